@@ -1,0 +1,58 @@
+// Serves every Edge Function in supabase/functions from one Deno process, as the Supabase
+// edge runtime does: each function's own module calls Deno.serve, and a request for
+// /functions/v1/<name>/... (or /api/<name>/...) reaches that handler with the path /<name>/...
+//
+//   deno run -A scripts/functions-server.ts      (FUNCTIONS_PORT, FUNCTIONS_HOST)
+type Handler = (req: Request, info: Deno.ServeHandlerInfo<Deno.NetAddr>) => Response | Promise<Response>;
+
+const functionsDir = new URL("../supabase/functions/", import.meta.url);
+const handlers = new Map<string, Handler>();
+
+const realServe = Deno.serve;
+let loading = "";
+// deno-lint-ignore no-explicit-any
+(Deno as any).serve = (...args: unknown[]) => {
+  const handler = args.find((a) => typeof a === "function") ??
+    (args[0] as { handler?: Handler } | undefined)?.handler;
+  if (typeof handler !== "function") throw new Error(`${loading}: Deno.serve called without a handler`);
+  handlers.set(loading, handler as Handler);
+  return { finished: new Promise(() => {}), shutdown: async () => {}, ref() {}, unref() {}, addr: { transport: "tcp", hostname: "", port: 0 } };
+};
+
+const only = Deno.env.get("FUNCTIONS_ONLY")?.split(",").filter(Boolean);
+for await (const entry of Deno.readDir(functionsDir)) {
+  if (!entry.isDirectory || entry.name.startsWith("_") || entry.name.startsWith(".")) continue;
+  if (only && !only.includes(entry.name)) continue;
+  loading = entry.name;
+  await import(new URL(`${entry.name}/index.ts`, functionsDir).href);
+}
+Deno.serve = realServe;
+
+const ROUTE = /^\/(?:functions\/v1|api)\/([a-z0-9][a-z0-9_-]*)(\/.*)?$/;
+
+function notFound(req: Request, message: string): Response {
+  const id = req.headers.get("x-request-id")?.match(/^[A-Za-z0-9][A-Za-z0-9._:-]{7,127}$/)?.[0] ??
+    `req_${crypto.randomUUID().replaceAll("-", "")}`;
+  return new Response(JSON.stringify({ error: message }), {
+    status: 404,
+    headers: { "content-type": "application/json; charset=utf-8", "x-request-id": id },
+  });
+}
+
+const port = Number(Deno.env.get("FUNCTIONS_PORT") ?? 54321);
+const hostname = Deno.env.get("FUNCTIONS_HOST") ?? "127.0.0.1";
+
+realServe({
+  port,
+  hostname,
+  onListen: () => console.log(`functions listening on http://${hostname}:${port} (${[...handlers.keys()].sort().join(", ")})`),
+}, (req, info) => {
+  const url = new URL(req.url);
+  const match = ROUTE.exec(url.pathname);
+  const handler = match && handlers.get(match[1]);
+  if (!match || !handler) {
+    return notFound(req, match ? `No function named ${match[1]}.` : `No route for ${req.method} ${url.pathname}.`);
+  }
+  url.pathname = `/${match[1]}${match[2] ?? ""}`;
+  return handler(new Request(url, req), info);
+});

@@ -1,0 +1,45 @@
+// Prepares a database like a Supabase one, then applies supabase/migrations with the
+// Supabase CLI so migration history is recorded exactly as on hosted projects.
+import postgres from "postgres";
+import { readFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { ROOT } from "./paths.ts";
+
+const run = promisify(execFile);
+
+export type Sql = postgres.Sql;
+
+export function connect(url: string, max = 4): Sql {
+  return postgres(url, { max, onnotice: () => {}, connection: { application_name: "aptoria-stack" } });
+}
+
+export function sqlFile(name: string): string {
+  return readFileSync(`${ROOT}/scripts/sql/${name}`, "utf8");
+}
+
+/** Roles, the extensions schema and, where the pgmq extension is missing, our pgmq. */
+export async function prepareDatabase(sql: Sql): Promise<{ pgmq: "extension" | "sql" }> {
+  const [{ supabase }] = await sql`select exists (select 1 from pg_roles where rolname = 'supabase_admin') as supabase`;
+  if (!supabase) await sql.unsafe(sqlFile("supabase-compat.sql"));
+  const [{ available }] = await sql`select exists (select 1 from pg_available_extensions where name = 'pgmq') as available`;
+  if (available) return { pgmq: "extension" };
+  await sql.unsafe(process.env.__NO_PGMQ ? "create schema if not exists pgmq" : sqlFile("pgmq.sql"));
+  return { pgmq: "sql" };
+}
+
+export async function pushMigrations(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  if (!url.searchParams.has("sslmode") && ["127.0.0.1", "localhost"].includes(url.hostname)) {
+    url.searchParams.set("sslmode", "disable");
+  }
+  try {
+    await run(`${ROOT}/node_modules/.bin/supabase`, ["db", "push", "--db-url", url.toString(), "--include-all", "--yes"], {
+      cwd: ROOT,
+      env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" },
+    });
+  } catch (e) {
+    const { stdout, stderr } = e as { stdout?: string; stderr?: string };
+    throw new Error(`supabase db push failed:\n${stdout ?? ""}${stderr ?? ""}`);
+  }
+}

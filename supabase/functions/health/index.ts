@@ -1,0 +1,12 @@
+// GET /health: the stack is up and its database answers.
+import { sql } from "../_shared/db.ts";
+import { createApp, serve } from "../_shared/http.ts";
+
+const app = createApp("health");
+
+app.get("/", async (c) => {
+  const [row] = await sql`select now() as time`;
+  return c.json({ status: "ok", database: "ok", time: row.time });
+});
+
+serve(app);

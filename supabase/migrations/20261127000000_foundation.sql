@@ -1,0 +1,147 @@
+-- Foundation: the private `app` schema, prefixed sortable ids, application error codes,
+-- pgmq, and the table of scheduled jobs that pg_cron runs on hosted projects.
+
+-- pgmq is an extension on hosted Supabase and under `supabase start`. Servers without it
+-- (the Docker-free dev stack) get the project's SQL implementation of the same API
+-- (scripts/sql/pgmq.sql) installed before migrations run.
+do $$
+begin
+  if exists (select 1 from pg_available_extensions where name = 'pgmq') then
+    create extension if not exists pgmq;
+  elsif to_regnamespace('pgmq') is null then
+    raise exception 'pgmq is required: install the extension, or run scripts/sql/pgmq.sql first';
+  end if;
+end
+$$;
+
+-- Application data lives outside the schemas the Data API exposes (public, graphql_public),
+-- so nothing is reachable through PostgREST with the anon or authenticated roles.
+create schema if not exists app;
+revoke all on schema app from public;
+do $$
+begin
+  if exists (select 1 from pg_roles where rolname = 'anon') then
+    execute 'revoke all on schema app from anon, authenticated';
+  end if;
+  if exists (select 1 from pg_roles where rolname = 'service_role') then
+    execute 'grant usage on schema app to service_role';
+    execute 'alter default privileges in schema app grant all on tables to service_role';
+    execute 'alter default privileges in schema app grant all on sequences to service_role';
+    execute 'alter default privileges in schema app grant execute on functions to service_role';
+  end if;
+end
+$$;
+
+-- Ids as the public reference shows them: a resource prefix and a ULID (48-bit millisecond
+-- time, then 80 random bits, Crockford base32), so ids sort by creation time.
+create or replace function app.new_id(prefix text) returns text
+language plpgsql volatile parallel safe as $$
+declare
+  alphabet constant text := '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  ms bigint := floor(extract(epoch from clock_timestamp()) * 1000);
+  -- bytes 0-5 and 9-15 of a v4 uuid are fully random (6 and 8 carry version and variant bits)
+  rnd bytea := substring(uuid_send(gen_random_uuid()) from 1 for 6)
+            || substring(uuid_send(gen_random_uuid()) from 11 for 4);
+  id text := prefix || '_';
+  v int;
+begin
+  for i in reverse 9..0 loop
+    id := id || substr(alphabet, ((ms >> (i * 5)) & 31)::int + 1, 1);
+  end loop;
+  for i in 0..15 loop
+    v := 0;
+    for b in 0..4 loop
+      v := v | (get_bit(rnd, i * 5 + b) << b);
+    end loop;
+    id := id || substr(alphabet, v + 1, 1);
+  end loop;
+  return id;
+end
+$$;
+
+-- Rules enforced in SQL raise these SQLSTATEs; the API maps them to HTTP statuses
+-- (supabase/functions/_shared/errors.ts), so every writer gets the same rule and message.
+--   AP400 bad request, AP403 forbidden, AP404 not found, AP409 conflict (e.g. a transition
+--   that is not allowed), AP422 unprocessable.
+create or replace function app.fail(code text, message text) returns void
+language plpgsql as $$
+begin
+  raise exception using errcode = code, message = message;
+end
+$$;
+
+-- Constant-time equality for secrets and their hashes: the time taken does not depend on
+-- where the first differing byte is.
+create or replace function app.secure_equals(a bytea, b bytea) returns boolean
+language plpgsql immutable strict parallel safe as $$
+declare
+  diff int := length(a) # length(b);
+begin
+  for i in 0..least(length(a), length(b)) - 1 loop
+    diff := diff | (get_byte(a, i) # get_byte(b, i));
+  end loop;
+  return diff = 0;
+end
+$$;
+
+-- Jobs that run on a schedule. On hosted projects a migration turns each row into a pg_cron
+-- job that calls the function through pg_net; the Docker-free dev stack reads this table and
+-- calls the same function URLs on the same schedule.
+create table if not exists app.scheduled_jobs (
+  name          text primary key,
+  function_name text not null,
+  every_seconds int  not null check (every_seconds between 1 and 86400),
+  body          jsonb not null default '{}'
+);
+
+-- The pg_cron schedule for an interval: pg_cron takes '[1-59] seconds' or a cron expression.
+create or replace function app.cron_schedule(every_seconds int) returns text
+language sql immutable as $$
+  select case
+    when every_seconds < 60 then every_seconds || ' seconds'
+    when every_seconds < 3600 then '*/' || (every_seconds / 60) || ' * * * *'
+    when every_seconds < 86400 then '0 */' || (every_seconds / 3600) || ' * * *'
+    else '0 0 * * *'
+  end
+$$;
+
+-- (Re)creates the pg_cron jobs for app.scheduled_jobs where pg_cron and pg_net exist. The
+-- project URL and service role key are read from Supabase Vault at run time (secrets
+-- `project_url` and `service_role_key`; see README), so no secret is stored in a migration.
+create or replace function app.sync_cron_jobs() returns int
+language plpgsql as $$
+declare
+  job record;
+  n int := 0;
+begin
+  if to_regnamespace('cron') is null or to_regnamespace('net') is null then
+    return 0;
+  end if;
+  for job in select * from app.scheduled_jobs loop
+    perform cron.schedule(
+      'aptoria_' || job.name,
+      app.cron_schedule(job.every_seconds),
+      format(
+        $job$select net.http_post(
+           url := (select decrypted_secret from vault.decrypted_secrets where name = 'project_url') || '/functions/v1/%s',
+           headers := jsonb_build_object(
+             'Content-Type', 'application/json',
+             'Authorization', 'Bearer ' || (select decrypted_secret from vault.decrypted_secrets where name = 'service_role_key')),
+           body := %L::jsonb,
+           timeout_milliseconds := 60000)$job$,
+        job.function_name, job.body::text));
+    n := n + 1;
+  end loop;
+  return n;
+end
+$$;
+
+do $$
+begin
+  if exists (select 1 from pg_available_extensions where name = 'pg_cron')
+     and exists (select 1 from pg_available_extensions where name = 'pg_net') then
+    create extension if not exists pg_cron;
+    create extension if not exists pg_net;
+  end if;
+end
+$$;

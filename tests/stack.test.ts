@@ -1,0 +1,63 @@
+// Smoke test of the stack and of the HTTP basics every function shares.
+import { describe, expect, it } from "vitest";
+import { api, call, functionsUrl, sql } from "./helpers.ts";
+
+describe("the stack", () => {
+  it("serves a function at /functions/v1/<name> and /api/<name>", async () => {
+    for (const path of ["/functions/v1/health", "/api/health"]) {
+      const res = await fetch(functionsUrl + path);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ status: "ok", database: "ok" });
+    }
+  });
+
+  it("recorded every migration in supabase_migrations.schema_migrations", async () => {
+    const { readdirSync } = await import("node:fs");
+    const files = readdirSync("supabase/migrations").filter((f) => f.endsWith(".sql")).map((f) => f.split("_")[0]).sort();
+    const rows = await sql<{ version: string }[]>`select version from supabase_migrations.schema_migrations order by version`;
+    expect(rows.map((r) => r.version)).toEqual(files);
+  });
+
+  it("prepared the database like a Supabase one", async () => {
+    const roles = await sql`select rolname from pg_roles where rolname in ('anon', 'authenticated', 'service_role') order by 1`;
+    expect(roles.map((r) => r.rolname)).toEqual(["anon", "authenticated", "service_role"]);
+    const [{ schemas }] = await sql`select array_agg(nspname::text order by nspname) as schemas from pg_namespace where nspname in ('extensions', 'pgmq', 'app')`;
+    expect(schemas).toEqual(["app", "extensions", "pgmq"]);
+  });
+
+  it("keeps application tables away from the Data API roles", async () => {
+    const [row] = await sql`select has_schema_privilege('anon', 'app', 'usage') as anon, has_schema_privilege('authenticated', 'app', 'usage') as authed`;
+    expect(row).toEqual({ anon: false, authed: false });
+    const exposed = await sql`select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind = 'r' and not c.relrowsecurity`;
+    expect(exposed).toEqual([]);
+  });
+});
+
+describe("HTTP basics", () => {
+  it("gives every response an X-Request-Id and keeps a well-formed one from the client", async () => {
+    const generated = await api("/health");
+    expect(generated.headers.get("x-request-id")).toMatch(/^req_[0-9a-f]{32}$/);
+    const kept = await api("/health", { headers: { "x-request-id": "client-trace-12345" } });
+    expect(kept.headers.get("x-request-id")).toBe("client-trace-12345");
+    const replaced = await api("/health", { headers: { "x-request-id": "bad id\twith spaces" } });
+    expect(replaced.headers.get("x-request-id")).toMatch(/^req_/);
+  });
+
+  it("answers unknown functions and routes with a JSON 404", async () => {
+    for (const path of ["/api/no-such-function", "/api/health/nope", "/nowhere", "/functions/v1/"]) {
+      const res = await fetch(functionsUrl + path);
+      expect(res.status).toBe(404);
+      expect(res.headers.get("content-type")).toMatch(/application\/json/);
+      expect(res.headers.get("x-request-id")).toBeTruthy();
+      expect(await res.json()).toHaveProperty("error");
+    }
+  });
+
+  it("answers a wrong method with 405 and Allow", async () => {
+    const { status, body, headers } = await call("/health", { method: "DELETE" });
+    expect(status).toBe(405);
+    expect(headers.get("allow")).toBe("GET, HEAD");
+    expect(body.error).toMatch(/DELETE/);
+  });
+});
