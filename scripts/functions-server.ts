@@ -24,17 +24,24 @@ for await (const entry of Deno.readDir(functionsDir)) {
   if (!entry.isDirectory || entry.name.startsWith("_") || entry.name.startsWith(".")) continue;
   if (only && !only.includes(entry.name)) continue;
   loading = entry.name;
-  await import(new URL(`${entry.name}/index.ts`, functionsDir).href);
+  try {
+    await import(new URL(`${entry.name}/index.ts`, functionsDir).href);
+  } catch (e) {
+    // As on Supabase, one broken function does not take the others down: it answers 503.
+    console.error(`function ${entry.name} failed to load: ${(e as Error).message}`);
+    const name = entry.name;
+    handlers.set(name, (req) => jsonError(req, 503, `Function ${name} failed to start; see the server log.`));
+  }
 }
 Deno.serve = realServe;
 
 const ROUTE = /^\/(?:functions\/v1|api)\/([a-z0-9][a-z0-9_-]*)(\/.*)?$/;
 
-function notFound(req: Request, message: string): Response {
+function jsonError(req: Request, status: number, message: string): Response {
   const id = req.headers.get("x-request-id")?.match(/^[A-Za-z0-9][A-Za-z0-9._:-]{7,127}$/)?.[0] ??
     `req_${crypto.randomUUID().replaceAll("-", "")}`;
   return new Response(JSON.stringify({ error: message }), {
-    status: 404,
+    status,
     headers: { "content-type": "application/json; charset=utf-8", "x-request-id": id },
   });
 }
@@ -51,8 +58,12 @@ realServe({
   const match = ROUTE.exec(url.pathname);
   const handler = match && handlers.get(match[1]);
   if (!match || !handler) {
-    return notFound(req, match ? `No function named ${match[1]}.` : `No route for ${req.method} ${url.pathname}.`);
+    return jsonError(req, 404, match ? `No function named ${match[1]}.` : `No route for ${req.method} ${url.pathname}.`);
   }
   url.pathname = `/${match[1]}${match[2] ?? ""}`;
-  return handler(new Request(url, req), info);
+  // Like the Supabase gateway, record the address the request came from as the last hop.
+  const forwarded = new Request(url, req);
+  const previous = req.headers.get("x-forwarded-for");
+  forwarded.headers.set("x-forwarded-for", previous ? `${previous}, ${info.remoteAddr.hostname}` : info.remoteAddr.hostname);
+  return handler(forwarded, info);
 });

@@ -1,5 +1,6 @@
 // npm start: the whole stack on this machine, no Docker, no system PostgreSQL.
-//   API_PORT (default 54321), DB_PORT (default 54322), DATABASE_URL (use that server instead).
+//   API_PORT (default 54321), DB_PORT (default 54322), DATABASE_URL (use that server instead),
+//   APTORIA_DATA_DIR (default .data: the embedded server's data and the demo key).
 import { join } from "node:path";
 import { startStack } from "./lib/stack.ts";
 import { assertPortFree } from "./lib/ports.ts";
@@ -9,7 +10,7 @@ import { ROOT } from "./lib/paths.ts";
 const functionsPort = Number(process.env.API_PORT ?? 54321);
 const postgresPort = Number(process.env.DB_PORT ?? 54322);
 const databaseUrl = process.env.DATABASE_URL || undefined;
-const dataRoot = join(ROOT, ".data");
+const dataRoot = process.env.APTORIA_DATA_DIR || join(ROOT, ".data");
 
 const started = Date.now();
 await assertPortFree(functionsPort, "API_PORT");
@@ -22,6 +23,8 @@ const stack = await startStack({
   postgresPort,
   functionsPort,
   scheduler: true,
+  // Supabase's local mail viewer (Inbucket) uses 54324 for the web page and 54325 for SMTP.
+  mail: { httpPort: Number(process.env.MAIL_PORT ?? 54324), smtpPort: Number(process.env.MAIL_SMTP_PORT ?? 54325) },
   functionsEnv: { WEBHOOK_ALLOW_LOOPBACK: "true" },
   log: (line) => console.log(`  │ ${line}`),
 }).catch((e) => {
@@ -37,6 +40,7 @@ Aptoria developer platform is up (${((Date.now() - started) / 1000).toFixed(1)} 
   API            ${api}/<function>          e.g. ${api}/dashboard
   Functions      ${stack.functionsUrl}/functions/v1/<function>
   Health         ${api}/health
+  Mail           ${stack.mailUrl}  (emails the stack sends, e.g. a disabled webhook endpoint)
   Database       ${stack.databaseUrl.replace(/:[^:@/]+@/, ":****@")}  (pgmq: ${stack.pgmq === "sql" ? "project SQL implementation" : "extension"})
   Demo org       ${demo.organizationId} (${demo.seeded ? "seeded now" : "kept from an earlier start"})
   Demo API key   ${demo.apiKey}

@@ -12,6 +12,10 @@ declare module "vitest" {
     databaseUrl: string;
     functionsUrl: string;
     serviceRoleKey: string;
+    /** The local SMTP catcher's HTTP address (GET /messages). */
+    mailUrl: string;
+    /** Where tests/ai-*.test.ts run their OpenAI-compatible test server (AI_BASE_URL points there). */
+    aiProviderPort: number;
   }
 }
 
@@ -21,6 +25,7 @@ let dir: string | undefined;
 export async function setup(project: TestProject) {
   dir = mkdtempSync(join(tmpdir(), "aptoria-test-"));
   const logs: string[] = [];
+  const aiProviderPort = await freePort();
   stack = await startStack({
     databaseUrl: process.env.TEST_DATABASE_URL || undefined,
     dataDir: join(dir, "postgres"),
@@ -29,7 +34,13 @@ export async function setup(project: TestProject) {
     functionsPort: await freePort(),
     // Tests run scheduled jobs themselves, when they choose.
     scheduler: false,
-    functionsEnv: { WEBHOOK_ALLOW_LOOPBACK: "true" },
+    functionsEnv: {
+      WEBHOOK_ALLOW_LOOPBACK: "true",
+      AI_BASE_URL: `http://127.0.0.1:${aiProviderPort}/v1`,
+      AI_API_KEY: "test-ai-key",
+      AI_MODEL: "test-model",
+      AI_TIMEOUT_MS: "1000",
+    },
     log: (line) => {
       logs.push(line);
       if (process.env.STACK_LOG) console.log(`[stack] ${line}`);
@@ -38,6 +49,8 @@ export async function setup(project: TestProject) {
   project.provide("databaseUrl", stack.databaseUrl);
   project.provide("functionsUrl", stack.functionsUrl);
   project.provide("serviceRoleKey", stack.serviceRoleKey);
+  project.provide("mailUrl", stack.mailUrl);
+  project.provide("aiProviderPort", aiProviderPort);
 }
 
 export async function teardown() {

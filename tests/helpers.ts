@@ -97,3 +97,94 @@ export async function newTenantOrg(scopes?: string[]) {
   const org = await newOrganization();
   return { ...org, key: await newKey(org.id, scopes) };
 }
+
+/** The local SMTP catcher's HTTP address: GET `${mailUrl}/messages` lists the emails sent. */
+export const mailUrl = inject("mailUrl");
+
+// ---- Webhooks: real receivers on loopback and the scheduled dispatcher, run on demand ----
+
+export interface Received {
+  n: number;
+  headers: Record<string, string>;
+  body: string;
+  receivedAt: number;
+}
+
+export interface Receiver {
+  url: string;
+  received: Received[];
+  /** How the next requests are answered (default 200). */
+  respond: (r: Received) => { status: number; body?: string; delayMs?: number } | undefined;
+  close(): Promise<void>;
+}
+
+/** An HTTP receiver on 127.0.0.1 that records every request. */
+export async function startReceiver(path = "/hook"): Promise<Receiver> {
+  const { createServer } = await import("node:http");
+  const receiver: Receiver = { url: "", received: [], respond: () => undefined, close: async () => {} };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => {
+      const r: Received = {
+        n: receiver.received.length + 1,
+        headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
+        body: Buffer.concat(chunks).toString("utf8"),
+        receivedAt: Date.now(),
+      };
+      receiver.received.push(r);
+      const answer = receiver.respond(r) ?? { status: 200 };
+      const send = () => res.writeHead(answer.status, { "content-type": "text/plain" }).end(answer.body ?? "ok");
+      if (answer.delayMs) setTimeout(send, answer.delayMs);
+      else send();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  receiver.url = `http://127.0.0.1:${(server.address() as { port: number }).port}${path}`;
+  receiver.close = () => new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+  return receiver;
+}
+
+/** One run of the webhook dispatcher until nothing is due (short timeouts for tests). */
+export async function dispatchOnce(options: Record<string, unknown> = {}): Promise<any> {
+  const res = await fetch(`${functionsUrl}/functions/v1/webhook-dispatcher`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${serviceRoleKey}` },
+    body: JSON.stringify({ until_idle: true, max_seconds: 10, attempt_timeout_ms: 1500, visibility_timeout_seconds: 3, ...options }),
+  });
+  const body = await res.json();
+  if (res.status !== 200) throw new Error(`webhook-dispatcher: ${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/**
+ * Runs the dispatcher until `done()` holds. Test files run in parallel and share the queue: a
+ * run may be skipped while another file's run holds the lease, which then delivers our work.
+ */
+export async function dispatchUntil(done: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error("dispatchUntil: timed out");
+    const run = await dispatchOnce();
+    if (run.skipped) await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Moves a pending delivery's next attempt to now: the test's stand-in for waiting out a backoff. */
+export async function makeDue(deliveryId: string): Promise<void> {
+  await sql`select pgmq.set_vt('webhooks'::text, msg_id::bigint, 0::integer) from app.webhook_deliveries
+    where id = ${deliveryId} and status = 'pending'`;
+}
+
+/** The X-PMAI-Signature check every receiver makes, for a set of secrets (any v1= may match). */
+export function verifySignature(header: string, body: string, secret: string, toleranceSeconds = 300): boolean {
+  const { createHmac, timingSafeEqual } = process.getBuiltinModule("node:crypto") as typeof import("node:crypto");
+  const parts = header.split(",").map((p) => p.split("="));
+  const t = Number(parts.find(([k]) => k === "t")?.[1]);
+  if (!t || Math.abs(Date.now() / 1000 - t) > toleranceSeconds) return false;
+  const mac = Buffer.from(createHmac("sha256", secret).update(`${t}.${body}`).digest("hex"));
+  return parts.filter(([k]) => k === "v1").some(([, v]) => v.length === mac.length && timingSafeEqual(Buffer.from(v), mac));
+}

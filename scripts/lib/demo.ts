@@ -17,8 +17,9 @@ export async function allScopes(sql: Sql): Promise<string[]> {
   return (await sql<{ name: string }[]>`select name from app.scopes order by name`).map((r) => r.name);
 }
 
-export async function createKey(sql: Sql, organizationId: string, name: string, scopes: string[]): Promise<string> {
-  const [row] = await sql<{ api_key: string }[]>`select api_key from app.create_api_key(${organizationId}, ${name}, ${scopes})`;
+export async function createKey(sql: Sql, organizationId: string, name: string, scopes: string[], expiresAt?: string): Promise<string> {
+  const [row] = await sql<{ api_key: string }[]>`
+    select api_key from app.create_api_key(${organizationId}, ${name}, ${scopes}, ${expiresAt ?? null}::timestamptz)`;
   return row.api_key;
 }
 

@@ -37,7 +37,8 @@ export async function startEmbeddedPostgres(
       "-c", "unix_socket_directories=",
       "-c", "max_connections=200",
       "-c", "shared_buffers=256MB",
-      "-c", "fsync=on",
+      // per-statement counts: how many round trips a request costs (npm run bench, and for you)
+      "-c", "shared_preload_libraries=pg_stat_statements",
     ],
     onLog: (m) => opts.log?.(String(m).trimEnd()),
     onError: (m) => opts.log?.(String(m instanceof Error ? m.message : m).trimEnd()),

@@ -5,6 +5,7 @@ import { connect, prepareDatabase, pushMigrations, type Sql } from "./database.t
 import { startEmbeddedPostgres } from "./postgres.ts";
 import { startFunctions } from "./functions.ts";
 import { startScheduler, type Scheduler } from "./scheduler.ts";
+import { startSmtpCatcher } from "./smtp-catcher.ts";
 
 export interface StackOptions {
   /** Use this PostgreSQL server instead of starting the embedded one. */
@@ -17,6 +18,8 @@ export interface StackOptions {
   functionsPort: number;
   /** Run app.scheduled_jobs on their schedule. */
   scheduler: boolean;
+  /** Ports of the local SMTP catcher (SMTP, and HTTP to read the mail); 0 or absent: any free port. */
+  mail?: { smtpPort?: number; httpPort?: number };
   /** Extra environment for the functions (their "secrets"). */
   functionsEnv?: Record<string, string>;
   log: (line: string) => void;
@@ -27,6 +30,8 @@ export interface Stack {
   databaseUrl: string;
   serviceRoleKey: string;
   pgmq: "extension" | "sql";
+  /** Where a person (or a test) reads the emails the functions sent: the local SMTP catcher. */
+  mailUrl: string;
   sql: Sql;
   stop(): Promise<void>;
 }
@@ -51,6 +56,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     // Stand-ins for the keys Supabase injects; the scheduled jobs authenticate with this one.
     const serviceRoleKey = `local_service_role_${randomBytes(24).toString("base64url")}`;
     const functionsUrl = `http://127.0.0.1:${opts.functionsPort}`;
+    const mail = await startSmtpCatcher({ smtpPort: opts.mail?.smtpPort ?? 0, httpPort: opts.mail?.httpPort ?? 0 });
+    stops.push(mail.stop);
     const functions = await startFunctions({
       port: opts.functionsPort,
       log: opts.log,
@@ -59,6 +66,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         SUPABASE_DB_URL: databaseUrl,
         SUPABASE_ANON_KEY: `local_anon_${randomBytes(24).toString("base64url")}`,
         SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
+        SMTP_HOST: "127.0.0.1",
+        SMTP_PORT: String(mail.smtpPort),
+        SMTP_TLS: "none",
         ...opts.functionsEnv,
       },
     });
@@ -69,7 +79,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       scheduler = await startScheduler({ sql, functionsUrl, serviceRoleKey, log: opts.log });
       stops.push(scheduler.stop);
     }
-    return { functionsUrl, databaseUrl, serviceRoleKey, pgmq, sql, stop: stopAll };
+    return { functionsUrl, databaseUrl, serviceRoleKey, pgmq, mailUrl: mail.httpUrl, sql, stop: stopAll };
   } catch (e) {
     await stopAll();
     throw e;

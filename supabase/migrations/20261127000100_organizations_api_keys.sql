@@ -154,8 +154,8 @@ end
 $$;
 
 -- One call per request: throttles guessing, authenticates the key, checks every rate limit
--- that applies, consumes one unit of each, and checks scopes. Atomic under concurrency: the
--- key's window rows are locked in a fixed order until the transaction ends.
+-- that applies, consumes one unit of each, and checks scopes. Atomic under concurrency: one
+-- upsert locks the key's window rows (always in name order) until the transaction ends.
 --   status 200: go on, as organization_id;  401 / 403 / 429: stop with `error`.
 --   limits: [{name, limit, window, remaining, reset}] for the RateLimit headers.
 create or replace function app.authenticate(
@@ -170,30 +170,30 @@ declare
   settings app.auth_settings;
   k app.api_keys;
   fail app.auth_failures;
-  lim record;
-  used int;
-  retry int;
-  result jsonb := '[]';
   missing text[];
+  windows jsonb;
+  retry int;
   epoch double precision := extract(epoch from now());
 begin
-  -- Counters and last_used_at may lose their last milliseconds in a crash; requests may not wait on fsync for them.
+  -- Counters and last_used_at may lose their last milliseconds in a crash; requests need not wait on fsync for them.
   perform set_config('synchronous_commit', 'off', true);
-  select * into settings from app.auth_settings;
 
   select * into fail from app.auth_failures f where f.client = p_client;
-  if found and fail.failures >= settings.failures_per_window
-     and fail.window_start + make_interval(secs => settings.failure_window_s) > now() then
-    return query select 429, 'Too many failed authentication attempts — try again in '
-      || ceil(extract(epoch from fail.window_start + make_interval(secs => settings.failure_window_s) - now()))::int || ' seconds.',
-      null::text, null::text,
-      ceil(extract(epoch from fail.window_start + make_interval(secs => settings.failure_window_s) - now()))::int, null::jsonb;
-    return;
+  if found then
+    select * into settings from app.auth_settings;
+    if fail.failures >= settings.failures_per_window
+       and fail.window_start + make_interval(secs => settings.failure_window_s) > now() then
+      retry := ceil(extract(epoch from fail.window_start + make_interval(secs => settings.failure_window_s) - now()));
+      return query select 429, 'Too many failed authentication attempts — try again in ' || retry || ' seconds.',
+        null::text, null::text, retry, null::jsonb;
+      return;
+    end if;
   end if;
 
   select * into k from app.api_keys a where a.prefix = p_prefix;
   if not found or not app.secure_equals(k.secret_hash, p_secret_hash)
      or k.revoked_at is not null or (k.expires_at is not null and k.expires_at <= now()) then
+    select * into settings from app.auth_settings;
     insert into app.auth_failures as f (client, window_start, failures)
     values (p_client, now(), 1)
     on conflict (client) do update set
@@ -209,42 +209,46 @@ begin
 
   missing := array(select s from unnest(p_scopes) s where s <> all (k.scopes) order by s);
 
-  -- Normalise each window (a new window starts at zero) and lock its row, in name order.
-  for lim in
-    select l.name, l.quota, l.window_s,
-           to_timestamp(floor(epoch / l.window_s) * l.window_s) as window_start
-    from (values ('hour', k.rate_per_hour, 3600), ('minute', k.rate_per_minute, 60)) l(name, quota, window_s)
-    union all
-    select 'quota:' || q.name, q.quota, q.window_seconds, to_timestamp(floor(epoch / q.window_seconds) * q.window_seconds)
-    from app.route_quotas q where q.name = p_quota and cardinality(missing) = 0
-    order by 1
-  loop
+  -- Consume one unit of every window (a new window starts from zero) in one statement.
+  with lim (name, quota, window_s) as (
+    select 'hour', k.rate_per_hour, 3600
+    union all select 'minute', k.rate_per_minute, 60
+    union all select 'quota:' || q.name, q.quota, q.window_seconds
+      from app.route_quotas q where q.name = p_quota and cardinality(missing) = 0
+  ),
+  consumed as (
     insert into app.rate_limit_windows as w (key_id, name, window_start, used)
-    values (k.id, lim.name, lim.window_start, 0)
+    select k.id, lim.name, to_timestamp(floor(epoch / lim.window_s) * lim.window_s), 1
+    from lim order by lim.name
     on conflict on constraint rate_limit_windows_pkey do update set
       window_start = excluded.window_start,
-      used = case when w.window_start = excluded.window_start then w.used else 0 end
-    returning w.used into used;
-    result := result || jsonb_build_object(
-      'name', lim.name, 'limit', lim.quota, 'window', lim.window_s, 'used', used,
-      'reset', ceil(extract(epoch from lim.window_start + make_interval(secs => lim.window_s) - now()))::int);
-  end loop;
+      used = case when w.window_start = excluded.window_start then w.used + 1 else 1 end
+    returning w.name, w.used, w.window_start
+  )
+  select jsonb_agg(jsonb_build_object(
+           'name', c.name, 'limit', lim.quota, 'window', lim.window_s, 'used', c.used,
+           'reset', ceil(extract(epoch from c.window_start + make_interval(secs => lim.window_s) - now()))::int)
+         order by c.name)
+    into windows
+  from consumed c join lim on lim.name = c.name;
 
-  -- Any limit spent: refuse without consuming; retry when every spent window has reset.
-  select max((l->>'reset')::int) into retry from jsonb_array_elements(result) l
-  where (l->>'used')::int >= (l->>'limit')::int;
+  -- Any window over its limit: give the units back and refuse; retry once every spent window has reset.
+  select max((l->>'reset')::int) into retry from jsonb_array_elements(windows) l
+  where (l->>'used')::int > (l->>'limit')::int;
   if retry is not null then
+    update app.rate_limit_windows w set used = w.used - 1
+    where w.key_id = k.id and w.name in (select l->>'name' from jsonb_array_elements(windows) l);
     return query select 429,
       'Rate limit exceeded — try again in ' || retry || case when retry = 1 then ' second.' else ' seconds.' end,
       k.organization_id, k.id, retry,
-      (select jsonb_agg(l || jsonb_build_object('remaining', greatest((l->>'limit')::int - (l->>'used')::int, 0))) from jsonb_array_elements(result) l);
+      (select jsonb_agg(l - 'used' || jsonb_build_object('remaining', greatest((l->>'limit')::int - (l->>'used')::int + 1, 0)))
+       from jsonb_array_elements(windows) l);
     return;
   end if;
 
-  update app.rate_limit_windows w set used = w.used + 1
-  where w.key_id = k.id and w.name in (select l->>'name' from jsonb_array_elements(result) l);
-  update app.api_keys a set last_used_at = now()
-  where a.id = k.id and (a.last_used_at is null or a.last_used_at < now() - interval '1 minute');
+  if k.last_used_at is null or k.last_used_at < now() - interval '1 minute' then
+    update app.api_keys a set last_used_at = now() where a.id = k.id;
+  end if;
 
   return query select
     case when cardinality(missing) > 0 then 403 else 200 end,
@@ -252,6 +256,7 @@ begin
       'This API key lacks the scope' || case when cardinality(missing) > 1 then 's ' else ' ' end
       || array_to_string(missing, ', ') || ' required here.' end,
     k.organization_id, k.id, null::int,
-    (select jsonb_agg(l || jsonb_build_object('remaining', (l->>'limit')::int - (l->>'used')::int - 1)) from jsonb_array_elements(result) l);
+    (select jsonb_agg(l - 'used' || jsonb_build_object('remaining', (l->>'limit')::int - (l->>'used')::int))
+     from jsonb_array_elements(windows) l);
 end
 $$;

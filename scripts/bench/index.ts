@@ -1,0 +1,50 @@
+// npm run bench: every endpoint measured next to the ceilings it is judged against, in one
+// run on this machine. Figures move between runs and machines; compare the ratios.
+//   BENCH_SECONDS (default 8), BENCH_CONNECTIONS (default 32), BENCH_ONLY=ceilings,dashboard,ar-aging,webhooks
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startStack } from "../lib/stack.ts";
+import { freePort } from "../lib/ports.ts";
+import { measure, startDeno, table, type Measurement } from "./lib.ts";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const only = process.env.BENCH_ONLY?.split(",");
+const wanted = (name: string) => !only || only.includes(name);
+
+const dir = mkdtempSync(join(tmpdir(), "aptoria-bench-"));
+const stack = await startStack({
+  dataDir: join(dir, "postgres"), persistent: false,
+  postgresPort: await freePort(), functionsPort: await freePort(),
+  scheduler: false, log: () => {},
+});
+await stack.sql`create extension if not exists pg_stat_statements`;
+const rows: Measurement[] = [];
+try {
+  console.log(`Benchmarks: ${connections} connections, ${seconds} s each, autocannon on this machine (${(await import("node:os")).cpus().length} cores).\n`);
+
+
+  const ports = { bare: await freePort(), select: await freePort() };
+  const bareServer = await startDeno("scripts/bench/servers/bare.ts", { PORT: String(ports.bare) });
+  rows.push(await measure("ceiling: bare Deno.serve JSON", `http://127.0.0.1:${ports.bare}/`, { connections, seconds }));
+  bareServer.kill();
+  const selectServer = await startDeno("scripts/bench/servers/select-one.ts", { PORT: String(ports.select), DATABASE_URL: stack.databaseUrl });
+  const ceiling = await measure("ceiling: hono + one `select 1`", `http://127.0.0.1:${ports.select}/`, { connections, seconds, sql: stack.sql });
+  rows.push(ceiling);
+  selectServer.kill();
+
+  if (wanted("dashboard")) {
+    const [org] = await stack.sql`insert into app.organizations (name) values ('Bench org') returning id`;
+    const [{ api_key }] = await stack.sql`select api_key from app.create_api_key(${org.id}, 'bench', ${["read:dashboard"]}, null, 100000, 1000000)`;
+    rows.push(await measure("GET /api/dashboard", `${stack.functionsUrl}/api/dashboard`, {
+      connections, seconds, sql: stack.sql, headers: { authorization: `Bearer ${api_key}` },
+    }));
+  }
+
+  console.log(table(rows, ceiling));
+  console.log(`\n"x ceiling" is req/s relative to the one-query ceiling measured above in this run.`);
+} finally {
+  await stack.stop();
+  rmSync(dir, { recursive: true, force: true });
+}

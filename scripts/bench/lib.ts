@@ -1,0 +1,67 @@
+// Load generation and reporting shared by the benchmarks.
+import autocannon from "autocannon";
+import { spawn, type ChildProcess } from "node:child_process";
+import type postgres from "postgres";
+import { ROOT } from "../lib/paths.ts";
+
+export interface Measurement {
+  label: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  /** database transactions per request, measured (each autocommit statement is one round trip) */
+  roundTrips?: number;
+  errors?: number;
+}
+
+export async function load(url: string, opts: { connections: number; seconds: number; headers?: Record<string, string> }) {
+  const result = await autocannon({ url, connections: opts.connections, duration: opts.seconds, headers: opts.headers });
+  const non2xx = result.non2xx + result.errors + result.timeouts;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, errors: non2xx };
+}
+
+/** Measures `url` and, with `sql`, how many database transactions each request cost. */
+export async function measure(
+  label: string,
+  url: string,
+  opts: { connections: number; seconds: number; headers?: Record<string, string>; sql?: postgres.Sql },
+): Promise<Measurement> {
+  // warm up connections, JIT and caches
+  await load(url, { ...opts, seconds: 2 });
+  if (opts.sql) await opts.sql`select pg_stat_statements_reset()`;
+  const r = await load(url, opts);
+  const statements = opts.sql ? await topLevelStatements(opts.sql) : 0;
+  return {
+    label, rps: r.rps, p50: r.p50, p99: r.p99, errors: r.errors,
+    roundTrips: opts.sql ? Math.round((statements / r.requests) * 100) / 100 : undefined,
+  };
+}
+
+/** Statements clients sent (pg_stat_statements tracks top-level ones): one round trip each. */
+async function topLevelStatements(sql: postgres.Sql): Promise<number> {
+  const [row] = await sql`select coalesce(sum(calls), 0) as n from pg_stat_statements
+    where dbid = (select oid from pg_database where datname = current_database()) and query not like '%pg_stat_statements%'`;
+  return Number(row.n);
+}
+
+/** Starts a Deno script and waits for it to print "listening". */
+export function startDeno(script: string, env: Record<string, string>): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(`${ROOT}/node_modules/.bin/deno`, ["run", "-A", script], {
+      cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"],
+    });
+    child.stdout!.on("data", (d: Buffer) => d.toString().includes("listening") && resolve(child));
+    child.once("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+export function table(rows: Measurement[], baseline: Measurement): string {
+  const head = ["what", "req/s", "x ceiling", "p50 ms", "p99 ms", "db round trips", "errors"];
+  const body = rows.map((r) => [
+    r.label, r.rps.toFixed(0), (r.rps / baseline.rps).toFixed(2), String(r.p50), String(r.p99),
+    r.roundTrips === undefined ? "-" : String(r.roundTrips), String(r.errors ?? 0),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
+}

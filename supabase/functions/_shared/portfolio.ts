@@ -1,0 +1,39 @@
+// What the portfolio functions (properties, units, tenants, leases, payments, ar-aging,
+// expenses) share: field schemas that mirror the tables' checks, and small response helpers.
+import { z } from "./deps.ts";
+import { badRequest, notFound } from "./errors.ts";
+
+/** Dollars as the API shows them: non-negative, at most two decimals (cents in the database). */
+export const usd = z.number().nonnegative().max(100_000_000).refine(
+  (v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6,
+  "at most two decimals (dollars and cents)",
+);
+export const positiveUsd = usd.refine((v) => v > 0, "must be more than 0");
+
+export const isoDate = z.iso.date("a date as YYYY-MM-DD");
+export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month as YYYY-MM");
+export const email = z.string().max(320).regex(/^[^@\s]+@[^@\s]+$/, "an email address");
+
+/** An id with its resource prefix, as the API hands them out. */
+export const idOf = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[0-9A-HJKMNP-TV-Z]{26}$`), `an id starting with ${prefix}_`);
+
+/** A query-string boolean: only the words true and false. */
+export const boolParam = z.enum(["true", "false"]).transform((v) => v === "true");
+
+/** PATCH bodies must change something. */
+export function nonEmpty<T extends Record<string, unknown>>(body: T): T {
+  if (Object.keys(body).length === 0) throw badRequest("body: send at least one field to change.");
+  return body;
+}
+
+/** The jsonb an operation returned, or 404 naming `what` when it returned nothing (absent or foreign). */
+export function found<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw notFound(what);
+  return value;
+}
+
+/** The JSON of each row's `j` column, for page(). */
+export function jsonRows<T extends { id: string }>(rows: readonly { j: T }[]): T[] {
+  return rows.map((r) => r.j);
+}
+

@@ -1,0 +1,129 @@
+// One attempt: build the envelope at this instant, sign it, POST it, and describe the outcome.
+import { checkDestination, ForbiddenDestination } from "./ssrf.ts";
+import { signatureHeader } from "./signing.ts";
+
+/** A claimed message, as app.webhook_claim returns it. */
+export interface Claimed {
+  msg_id: number;
+  delivery_id: string;
+  endpoint_id: string;
+  event_id: string;
+  event: string;
+  organization_id: string;
+  payload: unknown;
+  url: string;
+  attempt: number;
+  secrets: string[];
+}
+
+/** What app.webhook_record takes. */
+export interface Outcome {
+  msg_id: number;
+  delivery_id: string;
+  ok: boolean;
+  status_code: number | null;
+  latency_ms: number;
+  error: string | null;
+  response_body: string | null;
+  attempted_at: string;
+  finished_at: string;
+}
+
+const RESPONSE_BYTES = 1024;
+const decoder = new TextDecoder();
+
+// Postgres text cannot hold NUL, and a lone surrogate breaks JSON on the way back.
+function clean(text: string): string {
+  return text.replace(/\u0000/g, "").replace(/[\ud800-\udfff]/g, (c, i, s) => {
+    const code = c.charCodeAt(0);
+    const next = s.charCodeAt(i + 1), prev = s.charCodeAt(i - 1);
+    if (code < 0xdc00 && next >= 0xdc00 && next <= 0xdfff) return c;
+    if (code >= 0xdc00 && prev >= 0xd800 && prev < 0xdc00) return c;
+    return "\ufffd";
+  });
+}
+
+/** The first kilobyte of a response body; the rest is not read. */
+async function responsePrefix(res: Response): Promise<string> {
+  if (!res.body) return "";
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < RESPONSE_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.length;
+    }
+  } finally {
+    reader.cancel().catch(() => {});
+  }
+  const bytes = new Uint8Array(Math.min(size, RESPONSE_BYTES));
+  let at = 0;
+  for (const chunk of chunks) {
+    const part = chunk.subarray(0, bytes.length - at);
+    bytes.set(part, at);
+    at += part.length;
+    if (at >= bytes.length) break;
+  }
+  return clean(decoder.decode(bytes));
+}
+
+/** The body as delivered: the reference's envelope, then the event id for deduplication. */
+export function envelope(m: Claimed, deliveredAt: string): string {
+  return JSON.stringify({
+    event: m.event,
+    delivered_at: deliveredAt,
+    organization_id: m.organization_id,
+    payload: m.payload,
+    id: m.event_id,
+  });
+}
+
+function describe(e: unknown, timeoutMs: number): string {
+  const err = e as Error;
+  if (err?.name === "TimeoutError" || err?.name === "AbortError") return `timed out after ${timeoutMs} ms`;
+  if (e instanceof ForbiddenDestination) return `refused: ${err.message}`;
+  // fetch's messages name the URL at most; never a header, so never a secret
+  return clean(`${err?.name ?? "Error"}: ${err?.message ?? String(e)}`).slice(0, 500);
+}
+
+export async function deliver(m: Claimed, timeoutMs: number): Promise<Outcome> {
+  const started = Date.now();
+  const attemptedAt = new Date(started).toISOString();
+  const done = (o: Pick<Outcome, "ok" | "status_code" | "error" | "response_body">): Outcome => {
+    const finished = Date.now();
+    return { msg_id: m.msg_id, delivery_id: m.delivery_id, latency_ms: finished - started, attempted_at: attemptedAt, finished_at: new Date(finished).toISOString(), ...o };
+  };
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    const url = new URL(m.url);
+    await checkDestination(url);
+    // t and delivered_at are this attempt's, never the first attempt's: receivers reject
+    // timestamps more than 5 minutes off.
+    const now = Date.now();
+    const body = envelope(m, new Date(now).toISOString());
+    const t = Math.floor(now / 1000);
+    const res = await fetch(url, {
+      method: "POST",
+      redirect: "manual",
+      signal,
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "Aptoria-Webhooks/1.0",
+        "x-pmai-signature": await signatureHeader(m.secrets, t, body),
+        "x-pmai-event": m.event,
+        "x-pmai-event-id": m.event_id,
+        "x-pmai-delivery-id": m.delivery_id,
+        "x-pmai-attempt": String(m.attempt),
+      },
+      body,
+    });
+    const text = await responsePrefix(res).catch(() => "");
+    const ok = res.status >= 200 && res.status < 300;
+    return done({ ok, status_code: res.status, error: ok ? null : `HTTP ${res.status}`, response_body: text });
+  } catch (e) {
+    return done({ ok: false, status_code: null, error: describe(e, timeoutMs), response_body: null });
+  }
+}

@@ -1,0 +1,136 @@
+// The dispatcher's run: claim due messages, deliver them through a bounded pool, record the
+// outcomes, and keep going while work is due and time remains. Two SQL calls per batch: one
+// claim (which also renews the lease) and one record. Claiming, delivering and recording
+// overlap, so the pool stays full while a batch is being recorded.
+import type { Sql } from "../db.ts";
+import { type Claimed, deliver, type Outcome } from "./deliver.ts";
+
+export interface RunOptions {
+  /** Stop claiming after this many seconds (in-flight attempts still finish and are recorded). */
+  maxSeconds: number;
+  /** Return as soon as nothing is due, instead of waiting for new work until maxSeconds. */
+  untilIdle: boolean;
+  /** How long a claimed message stays invisible; it reappears after this if the run dies. */
+  visibilityTimeoutSeconds: number;
+  attemptTimeoutMs: number;
+  concurrency: number;
+  batchSize: number;
+}
+
+export interface RunSummary {
+  skipped: boolean;
+  delivered: number;
+  failed: number;
+  batches: number;
+  records: number;
+  disabled: string[];
+  seconds: number;
+}
+
+const IDLE_MIN_MS = 5;
+const IDLE_MAX_MS = 100;
+const RECORD_MAX = 500;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary> {
+  const began = Date.now();
+  const deadline = began + o.maxSeconds * 1000;
+  const holder = crypto.randomUUID();
+  const summary: RunSummary = { skipped: false, delivered: 0, failed: 0, batches: 0, records: 0, disabled: [], seconds: 0 };
+  const outcomes: Outcome[] = [];
+  let inflight = 0;
+  let recording: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const waitForChange = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        wake = null;
+        resolve();
+      }, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  const record = () => {
+    if (recording || outcomes.length === 0) return;
+    const batch = outcomes.splice(0, RECORD_MAX);
+    recording = (async () => {
+      for (let tries = 0;; tries++) {
+        try {
+          const [row] = await sql<{ result: { disabled: string[] } }[]>`select app.webhook_record(${JSON.stringify(batch)}::text::json) as result`;
+          summary.records++;
+          summary.disabled.push(...row.result.disabled);
+          return;
+        } catch (e) {
+          // Unrecorded outcomes are not lost: their messages reappear after the visibility
+          // timeout and are delivered again. Still, try a few times before giving up.
+          if (tries >= 3) {
+            console.error(JSON.stringify({ fn: "webhook-dispatcher", error: `record failed: ${(e as Error).message}` }));
+            return;
+          }
+          await sleep(200 * (tries + 1));
+        }
+      }
+    })().finally(() => {
+      recording = null;
+      notify();
+    });
+  };
+
+  let idleMs = IDLE_MIN_MS;
+  let claims = 0;
+  for (;;) {
+    record();
+    const timeLeft = Date.now() < deadline;
+    const room = o.concurrency - inflight;
+    // claim when at least half a batch fits (or the pool is empty), so claims stay large
+    if (timeLeft && (room >= Math.min(o.batchSize, Math.ceil(o.concurrency / 2)) || (inflight === 0 && room > 0))) {
+      const [row] = await sql<{ result: { leased: boolean; messages?: Claimed[] } }[]>`
+        select app.webhook_claim(${holder}, ${Math.min(room, o.batchSize)}, ${o.visibilityTimeoutSeconds}) as result`;
+      claims++;
+      if (!row.result.leased) {
+        // another run is draining (or took over after our lease lapsed): leave it the work
+        if (claims === 1) summary.skipped = true;
+        break;
+      }
+      const messages = row.result.messages ?? [];
+      if (messages.length > 0) {
+        summary.batches++;
+        idleMs = IDLE_MIN_MS;
+        for (const m of messages) {
+          inflight++;
+          deliver(m, o.attemptTimeoutMs).then((outcome) => {
+            inflight--;
+            if (outcome.ok) summary.delivered++;
+            else summary.failed++;
+            outcomes.push(outcome);
+            notify();
+          });
+        }
+        continue;
+      }
+      if (inflight === 0 && outcomes.length === 0 && !recording && o.untilIdle) break;
+      // nothing due: poll again soon, backing off while it stays quiet
+      await waitForChange(idleMs);
+      if (inflight === 0) idleMs = Math.min(idleMs * 2, IDLE_MAX_MS);
+      continue;
+    }
+    if (!timeLeft && inflight === 0 && outcomes.length === 0 && !recording) break;
+    await waitForChange(50);
+  }
+  while (inflight > 0 || outcomes.length > 0 || recording) {
+    record();
+    await waitForChange(20);
+  }
+  if (!summary.skipped) await sql`select app.webhook_release(${holder})`.catch(() => {});
+  summary.seconds = (Date.now() - began) / 1000;
+  return summary;
+}

@@ -1,0 +1,66 @@
+// /api/applications: rental applications, submitted and then approved or denied.
+import { requireKey } from "../_shared/auth.ts";
+import { sql } from "../_shared/db.ts";
+import { z } from "../_shared/deps.ts";
+import { badRequest } from "../_shared/errors.ts";
+import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
+import { email, found, isoDate, optionalJsonBody, pageOf, pathId, ref, usd } from "../_shared/operations.ts";
+import { pageParams } from "../_shared/pagination.ts";
+
+const app = createApp("applications");
+
+const Submit = z.strictObject({
+  property_id: ref.optional(),
+  unit_id: ref.optional(),
+  applicant_name: z.string().trim().min(1).max(200),
+  applicant_email: email.optional(),
+  applicant_phone: z.string().max(40).optional(),
+  desired_move_in: isoDate.optional(),
+  monthly_income_usd: usd.optional(),
+});
+const Approve = z.strictObject({ reason: z.string().max(2000).optional() });
+const Deny = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
+const Filters = z.strictObject({
+  ...pageParams,
+  status: z.enum(["submitted", "approved", "denied"]).optional(),
+  property_id: ref.optional(),
+  unit_id: ref.optional(),
+});
+
+app.get("/", requireKey("read:applications"), async (c) => {
+  const q = queryParams(c, Filters);
+  const [row] = await sql`select app.application_list(${c.var.caller.organizationId}, ${q.status ?? null},
+    ${q.property_id ?? null}, ${q.unit_id ?? null}, ${q.cursor ?? null}, ${q.limit + 1}) as list`;
+  return c.json(pageOf(c, row.list, q.limit));
+});
+
+app.get("/:id", requireKey("read:applications"), async (c) => {
+  const id = pathId(c, "appl", "Application");
+  const [row] = await sql`select app.application_json(a) as j from app.applications a
+    where a.id = ${id} and a.organization_id = ${c.var.caller.organizationId}`;
+  return c.json(found(row?.j, "Application"));
+});
+
+app.post("/", requireKey("write:applications"), async (c) => {
+  const body = await jsonBody(c, Submit);
+  if (!body.property_id && !body.unit_id) throw badRequest("body: property_id or unit_id is required.");
+  const [row] = await sql`select app.application_submit(${c.var.caller.organizationId}, ${sql.json(body)}) as j`;
+  return c.json(row.j, 201);
+});
+
+app.post("/:id/approve", requireKey("write:applications"), async (c) => {
+  const id = pathId(c, "appl", "Application");
+  const body = await optionalJsonBody(c, Approve);
+  const [row] = await sql`select app.application_decide(${c.var.caller.organizationId}, ${id}, 'approved',
+    ${body.reason ?? null}) as j`;
+  return c.json(row.j);
+});
+
+app.post("/:id/deny", requireKey("write:applications"), async (c) => {
+  const id = pathId(c, "appl", "Application");
+  const body = await jsonBody(c, Deny);
+  const [row] = await sql`select app.application_decide(${c.var.caller.organizationId}, ${id}, 'denied', ${body.reason}) as j`;
+  return c.json(row.j);
+});
+
+serve(app);

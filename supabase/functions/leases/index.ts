@@ -1,0 +1,91 @@
+// /api/leases: drafts, signing, termination, and the monthly rent charges of signed leases.
+import { requireKey } from "../_shared/auth.ts";
+import { sql } from "../_shared/db.ts";
+import { z } from "../_shared/deps.ts";
+import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
+import { page, pageParams } from "../_shared/pagination.ts";
+import { found, idOf, isoDate, jsonRows, nonEmpty, period, usd } from "../_shared/portfolio.ts";
+
+const app = createApp("leases");
+
+const fields = {
+  unit_id: idOf("unit"),
+  tenant_ids: z.array(idOf("ten")).min(1).max(20),
+  rent: usd,
+  deposit: usd.optional(),
+  due_day: z.number().int().min(1).max(28).optional(),
+  start_date: isoDate,
+  end_date: isoDate.nullable().optional(),
+};
+const Create = z.strictObject(fields);
+const Update = z.strictObject({
+  ...fields,
+  unit_id: fields.unit_id.optional(),
+  tenant_ids: fields.tenant_ids.optional(),
+  rent: fields.rent.optional(),
+  start_date: fields.start_date.optional(),
+});
+const Terminate = z.strictObject({
+  reason: z.string().trim().min(1).max(1000),
+  effective_date: isoDate.optional(),
+});
+const Charges = z.strictObject({ from: period, to: period, lease_id: idOf("l").optional() });
+
+app.get("/", requireKey("read:leases"), async (c) => {
+  const q = queryParams(c, z.strictObject({
+    ...pageParams,
+    unit_id: idOf("unit").optional(),
+    property_id: idOf("prop").optional(),
+    tenant_id: idOf("ten").optional(),
+    status: z.enum(["draft", "signed", "terminated"]).optional(),
+  }));
+  const rows = await sql<{ j: { id: string } }[]>`
+    select app.lease_json(l) as j from app.leases l
+    where l.organization_id = ${c.var.caller.organizationId}
+      and (${q.unit_id ?? null}::text is null or l.unit_id = ${q.unit_id ?? null})
+      and (${q.status ?? null}::text is null or l.status = ${q.status ?? null})
+      and (${q.property_id ?? null}::text is null or l.unit_id in (
+        select u.id from app.units u where u.property_id = ${q.property_id ?? null}))
+      and (${q.tenant_id ?? null}::text is null or exists (
+        select 1 from app.lease_tenants lt where lt.lease_id = l.id and lt.tenant_id = ${q.tenant_id ?? null}))
+      and (${q.cursor ?? null}::text is null or l.id < ${q.cursor ?? null})
+    order by l.id desc limit ${q.limit + 1}`;
+  return c.json(page(c, jsonRows(rows), q.limit));
+});
+
+app.get("/:id", requireKey("read:leases"), async (c) => {
+  const [row] = await sql`select app.lease_json(l) as j from app.leases l
+    where l.id = ${c.req.param("id")} and l.organization_id = ${c.var.caller.organizationId}`;
+  return c.json(found(row?.j, "Lease"));
+});
+
+app.post("/", requireKey("write:leases"), async (c) => {
+  const body = await jsonBody(c, Create);
+  const [row] = await sql`select app.lease_create(${c.var.caller.organizationId}, ${sql.json(body)}) as j`;
+  return c.json(row.j, 201);
+});
+
+app.patch("/:id", requireKey("write:leases"), async (c) => {
+  const body = nonEmpty(await jsonBody(c, Update));
+  const [row] = await sql`select app.lease_update(${c.var.caller.organizationId}, ${c.req.param("id")}, ${sql.json(body)}) as j`;
+  return c.json(row.j);
+});
+
+app.post("/:id/sign", requireKey("write:leases"), async (c) => {
+  const [row] = await sql`select app.lease_sign(${c.var.caller.organizationId}, ${c.req.param("id")}) as j`;
+  return c.json(row.j);
+});
+
+app.post("/:id/terminate", requireKey("write:leases"), async (c) => {
+  const body = await jsonBody(c, Terminate);
+  const [row] = await sql`select app.lease_terminate(${c.var.caller.organizationId}, ${c.req.param("id")}, ${sql.json(body)}) as j`;
+  return c.json(row.j);
+});
+
+app.post("/generate-charges", requireKey("write:leases"), async (c) => {
+  const body = await jsonBody(c, Charges);
+  const [row] = await sql`select app.generate_rent_charges(${c.var.caller.organizationId}, ${body.from}, ${body.to}, ${body.lease_id ?? null}) as j`;
+  return c.json(row.j);
+});
+
+serve(app);

@@ -1,0 +1,66 @@
+// /api/payment-plans: installment plans for a delinquent lease, proposed and then accepted or
+// rejected; payments received under an accepted plan are recorded against its installments.
+import { requireKey } from "../_shared/auth.ts";
+import { sql } from "../_shared/db.ts";
+import { z } from "../_shared/deps.ts";
+import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
+import { found, isoDate, optionalJsonBody, pageOf, pathId, positiveUsd, ref } from "../_shared/operations.ts";
+import { pageParams } from "../_shared/pagination.ts";
+
+const app = createApp("payment-plans");
+
+const Installment = z.strictObject({ due_date: isoDate, amount_usd: positiveUsd });
+const Propose = z.strictObject({
+  lease_id: ref,
+  installments: z.array(Installment).min(1).max(120).refine(
+    (list) => list.every((x, i) => i === 0 || list[i - 1].due_date < x.due_date),
+    "due dates must be distinct and in increasing order",
+  ),
+  note: z.string().max(2000).optional(),
+});
+const Payment = z.strictObject({ amount_usd: positiveUsd, paid_on: isoDate.optional() });
+const Filters = z.strictObject({
+  ...pageParams,
+  lease_id: ref.optional(),
+  status: z.enum(["proposed", "accepted", "rejected"]).optional(),
+});
+
+app.get("/", requireKey("read:payment_plans"), async (c) => {
+  const q = queryParams(c, Filters);
+  const [row] = await sql`select app.payment_plan_list(${c.var.caller.organizationId}, ${q.lease_id ?? null},
+    ${q.status ?? null}, ${q.cursor ?? null}, ${q.limit + 1}) as list`;
+  return c.json(pageOf(c, row.list, q.limit));
+});
+
+app.get("/:id", requireKey("read:payment_plans"), async (c) => {
+  const id = pathId(c, "pp", "Payment plan");
+  const [row] = await sql`select app.payment_plan_detail_json(pp) as j from app.payment_plans pp
+    where pp.id = ${id} and pp.organization_id = ${c.var.caller.organizationId}`;
+  return c.json(found(row?.j, "Payment plan"));
+});
+
+app.post("/", requireKey("write:payment_plans"), async (c) => {
+  const body = await jsonBody(c, Propose);
+  const [row] = await sql`select app.payment_plan_propose(${c.var.caller.organizationId}, ${body.lease_id},
+    ${sql.json(body.installments)}, ${body.note ?? null}) as j`;
+  return c.json(row.j, 201);
+});
+
+for (const [action, status] of [["accept", "accepted"], ["reject", "rejected"]] as const) {
+  app.post(`/:id/${action}`, requireKey("write:payment_plans"), async (c) => {
+    const id = pathId(c, "pp", "Payment plan");
+    await optionalJsonBody(c, z.strictObject({}));
+    const [row] = await sql`select app.payment_plan_decide(${c.var.caller.organizationId}, ${id}, ${status}) as j`;
+    return c.json(row.j);
+  });
+}
+
+app.post("/:id/payments", requireKey("write:payment_plans"), async (c) => {
+  const id = pathId(c, "pp", "Payment plan");
+  const body = await jsonBody(c, Payment);
+  const [row] = await sql`select app.payment_plan_record_payment(${c.var.caller.organizationId}, ${id},
+    ${body.amount_usd}, ${body.paid_on ?? null}) as j`;
+  return c.json(row.j);
+});
+
+serve(app);

@@ -1,0 +1,54 @@
+// /api/vendors: the contractors work orders are assigned to.
+import { requireKey } from "../_shared/auth.ts";
+import { sql } from "../_shared/db.ts";
+import { z } from "../_shared/deps.ts";
+import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
+import { email, found, nonEmpty, pageOf, pathId, text } from "../_shared/operations.ts";
+import { pageParams } from "../_shared/pagination.ts";
+
+const app = createApp("vendors");
+
+const fields = {
+  name: z.string().trim().min(1).max(200),
+  trade: text(100),
+  email: email.nullable().optional(),
+  phone: text(40),
+  notes: text(5000),
+};
+const Create = z.strictObject(fields);
+const Update = z.strictObject({ ...fields, name: fields.name.optional() });
+
+app.get("/", requireKey("read:vendors"), async (c) => {
+  const q = queryParams(c, z.strictObject({ ...pageParams, trade: z.string().min(1).max(100).optional() }));
+  const [row] = await sql`select app.vendor_list(${c.var.caller.organizationId}, ${q.trade ?? null},
+    ${q.cursor ?? null}, ${q.limit + 1}) as list`;
+  return c.json(pageOf(c, row.list, q.limit));
+});
+
+app.get("/:id", requireKey("read:vendors"), async (c) => {
+  const id = pathId(c, "v", "Vendor");
+  const [row] = await sql`select app.vendor_detail_json(v) as j from app.vendors v
+    where v.id = ${id} and v.organization_id = ${c.var.caller.organizationId}`;
+  return c.json(found(row?.j, "Vendor"));
+});
+
+app.post("/", requireKey("write:vendors"), async (c) => {
+  const body = await jsonBody(c, Create);
+  const [row] = await sql`select app.vendor_create(${c.var.caller.organizationId}, ${sql.json(body)}) as j`;
+  return c.json(row.j, 201);
+});
+
+app.patch("/:id", requireKey("write:vendors"), async (c) => {
+  const id = pathId(c, "v", "Vendor");
+  const body = nonEmpty(await jsonBody(c, Update));
+  const [row] = await sql`select app.vendor_update(${c.var.caller.organizationId}, ${id}, ${sql.json(body)}) as j`;
+  return c.json(row.j);
+});
+
+app.delete("/:id", requireKey("write:vendors"), async (c) => {
+  const id = pathId(c, "v", "Vendor");
+  const [row] = await sql`select app.vendor_delete(${c.var.caller.organizationId}, ${id}) as j`;
+  return c.json(row.j);
+});
+
+serve(app);

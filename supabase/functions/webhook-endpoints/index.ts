@@ -1,0 +1,149 @@
+// /api/webhook-endpoints: "Settings → Developer" for webhooks (scope admin:webhooks).
+//   POST   /                         register {url, events?, description?}; the secret is shown once
+//   GET    /                         list;  GET /:id  one endpoint
+//   PATCH  /:id                      change url, events, description
+//   POST   /:id/disable | /:id/enable   (enabling sends the deliveries kept while disabled)
+//   DELETE /:id
+//   POST   /:id/rotate-secret        new secret; the old one keeps signing for 24 hours
+//   POST   /:id/test                 queue a webhook.test event to this endpoint
+//   GET    /:id/deliveries           recent deliveries with their attempts (?status=)
+//   GET    /:id/deliveries/:delivery_id
+//   POST   /:id/deliveries/:delivery_id/redeliver
+//   POST   /:id/replay {since}       send again every delivery since `since` that did not succeed
+import { requireKey } from "../_shared/auth.ts";
+import { z } from "../_shared/deps.ts";
+import { sql } from "../_shared/db.ts";
+import { ApiError, badRequest, notFound } from "../_shared/errors.ts";
+import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
+import { page, pageParams } from "../_shared/pagination.ts";
+import { checkDestination, checkUrl, ForbiddenDestination } from "../_shared/webhooks/ssrf.ts";
+
+const app = createApp("webhook-endpoints");
+
+const ID = /^whe_[0-9A-HJKMNP-TV-Z]{26}$/;
+const DELIVERY_ID = /^dlv_[0-9A-HJKMNP-TV-Z]{26}$/;
+
+const url = z.string().max(2048);
+const events = z.array(z.string().max(100)).min(1).max(20);
+const description = z.string().max(500);
+
+/** The URL, normalized, once it passes the SSRF checks (form, then every address it resolves to). */
+async function destination(raw: string): Promise<string> {
+  try {
+    const parsed = checkUrl(raw);
+    await checkDestination(parsed);
+    return parsed.href;
+  } catch (e) {
+    if (e instanceof ForbiddenDestination) throw badRequest(e.message.startsWith("url:") ? e.message : `url: ${e.message}`);
+    throw e;
+  }
+}
+
+function endpointId(c: { req: { param(name: string): string | undefined } }): string {
+  const id = c.req.param("id") ?? "";
+  if (!ID.test(id)) throw notFound("Webhook endpoint");
+  return id;
+}
+
+app.post("/", requireKey("admin:webhooks"), async (c) => {
+  const body = await jsonBody(c, z.strictObject({ url, events: events.default(["*"]), description: description.default("") }));
+  const target = await destination(body.url);
+  const [row] = await sql`select app.webhook_endpoint_create(${c.var.caller.organizationId}, ${target}, ${body.events}, ${body.description}) as endpoint`;
+  return c.json(row.endpoint, 201);
+});
+
+app.get("/", requireKey("admin:webhooks"), async (c) => {
+  const q = queryParams(c, z.strictObject({ ...pageParams }));
+  const rows = await sql<{ id: string; endpoint: unknown }[]>`
+    select e.id, app.webhook_endpoint_json(e) as endpoint from app.webhook_endpoints e
+    where e.organization_id = ${c.var.caller.organizationId}
+      and (${q.cursor ?? null}::text is null or e.id < ${q.cursor ?? null})
+    order by e.id desc limit ${q.limit + 1}`;
+  const p = page(c, rows, q.limit);
+  return c.json({ ...p, data: p.data.map((r) => r.endpoint) });
+});
+
+app.get("/:id", requireKey("admin:webhooks"), async (c) => {
+  const [row] = await sql`select app.webhook_endpoint_json(e) as endpoint from app.webhook_endpoints e
+    where e.organization_id = ${c.var.caller.organizationId} and e.id = ${endpointId(c)}`;
+  if (!row) throw notFound("Webhook endpoint");
+  return c.json(row.endpoint);
+});
+
+app.patch("/:id", requireKey("admin:webhooks"), async (c) => {
+  const id = endpointId(c);
+  const body = await jsonBody(c, z.strictObject({ url: url.optional(), events: events.optional(), description: description.optional() }));
+  const target = body.url === undefined ? null : await destination(body.url);
+  const [row] = await sql`select app.webhook_endpoint_update(${c.var.caller.organizationId}, ${id}, ${target},
+    ${body.events ?? null}, ${body.description ?? null}) as endpoint`;
+  return c.json(row.endpoint);
+});
+
+for (const [action, enabled] of [["enable", true], ["disable", false]] as const) {
+  app.post(`/:id/${action}`, requireKey("admin:webhooks"), async (c) => {
+    const [row] = await sql`select app.webhook_endpoint_set_enabled(${c.var.caller.organizationId}, ${endpointId(c)}, ${enabled}) as endpoint`;
+    return c.json(row.endpoint);
+  });
+}
+
+app.delete("/:id", requireKey("admin:webhooks"), async (c) => {
+  const [row] = await sql`select app.webhook_endpoint_delete(${c.var.caller.organizationId}, ${endpointId(c)}) as result`;
+  return c.json(row.result);
+});
+
+app.post("/:id/rotate-secret", requireKey("admin:webhooks"), async (c) => {
+  const [row] = await sql`select app.webhook_endpoint_rotate(${c.var.caller.organizationId}, ${endpointId(c)}) as endpoint`;
+  return c.json(row.endpoint);
+});
+
+app.post("/:id/test", requireKey("admin:webhooks"), async (c) => {
+  const [row] = await sql`select app.webhook_send_test(${c.var.caller.organizationId}, ${endpointId(c)}) as delivery`;
+  return c.json(row.delivery, 202);
+});
+
+app.get("/:id/deliveries", requireKey("admin:webhooks"), async (c) => {
+  const id = endpointId(c);
+  const q = queryParams(c, z.strictObject({ ...pageParams, status: z.enum(["pending", "succeeded", "failed", "held"]).optional() }));
+  const rows = await sql<{ id: string; delivery: unknown; endpoint_exists: boolean }[]>`
+    with e as (select id from app.webhook_endpoints where organization_id = ${c.var.caller.organizationId} and id = ${id})
+    select d.id, app.webhook_delivery_json(d, 10) as delivery
+    from e join app.webhook_deliveries d on d.endpoint_id = e.id
+    where (${q.status ?? null}::text is null or d.status = ${q.status ?? null})
+      and (${q.cursor ?? null}::text is null or d.id < ${q.cursor ?? null})
+    order by d.id desc limit ${q.limit + 1}`;
+  if (rows.length === 0) {
+    const [exists] = await sql`select 1 from app.webhook_endpoints where organization_id = ${c.var.caller.organizationId} and id = ${id}`;
+    if (!exists) throw notFound("Webhook endpoint");
+  }
+  const p = page(c, rows, q.limit);
+  return c.json({ ...p, data: p.data.map((r) => r.delivery) });
+});
+
+function deliveryId(c: { req: { param(name: string): string | undefined } }): string {
+  const id = c.req.param("delivery_id") ?? "";
+  if (!DELIVERY_ID.test(id)) throw notFound("Delivery");
+  return id;
+}
+
+app.get("/:id/deliveries/:delivery_id", requireKey("admin:webhooks"), async (c) => {
+  const [row] = await sql`select app.webhook_delivery_json(d, 100) as delivery from app.webhook_deliveries d
+    where d.organization_id = ${c.var.caller.organizationId} and d.endpoint_id = ${endpointId(c)} and d.id = ${deliveryId(c)}`;
+  if (!row) throw notFound("Delivery");
+  return c.json(row.delivery);
+});
+
+app.post("/:id/deliveries/:delivery_id/redeliver", requireKey("admin:webhooks"), async (c) => {
+  const [row] = await sql`select app.webhook_redeliver(${c.var.caller.organizationId}, ${endpointId(c)}, ${deliveryId(c)}) as delivery`;
+  return c.json(row.delivery, 202);
+});
+
+app.post("/:id/replay", requireKey("admin:webhooks"), async (c) => {
+  const id = endpointId(c);
+  const body = await jsonBody(c, z.strictObject({ since: z.iso.datetime({ offset: true }) }));
+  const since = new Date(body.since);
+  if (Number.isNaN(since.getTime())) throw new ApiError(400, "since: not a valid date-time.");
+  const [row] = await sql`select app.webhook_replay(${c.var.caller.organizationId}, ${id}, ${since}) as result`;
+  return c.json(row.result, 202);
+});
+
+serve(app);

@@ -1,0 +1,75 @@
+// /api/work-orders: repairs on a unit, from open through assigned (a vendor) to completed.
+import { requireKey } from "../_shared/auth.ts";
+import { sql } from "../_shared/db.ts";
+import { z } from "../_shared/deps.ts";
+import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
+import { found, isoDate, nonEmpty, pageOf, pathId, ref, text, usd } from "../_shared/operations.ts";
+import { pageParams } from "../_shared/pagination.ts";
+
+const app = createApp("work-orders");
+
+const priority = z.enum(["low", "normal", "high", "emergency"]);
+const fields = {
+  title: z.string().trim().min(1).max(200),
+  description: text(5000),
+  priority: priority.optional(),
+  due_date: isoDate.nullable().optional(),
+  notes: text(5000),
+};
+const Create = z.strictObject({ ...fields, unit_id: ref, vendor_id: ref.optional() });
+const Update = z.strictObject({ ...fields, title: fields.title.optional(), cost_usd: usd.nullable().optional() });
+const Assign = z.strictObject({ vendor_id: ref });
+const Complete = z.strictObject({ cost_usd: usd, notes: z.string().max(5000).optional() });
+const Filters = z.strictObject({
+  ...pageParams,
+  unit_id: ref.optional(),
+  property_id: ref.optional(),
+  vendor_id: ref.optional(),
+  status: z.enum(["open", "assigned", "completed"]).optional(),
+  priority: priority.optional(),
+});
+
+app.get("/", requireKey("read:work_orders"), async (c) => {
+  const q = queryParams(c, Filters);
+  const [row] = await sql`select app.work_order_list(${c.var.caller.organizationId}, ${q.unit_id ?? null},
+    ${q.property_id ?? null}, ${q.vendor_id ?? null}, ${q.status ?? null}, ${q.priority ?? null},
+    ${q.cursor ?? null}, ${q.limit + 1}) as list`;
+  return c.json(pageOf(c, row.list, q.limit));
+});
+
+app.get("/:id", requireKey("read:work_orders"), async (c) => {
+  const id = pathId(c, "wo", "Work order");
+  const [row] = await sql`select app.work_order_json(w) as j from app.work_orders w
+    where w.id = ${id} and w.organization_id = ${c.var.caller.organizationId}`;
+  return c.json(found(row?.j, "Work order"));
+});
+
+app.post("/", requireKey("write:work_orders"), async (c) => {
+  const body = await jsonBody(c, Create);
+  const [row] = await sql`select app.work_order_create(${c.var.caller.organizationId}, ${sql.json(body)}) as j`;
+  return c.json(row.j, 201);
+});
+
+app.patch("/:id", requireKey("write:work_orders"), async (c) => {
+  const id = pathId(c, "wo", "Work order");
+  const body = nonEmpty(await jsonBody(c, Update));
+  const [row] = await sql`select app.work_order_update(${c.var.caller.organizationId}, ${id}, ${sql.json(body)}) as j`;
+  return c.json(row.j);
+});
+
+app.post("/:id/assign", requireKey("write:work_orders"), async (c) => {
+  const id = pathId(c, "wo", "Work order");
+  const body = await jsonBody(c, Assign);
+  const [row] = await sql`select app.work_order_assign(${c.var.caller.organizationId}, ${id}, ${body.vendor_id}) as j`;
+  return c.json(row.j);
+});
+
+app.post("/:id/complete", requireKey("write:work_orders"), async (c) => {
+  const id = pathId(c, "wo", "Work order");
+  const body = await jsonBody(c, Complete);
+  const [row] = await sql`select app.work_order_complete(${c.var.caller.organizationId}, ${id}, ${body.cost_usd},
+    ${body.notes ?? null}) as j`;
+  return c.json(row.j);
+});
+
+serve(app);

@@ -1,0 +1,623 @@
+-- Operations: work orders, vendors, rental applications, inspections and payment plans.
+-- Each API operation is one SQL function returning jsonb (one round trip after requireKey);
+-- lists are functions too, so a filter naming another organization's record answers 404 in
+-- the same call. Money arrives and leaves as dollars (two decimals at most, checked by the
+-- API) and is kept as cents. Instants are shown with app.iso_instant (migration 0210).
+
+-- Lists filter on optional parameters (`p is null or column = p`); a generic plan cannot use
+-- the index of the filter actually given, so list functions always plan for their arguments.
+
+create index if not exists work_orders_org_status on app.work_orders (organization_id, status, id);
+create index if not exists work_orders_org_priority on app.work_orders (organization_id, priority, id);
+create index if not exists vendors_org_trade on app.vendors (organization_id, lower(trade), id);
+-- a vendor cannot be deleted while expenses name it; this keeps that check off a full scan
+create index if not exists expenses_vendor on app.expenses (vendor_id) where vendor_id is not null;
+create index if not exists applications_property on app.applications (property_id, id);
+create index if not exists applications_org_status on app.applications (organization_id, status, id);
+create index if not exists inspections_unit on app.inspections (unit_id, id);
+create index if not exists inspections_org_status on app.inspections (organization_id, status, id);
+create index if not exists payment_plans_lease on app.payment_plans (lease_id, id);
+create index if not exists payment_plans_org_status on app.payment_plans (organization_id, status, id);
+
+-- The day an installment was paid in full (the date the payer gave, not when it was recorded).
+alter table app.payment_plan_installments add column if not exists paid_on date;
+
+-- Money received under a payment plan: the history behind the installments' paid amounts.
+create table if not exists app.payment_plan_payments (
+  id               text primary key default app.new_id('ppay'),
+  organization_id  text not null,
+  payment_plan_id  text not null,
+  amount_cents     bigint not null check (amount_cents > 0),
+  paid_on          date not null,
+  created_at       timestamptz not null default now(),
+  foreign key (organization_id, payment_plan_id) references app.payment_plans (organization_id, id) on delete cascade
+);
+create index if not exists payment_plan_payments_plan on app.payment_plan_payments (payment_plan_id, id);
+
+-- Checks that a record named by the caller belongs to the organization; `what` names it in the 404.
+create or replace function app.ops_require(p_organization_id text, p_table regclass, p_id text, p_what text) returns void
+language plpgsql stable as $$
+declare
+  present boolean;
+begin
+  if p_id is null then
+    return;
+  end if;
+  execute format('select exists (select 1 from %s where id = $1 and organization_id = $2)', p_table)
+    into present using p_id, p_organization_id;
+  if not present then
+    perform app.fail('AP404', p_what || ' not found.');
+  end if;
+end
+$$;
+
+-- ─── work orders ───────────────────────────────────────────────────────────────────────────
+
+create or replace function app.work_order_json(w app.work_orders) returns jsonb
+language sql stable as $$
+  select jsonb_build_object(
+    'id', w.id,
+    'unit_id', w.unit_id,
+    'property_id', (select u.property_id from app.units u where u.id = w.unit_id),
+    'vendor_id', w.vendor_id,
+    'title', w.title,
+    'description', w.description,
+    'priority', w.priority,
+    'status', w.status,
+    'due_date', w.due_date,
+    'cost_usd', app.usd(w.cost_cents),
+    'notes', w.notes,
+    'assigned_at', app.iso_instant(w.assigned_at),
+    'completed_at', app.iso_instant(w.completed_at),
+    'created_at', app.iso_instant(w.created_at))
+$$;
+
+create or replace function app.work_order_list(
+  p_organization_id text, p_unit_id text, p_property_id text, p_vendor_id text,
+  p_status text, p_priority text, p_cursor text, p_limit int
+) returns jsonb
+language plpgsql stable set plan_cache_mode = force_custom_plan as $$
+begin
+  perform app.ops_require(p_organization_id, 'app.units', p_unit_id, 'Unit');
+  perform app.ops_require(p_organization_id, 'app.properties', p_property_id, 'Property');
+  perform app.ops_require(p_organization_id, 'app.vendors', p_vendor_id, 'Vendor');
+  return (
+    select coalesce(jsonb_agg(app.work_order_json(w) order by w.id desc), '[]')
+    from (
+      select * from app.work_orders w
+      where w.organization_id = p_organization_id
+        and (p_unit_id is null or w.unit_id = p_unit_id)
+        and (p_property_id is null or w.unit_id in (select u.id from app.units u where u.property_id = p_property_id))
+        and (p_vendor_id is null or w.vendor_id = p_vendor_id)
+        and (p_status is null or w.status = p_status)
+        and (p_priority is null or w.priority = p_priority)
+        and (p_cursor is null or w.id < p_cursor)
+      order by w.id desc
+      limit p_limit
+    ) w);
+end
+$$;
+
+-- body: unit_id, title, description, priority, due_date, notes, vendor_id (given: starts assigned).
+create or replace function app.work_order_create(p_organization_id text, p jsonb) returns jsonb
+language plpgsql as $$
+declare
+  w app.work_orders;
+begin
+  perform app.ops_require(p_organization_id, 'app.units', p->>'unit_id', 'Unit');
+  perform app.ops_require(p_organization_id, 'app.vendors', p->>'vendor_id', 'Vendor');
+  insert into app.work_orders (organization_id, unit_id, vendor_id, title, description, priority, status,
+                               due_date, notes, assigned_at)
+  values (p_organization_id, p->>'unit_id', p->>'vendor_id', p->>'title', p->>'description',
+          coalesce(p->>'priority', 'normal'),
+          case when p->>'vendor_id' is null then 'open' else 'assigned' end,
+          (p->>'due_date')::date, p->>'notes',
+          case when p->>'vendor_id' is not null then now() end)
+  returning * into w;
+  return app.work_order_json(w);
+end
+$$;
+
+-- patch: any of title, description, priority, due_date, notes, cost_usd; a key present with
+-- null clears the field.
+create or replace function app.work_order_update(p_organization_id text, p_id text, p jsonb) returns jsonb
+language plpgsql as $$
+declare
+  w app.work_orders;
+begin
+  update app.work_orders set
+    title = case when p ? 'title' then p->>'title' else title end,
+    description = case when p ? 'description' then p->>'description' else description end,
+    priority = case when p ? 'priority' then p->>'priority' else priority end,
+    due_date = case when p ? 'due_date' then (p->>'due_date')::date else due_date end,
+    notes = case when p ? 'notes' then p->>'notes' else notes end,
+    cost_cents = case when p ? 'cost_usd' then round((p->>'cost_usd')::numeric * 100)::bigint else cost_cents end
+  where id = p_id and organization_id = p_organization_id
+  returning * into w;
+  if not found then
+    perform app.fail('AP404', 'Work order not found.');
+  end if;
+  return app.work_order_json(w);
+end
+$$;
+
+-- open → assigned, or a new vendor while assigned.
+create or replace function app.work_order_assign(p_organization_id text, p_id text, p_vendor_id text) returns jsonb
+language plpgsql as $$
+declare
+  w app.work_orders;
+begin
+  select * into w from app.work_orders where id = p_id and organization_id = p_organization_id for update;
+  if not found then
+    perform app.fail('AP404', 'Work order not found.');
+  end if;
+  perform app.ops_require(p_organization_id, 'app.vendors', p_vendor_id, 'Vendor');
+  if w.status = 'completed' then
+    perform app.fail('AP409', format('This work order was completed on %s; a completed work order cannot be reassigned.',
+      to_char(w.completed_at at time zone 'UTC', 'YYYY-MM-DD')));
+  end if;
+  update app.work_orders set vendor_id = p_vendor_id, status = 'assigned', assigned_at = now()
+  where id = w.id
+  returning * into w;
+  return app.work_order_json(w);
+end
+$$;
+
+-- assigned → completed, with the cost and (optionally) notes.
+create or replace function app.work_order_complete(p_organization_id text, p_id text, p_cost_usd numeric, p_notes text) returns jsonb
+language plpgsql as $$
+declare
+  w app.work_orders;
+begin
+  select * into w from app.work_orders where id = p_id and organization_id = p_organization_id for update;
+  if not found then
+    perform app.fail('AP404', 'Work order not found.');
+  end if;
+  if w.status = 'completed' then
+    perform app.fail('AP409', format('This work order is already completed (on %s); it cannot be completed again.',
+      to_char(w.completed_at at time zone 'UTC', 'YYYY-MM-DD')));
+  end if;
+  if w.status = 'open' then
+    perform app.fail('AP409', 'This work order is open and has no vendor; assign a vendor before completing it.');
+  end if;
+  update app.work_orders set status = 'completed', completed_at = now(),
+    cost_cents = round(p_cost_usd * 100)::bigint, notes = coalesce(p_notes, notes)
+  where id = w.id
+  returning * into w;
+  return app.work_order_json(w);
+end
+$$;
+
+-- ─── vendors ───────────────────────────────────────────────────────────────────────────────
+
+create or replace function app.vendor_json(v app.vendors) returns jsonb
+language sql stable as $$
+  select jsonb_build_object(
+    'id', v.id,
+    'name', v.name,
+    'trade', v.trade,
+    'email', v.email,
+    'phone', v.phone,
+    'notes', v.notes,
+    'created_at', app.iso_instant(v.created_at))
+$$;
+
+-- A vendor with its work-order counts (open counts both open and assigned ones).
+create or replace function app.vendor_detail_json(v app.vendors) returns jsonb
+language sql stable as $$
+  select app.vendor_json(v) || (
+    select jsonb_build_object(
+      'open_work_orders', count(*) filter (where w.status in ('open', 'assigned')),
+      'completed_work_orders', count(*) filter (where w.status = 'completed'))
+    from app.work_orders w where w.vendor_id = v.id)
+$$;
+
+create or replace function app.vendor_list(p_organization_id text, p_trade text, p_cursor text, p_limit int) returns jsonb
+language plpgsql stable set plan_cache_mode = force_custom_plan as $$
+begin
+  return (
+    select coalesce(jsonb_agg(app.vendor_detail_json(v) order by v.id desc), '[]')
+    from (
+      select * from app.vendors v
+      where v.organization_id = p_organization_id
+        and (p_trade is null or lower(v.trade) = lower(p_trade))
+        and (p_cursor is null or v.id < p_cursor)
+      order by v.id desc
+      limit p_limit
+    ) v);
+end
+$$;
+
+create or replace function app.vendor_create(p_organization_id text, p jsonb) returns jsonb
+language sql as $$
+  insert into app.vendors (organization_id, name, trade, email, phone, notes)
+  values (p_organization_id, p->>'name', p->>'trade', p->>'email', p->>'phone', p->>'notes')
+  returning app.vendor_detail_json(vendors)
+$$;
+
+create or replace function app.vendor_update(p_organization_id text, p_id text, p jsonb) returns jsonb
+language plpgsql as $$
+declare
+  v app.vendors;
+begin
+  update app.vendors set
+    name = case when p ? 'name' then p->>'name' else name end,
+    trade = case when p ? 'trade' then p->>'trade' else trade end,
+    email = case when p ? 'email' then p->>'email' else email end,
+    phone = case when p ? 'phone' then p->>'phone' else phone end,
+    notes = case when p ? 'notes' then p->>'notes' else notes end
+  where id = p_id and organization_id = p_organization_id
+  returning * into v;
+  if not found then
+    perform app.fail('AP404', 'Vendor not found.');
+  end if;
+  return app.vendor_detail_json(v);
+end
+$$;
+
+create or replace function app.vendor_delete(p_organization_id text, p_id text) returns jsonb
+language plpgsql as $$
+declare
+  v app.vendors;
+  orders bigint;
+  expense_count bigint;
+begin
+  select * into v from app.vendors where id = p_id and organization_id = p_organization_id for update;
+  if not found then
+    perform app.fail('AP404', 'Vendor not found.');
+  end if;
+  select count(*) into orders from app.work_orders where vendor_id = v.id;
+  if orders > 0 then
+    perform app.fail('AP409', format('This vendor is on %s work order%s; it cannot be deleted while work orders refer to it.',
+      orders, case when orders = 1 then '' else 's' end));
+  end if;
+  select count(*) into expense_count from app.expenses where vendor_id = v.id;
+  if expense_count > 0 then
+    perform app.fail('AP409', format('This vendor is on %s expense%s; it cannot be deleted while expenses refer to it.',
+      expense_count, case when expense_count = 1 then '' else 's' end));
+  end if;
+  delete from app.vendors where id = v.id;
+  return jsonb_build_object('id', v.id, 'deleted', true);
+end
+$$;
+
+-- ─── rental applications ───────────────────────────────────────────────────────────────────
+
+create or replace function app.application_json(a app.applications) returns jsonb
+language sql stable as $$
+  select jsonb_build_object(
+    'id', a.id,
+    'property_id', a.property_id,
+    'unit_id', a.unit_id,
+    'status', a.status,
+    'applicant_name', a.applicant_name,
+    'applicant_email', a.applicant_email,
+    'applicant_phone', a.applicant_phone,
+    'desired_move_in', a.desired_move_in,
+    'monthly_income_usd', app.usd(a.monthly_income_cents),
+    'decision_reason', a.decision_reason,
+    'submitted_at', app.iso_instant(a.submitted_at),
+    'decided_at', app.iso_instant(a.decided_at),
+    'created_at', app.iso_instant(a.created_at))
+$$;
+
+create or replace function app.application_list(
+  p_organization_id text, p_status text, p_property_id text, p_unit_id text, p_cursor text, p_limit int
+) returns jsonb
+language plpgsql stable set plan_cache_mode = force_custom_plan as $$
+begin
+  perform app.ops_require(p_organization_id, 'app.properties', p_property_id, 'Property');
+  perform app.ops_require(p_organization_id, 'app.units', p_unit_id, 'Unit');
+  return (
+    select coalesce(jsonb_agg(app.application_json(a) order by a.id desc), '[]')
+    from (
+      select * from app.applications a
+      where a.organization_id = p_organization_id
+        and (p_status is null or a.status = p_status)
+        and (p_property_id is null or a.property_id = p_property_id)
+        and (p_unit_id is null or a.unit_id = p_unit_id)
+        and (p_cursor is null or a.id < p_cursor)
+      order by a.id desc
+      limit p_limit
+    ) a);
+end
+$$;
+
+-- body: property_id and/or unit_id (the unit's property when only the unit is given),
+-- applicant_name, applicant_email, applicant_phone, desired_move_in, monthly_income_usd.
+create or replace function app.application_submit(p_organization_id text, p jsonb) returns jsonb
+language plpgsql as $$
+declare
+  unit_property text;
+  a app.applications;
+begin
+  perform app.ops_require(p_organization_id, 'app.properties', p->>'property_id', 'Property');
+  if p->>'unit_id' is not null then
+    select u.property_id into unit_property from app.units u
+    where u.id = p->>'unit_id' and u.organization_id = p_organization_id;
+    if not found then
+      perform app.fail('AP404', 'Unit not found.');
+    end if;
+    if p->>'property_id' is not null and unit_property <> p->>'property_id' then
+      perform app.fail('AP422', 'The unit is not in the given property.');
+    end if;
+  end if;
+  insert into app.applications (organization_id, property_id, unit_id, applicant_name, applicant_email,
+                                applicant_phone, desired_move_in, monthly_income_cents)
+  values (p_organization_id, coalesce(p->>'property_id', unit_property), p->>'unit_id', p->>'applicant_name',
+          p->>'applicant_email', p->>'applicant_phone', (p->>'desired_move_in')::date,
+          round((p->>'monthly_income_usd')::numeric * 100)::bigint)
+  returning * into a;
+  return app.application_json(a);
+end
+$$;
+
+-- submitted → approved | denied; a decided application stays decided.
+create or replace function app.application_decide(p_organization_id text, p_id text, p_decision text, p_reason text) returns jsonb
+language plpgsql as $$
+declare
+  a app.applications;
+begin
+  select * into a from app.applications where id = p_id and organization_id = p_organization_id for update;
+  if not found then
+    perform app.fail('AP404', 'Application not found.');
+  end if;
+  if a.status = p_decision then
+    perform app.fail('AP409', format('This application is already %s.', a.status));
+  end if;
+  if a.status <> 'submitted' then
+    perform app.fail('AP409', format('This application was %s on %s; a decided application cannot be %s.',
+      a.status, to_char(a.decided_at at time zone 'UTC', 'YYYY-MM-DD'), p_decision));
+  end if;
+  update app.applications set status = p_decision, decided_at = now(), decision_reason = p_reason
+  where id = a.id
+  returning * into a;
+  return app.application_json(a);
+end
+$$;
+
+-- ─── inspections ───────────────────────────────────────────────────────────────────────────
+
+create or replace function app.inspection_json(i app.inspections) returns jsonb
+language sql stable as $$
+  select jsonb_build_object(
+    'id', i.id,
+    'unit_id', i.unit_id,
+    'property_id', (select u.property_id from app.units u where u.id = i.unit_id),
+    'kind', i.kind,
+    'status', i.status,
+    'scheduled_for', i.scheduled_for,
+    'inspector', i.inspector,
+    'findings', i.findings,
+    'summary', i.summary,
+    'completed_at', app.iso_instant(i.completed_at),
+    'created_at', app.iso_instant(i.created_at))
+$$;
+
+create or replace function app.inspection_list(
+  p_organization_id text, p_unit_id text, p_property_id text, p_status text, p_cursor text, p_limit int
+) returns jsonb
+language plpgsql stable set plan_cache_mode = force_custom_plan as $$
+begin
+  perform app.ops_require(p_organization_id, 'app.units', p_unit_id, 'Unit');
+  perform app.ops_require(p_organization_id, 'app.properties', p_property_id, 'Property');
+  return (
+    select coalesce(jsonb_agg(app.inspection_json(i) order by i.id desc), '[]')
+    from (
+      select * from app.inspections i
+      where i.organization_id = p_organization_id
+        and (p_unit_id is null or i.unit_id = p_unit_id)
+        and (p_property_id is null or i.unit_id in (select u.id from app.units u where u.property_id = p_property_id))
+        and (p_status is null or i.status = p_status)
+        and (p_cursor is null or i.id < p_cursor)
+      order by i.id desc
+      limit p_limit
+    ) i);
+end
+$$;
+
+-- body: unit_id, scheduled_for, kind, inspector.
+create or replace function app.inspection_schedule(p_organization_id text, p jsonb) returns jsonb
+language plpgsql as $$
+declare
+  i app.inspections;
+begin
+  perform app.ops_require(p_organization_id, 'app.units', p->>'unit_id', 'Unit');
+  insert into app.inspections (organization_id, unit_id, kind, scheduled_for, inspector)
+  values (p_organization_id, p->>'unit_id', coalesce(p->>'kind', 'routine'), (p->>'scheduled_for')::date, p->>'inspector')
+  returning * into i;
+  return app.inspection_json(i);
+end
+$$;
+
+-- scheduled → completed (with findings and a summary) | cancelled.
+create or replace function app.inspection_finish(
+  p_organization_id text, p_id text, p_status text, p_findings jsonb, p_summary text
+) returns jsonb
+language plpgsql as $$
+declare
+  i app.inspections;
+begin
+  select * into i from app.inspections where id = p_id and organization_id = p_organization_id for update;
+  if not found then
+    perform app.fail('AP404', 'Inspection not found.');
+  end if;
+  if i.status = p_status then
+    perform app.fail('AP409', format('This inspection is already %s.', i.status));
+  end if;
+  if i.status <> 'scheduled' then
+    perform app.fail('AP409', format('This inspection was %s; only a scheduled inspection can be %s.', i.status, p_status));
+  end if;
+  update app.inspections set
+    status = p_status,
+    findings = case when p_status = 'completed' then p_findings else findings end,
+    summary = coalesce(p_summary, summary),
+    completed_at = case when p_status = 'completed' then now() end
+  where id = i.id
+  returning * into i;
+  return app.inspection_json(i);
+end
+$$;
+
+-- ─── payment plans ─────────────────────────────────────────────────────────────────────────
+
+-- A plan with its installments. on_schedule (accepted plans only; null otherwise): every
+-- installment due on or before today, in the organization's time zone, is paid in full.
+create or replace function app.payment_plan_json(pp app.payment_plans) returns jsonb
+language sql stable as $$
+  select jsonb_build_object(
+    'id', pp.id,
+    'lease_id', pp.lease_id,
+    'status', pp.status,
+    'total_usd', app.usd(pp.total_cents),
+    'paid_usd', app.usd(coalesce(sum(i.paid_cents), 0)),
+    'remaining_usd', app.usd(pp.total_cents - coalesce(sum(i.paid_cents), 0)),
+    'on_schedule', case when pp.status = 'accepted' then
+      coalesce(bool_and(i.paid_cents = i.amount_cents) filter (where i.due_date <= app.org_today(pp.organization_id)), true) end,
+    'note', pp.note,
+    'installments', coalesce(jsonb_agg(jsonb_build_object(
+      'seq', i.seq, 'due_date', i.due_date, 'amount_usd', app.usd(i.amount_cents),
+      'paid_usd', app.usd(i.paid_cents), 'paid_on', i.paid_on) order by i.seq) filter (where i.seq is not null), '[]'),
+    'proposed_at', app.iso_instant(pp.proposed_at),
+    'decided_at', app.iso_instant(pp.decided_at),
+    'created_at', app.iso_instant(pp.created_at))
+  from app.payment_plan_installments i
+  where i.payment_plan_id = pp.id
+$$;
+
+-- The plan and the money received under it, newest first.
+create or replace function app.payment_plan_detail_json(pp app.payment_plans) returns jsonb
+language sql stable as $$
+  select app.payment_plan_json(pp) || jsonb_build_object('payments', coalesce((
+    select jsonb_agg(jsonb_build_object('id', x.id, 'amount_usd', app.usd(x.amount_cents), 'paid_on', x.paid_on,
+                                        'created_at', app.iso_instant(x.created_at)) order by x.id desc)
+    from app.payment_plan_payments x where x.payment_plan_id = pp.id), '[]'))
+$$;
+
+create or replace function app.payment_plan_list(
+  p_organization_id text, p_lease_id text, p_status text, p_cursor text, p_limit int
+) returns jsonb
+language plpgsql stable set plan_cache_mode = force_custom_plan as $$
+begin
+  perform app.ops_require(p_organization_id, 'app.leases', p_lease_id, 'Lease');
+  return (
+    select coalesce(jsonb_agg(app.payment_plan_json(pp) order by pp.id desc), '[]')
+    from (
+      select * from app.payment_plans pp
+      where pp.organization_id = p_organization_id
+        and (p_lease_id is null or pp.lease_id = p_lease_id)
+        and (p_status is null or pp.status = p_status)
+        and (p_cursor is null or pp.id < p_cursor)
+      order by pp.id desc
+      limit p_limit
+    ) pp);
+end
+$$;
+
+-- A plan for a delinquent lease: installments [{due_date, amount_usd}] in due-date order;
+-- the total is their sum. One live (proposed or accepted) plan per lease.
+create or replace function app.payment_plan_propose(p_organization_id text, p_lease_id text, p_installments jsonb, p_note text)
+returns jsonb
+language plpgsql as $$
+declare
+  l app.leases;
+  live app.payment_plans;
+  overdue bigint;
+  pp app.payment_plans;
+begin
+  -- serializes proposals for one lease, so the second of two concurrent ones gets the message below
+  select * into l from app.leases where id = p_lease_id and organization_id = p_organization_id for no key update;
+  if not found then
+    perform app.fail('AP404', 'Lease not found.');
+  end if;
+  select * into live from app.payment_plans where lease_id = l.id and status in ('proposed', 'accepted');
+  if found then
+    perform app.fail('AP409', format('This lease already has a %s payment plan (%s); it must be rejected before another is proposed.',
+      live.status, live.id));
+  end if;
+  select coalesce(sum(p.amount_cents - p.paid_cents), 0) into overdue from app.payments p
+  where p.lease_id = l.id and p.status <> 'paid' and p.due_date <= app.org_today(p_organization_id);
+  if overdue = 0 then
+    perform app.fail('AP409', 'This lease has no overdue rent; a payment plan is for a delinquent lease.');
+  end if;
+  insert into app.payment_plans (organization_id, lease_id, total_cents, note)
+  select p_organization_id, l.id, sum(round((x->>'amount_usd')::numeric * 100)::bigint), p_note
+  from jsonb_array_elements(p_installments) x
+  returning * into pp;
+  insert into app.payment_plan_installments (payment_plan_id, seq, due_date, amount_cents)
+  select pp.id, n, (x->>'due_date')::date, round((x->>'amount_usd')::numeric * 100)::bigint
+  from jsonb_array_elements(p_installments) with ordinality as t(x, n);
+  return app.payment_plan_detail_json(pp);
+end
+$$;
+
+-- proposed → accepted | rejected.
+create or replace function app.payment_plan_decide(p_organization_id text, p_id text, p_decision text) returns jsonb
+language plpgsql as $$
+declare
+  pp app.payment_plans;
+begin
+  select * into pp from app.payment_plans where id = p_id and organization_id = p_organization_id for update;
+  if not found then
+    perform app.fail('AP404', 'Payment plan not found.');
+  end if;
+  if pp.status = p_decision then
+    perform app.fail('AP409', format('This payment plan is already %s.', pp.status));
+  end if;
+  if pp.status <> 'proposed' then
+    perform app.fail('AP409', format('This payment plan was %s; only a proposed plan can be %s.', pp.status, p_decision));
+  end if;
+  update app.payment_plans set status = p_decision, decided_at = now() where id = pp.id
+  returning * into pp;
+  return app.payment_plan_detail_json(pp);
+end
+$$;
+
+-- Money received under an accepted plan, applied to its installments oldest first.
+create or replace function app.payment_plan_record_payment(
+  p_organization_id text, p_id text, p_amount_usd numeric, p_paid_on date
+) returns jsonb
+language plpgsql as $$
+declare
+  pp app.payment_plans;
+  today date := app.org_today(p_organization_id);
+  v_paid_on date := coalesce(p_paid_on, today);
+  amount bigint := round(p_amount_usd * 100)::bigint;
+  owed bigint;
+  left_over bigint := amount;
+  part bigint;
+  i record;
+begin
+  select * into pp from app.payment_plans where id = p_id and organization_id = p_organization_id for update;
+  if not found then
+    perform app.fail('AP404', 'Payment plan not found.');
+  end if;
+  if pp.status <> 'accepted' then
+    perform app.fail('AP409', format('This payment plan is %s; payments are recorded only against an accepted plan.', pp.status));
+  end if;
+  if v_paid_on > today then
+    perform app.fail('AP422', format('paid_on (%s) is in the future; today is %s.', v_paid_on, today));
+  end if;
+  select sum(amount_cents - paid_cents) into owed from app.payment_plan_installments where payment_plan_id = pp.id;
+  if owed = 0 then
+    perform app.fail('AP409', 'This payment plan is already paid in full.');
+  end if;
+  if amount > owed then
+    perform app.fail('AP422', format('The amount exceeds the %s USD still owed on this plan.', app.usd(owed)));
+  end if;
+  for i in select * from app.payment_plan_installments
+           where payment_plan_id = pp.id and paid_cents < amount_cents order by seq loop
+    exit when left_over = 0;
+    part := least(left_over, i.amount_cents - i.paid_cents);
+    update app.payment_plan_installments set
+      paid_cents = paid_cents + part,
+      paid_on = case when paid_cents + part = amount_cents then v_paid_on end,
+      paid_at = case when paid_cents + part = amount_cents then now() end
+    where payment_plan_id = pp.id and seq = i.seq;
+    left_over := left_over - part;
+  end loop;
+  insert into app.payment_plan_payments (organization_id, payment_plan_id, amount_cents, paid_on)
+  values (p_organization_id, pp.id, amount, v_paid_on);
+  return app.payment_plan_detail_json(pp);
+end
+$$;

@@ -1,0 +1,106 @@
+// `npm start` as a newcomer runs it: starts within 30 s, prints a working demo key, keeps its
+// data across restarts, and leaves no process behind after Ctrl-C (SIGINT).
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { connect } from "node:net";
+import { afterAll, describe, expect, it } from "vitest";
+import postgres from "postgres";
+import { freePort } from "../scripts/lib/ports.ts";
+
+const dataDir = mkdtempSync(join(tmpdir(), "aptoria-start-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+interface Started { child: ChildProcess; output: string; apiKey: string; api: string; seconds: number }
+
+function start(apiPort: number, dbPort: number): Promise<Started> {
+  const began = Date.now();
+  const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
+    env: { ...process.env, API_PORT: String(apiPort), DB_PORT: String(dbPort), APTORIA_DATA_DIR: dataDir, DATABASE_URL: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not up within 60 s:\n${output}`)), 60_000);
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      const key = /Demo API key\s+(apt_\S+)/.exec(output);
+      const api = /API\s+(http:\/\/\S+)\/<function>/.exec(output);
+      if (key && api) {
+        clearTimeout(timer);
+        resolve({ child, output, apiKey: key[1], api: api[1], seconds: (Date.now() - began) / 1000 });
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once("exit", (code) => resolve(code));
+    child.kill("SIGINT");
+  });
+}
+
+/** Processes whose command line mentions `needle` (the data folder or a port). */
+function processesMentioning(needle: string): string[] {
+  const out = execFileSync("ps", ["-eo", "pid,args"], { encoding: "utf8" });
+  return out.split("\n").filter((l) => l.includes(needle) && !l.includes("ps -eo"));
+}
+
+/** Whether anything accepts TCP connections on the port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ port, host: "127.0.0.1" });
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+}
+
+describe("npm start", () => {
+  it("starts, serves the reference's curl with the demo key, keeps data across restarts and stops cleanly", async () => {
+    const apiPort = await freePort();
+    const dbPort = await freePort();
+
+    const first = await start(apiPort, dbPort);
+    expect(first.seconds).toBeLessThan(30);
+    expect(first.output).toContain("seeded now");
+    expect(first.api).toBe(`http://127.0.0.1:${apiPort}/api`);
+
+    // The reference's example, verbatim but for the base URL and key.
+    const curl = execFileSync("curl", ["-s", "-i", `http://127.0.0.1:${apiPort}/api/dashboard`, "-H", `Authorization: Bearer ${first.apiKey}`], { encoding: "utf8" });
+    expect(curl).toMatch(/^HTTP\/1\.1 200/);
+    const dashboard = JSON.parse(curl.slice(curl.indexOf("\r\n\r\n") + 4));
+    expect(dashboard.properties).toBeGreaterThan(0);
+    for (const path of ["/functions/v1/health", "/api/health"]) {
+      expect((await fetch(`http://127.0.0.1:${apiPort}${path}`)).status).toBe(200);
+    }
+
+    const db = postgres(`postgres://postgres:postgres@127.0.0.1:${dbPort}/postgres`, { max: 1 });
+    await db`insert into app.organizations (name) values ('Kept across restarts')`;
+    await db.end();
+
+    expect(await stop(first.child)).toBe(0);
+    expect(await listening(apiPort)).toBe(false);
+    expect(await listening(dbPort)).toBe(false);
+    expect(processesMentioning(dataDir)).toEqual([]);
+
+    const second = await start(apiPort, dbPort);
+    expect(second.output).toContain("kept from an earlier start");
+    expect(second.apiKey).toBe(first.apiKey);
+    const again = await fetch(`${second.api}/dashboard`, { headers: { authorization: `Bearer ${second.apiKey}` } });
+    expect(again.status).toBe(200);
+    const db2 = postgres(`postgres://postgres:postgres@127.0.0.1:${dbPort}/postgres`, { max: 1 });
+    const kept = await db2`select 1 from app.organizations where name = 'Kept across restarts'`;
+    await db2.end();
+    expect(kept).toHaveLength(1);
+
+    expect(await stop(second.child)).toBe(0);
+    expect(processesMentioning(dataDir)).toEqual([]);
+    expect(await listening(apiPort)).toBe(false);
+    expect(await listening(dbPort)).toBe(false);
+  }, 150_000);
+});
