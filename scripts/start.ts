@@ -24,7 +24,11 @@ const stack = await startStack({
   functionsPort,
   scheduler: true,
   // Supabase's local mail viewer (Inbucket) uses 54324 for the web page and 54325 for SMTP.
-  mail: { httpPort: Number(process.env.MAIL_PORT ?? 54324), smtpPort: Number(process.env.MAIL_SMTP_PORT ?? 54325) },
+  // When taken (another stack runs), any free port: the banner prints where the mail is.
+  mail: {
+    httpPort: await assertPortFree(Number(process.env.MAIL_PORT ?? 54324), "MAIL_PORT").then(() => Number(process.env.MAIL_PORT ?? 54324), () => 0),
+    smtpPort: await assertPortFree(Number(process.env.MAIL_SMTP_PORT ?? 54325), "MAIL_SMTP_PORT").then(() => Number(process.env.MAIL_SMTP_PORT ?? 54325), () => 0),
+  },
   functionsEnv: { WEBHOOK_ALLOW_LOOPBACK: "true" },
   log: (line) => console.log(`  │ ${line}`),
 }).catch((e) => {

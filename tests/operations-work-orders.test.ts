@@ -178,6 +178,13 @@ describe("GET /api/work-orders/:id", () => {
     expect((await call("/work-orders/wo_01HZZZZZZZZZZZZZZZZZZZZZZZ", { key: org.key })).status).toBe(404);
     expect((await call("/work-orders/nonsense", { key: org.key })).status).toBe(404);
   });
+
+  it("answers a method the path does not take with 405 and Allow", async () => {
+    const org = await newTenantOrg();
+    const res = await call("/work-orders/wo_01HZZZZZZZZZZZZZZZZZZZZZZZ", { method: "DELETE", key: org.key });
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("GET, HEAD, PATCH");
+  });
 });
 
 describe("PATCH /api/work-orders/:id", () => {

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { startStack } from "../lib/stack.ts";
 import { freePort } from "../lib/ports.ts";
 import { measure, startDeno, table, type Measurement } from "./lib.ts";
+import { benchArAging } from "./ar-aging.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -40,6 +41,10 @@ try {
     rows.push(await measure("GET /api/dashboard", `${stack.functionsUrl}/api/dashboard`, {
       connections, seconds, sql: stack.sql, headers: { authorization: `Bearer ${api_key}` },
     }));
+  }
+
+  if (wanted("ar-aging")) {
+    rows.push(await benchArAging({ functionsUrl: stack.functionsUrl, sql: stack.sql, connections, durationSeconds: seconds }));
   }
 
   console.log(table(rows, ceiling));

@@ -89,17 +89,18 @@ insert into app.route_quotas values
 on conflict do nothing;
 
 -- Fixed windows aligned to the clock: a window's counter resets at its end, which is what
--- Retry-After names.
-create table app.rate_limit_windows (
+-- Retry-After names. Unlogged: written on every request, so no WAL; a crash of the database
+-- server empties it, which only forgives the current windows.
+create unlogged table app.rate_limit_windows (
   key_id        text not null references app.api_keys on delete cascade,
   name          text not null,
   window_start  timestamptz not null,
   used          int not null,
   primary key (key_id, name)
-);
+) with (fillfactor = 50);
 
--- Failed authentications per client address, to stop key guessing.
-create table app.auth_failures (
+-- Failed authentications per client address, to stop key guessing (unlogged, as above).
+create unlogged table app.auth_failures (
   client        text primary key,
   window_start  timestamptz not null,
   failures      int not null

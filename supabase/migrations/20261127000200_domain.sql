@@ -25,18 +25,18 @@ insert into app.status_transitions (entity, from_status, to_status) values
 create or replace function app.enforce_status_transition() returns trigger
 language plpgsql as $$
 declare
-  entity text := tg_argv[0];
-  from_status text := case when tg_op = 'UPDATE' then old.status end;
+  v_entity text := tg_argv[0];
+  v_from text := case when tg_op = 'UPDATE' then old.status end;
 begin
   if tg_op = 'UPDATE' and old.status = new.status then
     return new;
   end if;
   if not exists (select 1 from app.status_transitions t
-                 where t.entity = entity and t.from_status is not distinct from from_status and t.to_status = new.status) then
-    if from_status is null then
-      perform app.fail('AP422', format('A new %s cannot start as %s.', replace(entity, '_', ' '), new.status));
+                 where t.entity = v_entity and t.from_status is not distinct from v_from and t.to_status = new.status) then
+    if v_from is null then
+      perform app.fail('AP422', format('A new %s cannot start as %s.', replace(v_entity, '_', ' '), new.status));
     end if;
-    perform app.fail('AP409', format('This %s is %s; it cannot become %s.', replace(entity, '_', ' '), from_status, new.status));
+    perform app.fail('AP409', format('This %s is %s; it cannot become %s.', replace(v_entity, '_', ' '), v_from, new.status));
   end if;
   return new;
 end

@@ -3,30 +3,6 @@
 -- function here (one round trip from the API), returning the resource as the API shows it
 -- (jsonb: dollars, ISO dates and UTC instants).
 
--- Workaround for app.enforce_status_transition in 0200: its variable `entity` clashes with
--- the column app.status_transitions.entity ("column reference is ambiguous"), so every insert
--- into a table with a status failed. Same rule, same messages, unambiguous names. (Reported
--- to the lead: the fix belongs in 0200.)
-create or replace function app.enforce_status_transition() returns trigger
-language plpgsql as $$
-declare
-  v_entity text := tg_argv[0];
-  v_from text := case when tg_op = 'UPDATE' then old.status end;
-begin
-  if tg_op = 'UPDATE' and old.status = new.status then
-    return new;
-  end if;
-  if not exists (select 1 from app.status_transitions t
-                 where t.entity = v_entity and t.from_status is not distinct from v_from and t.to_status = new.status) then
-    if v_from is null then
-      perform app.fail('AP422', format('A new %s cannot start as %s.', replace(v_entity, '_', ' '), new.status));
-    end if;
-    perform app.fail('AP409', format('This %s is %s; it cannot become %s.', replace(v_entity, '_', ' '), v_from, new.status));
-  end if;
-  return new;
-end
-$$;
-
 -- Instants as the API shows them: ISO 8601 in UTC with milliseconds.
 create or replace function app.iso_instant(ts timestamptz) returns text
 language sql immutable parallel safe as $$
@@ -54,8 +30,8 @@ create index if not exists leases_org_status on app.leases (organization_id, sta
 create index if not exists payments_org_status on app.payments (organization_id, status, id);
 create index if not exists payments_org_period on app.payments (organization_id, period_label, id);
 create index if not exists payments_lease_id on app.payments (lease_id, id);
--- A/R as of a past date: charges paid after it still count.
-create index if not exists payments_paid_at on app.payments (organization_id, paid_at) where status = 'paid';
+-- A/R as of a past date: charges paid with money received after it still count.
+create index if not exists payment_receipts_org_received on app.payment_receipts (organization_id, received_at);
 create index if not exists tenants_org_active on app.tenants (organization_id, id) where removed_at is null;
 create index if not exists expenses_org_category on app.expenses (organization_id, category_id, paid_on);
 create index if not exists expenses_org_paid_on on app.expenses (organization_id, paid_on);
@@ -516,56 +492,80 @@ $$;
 -- A/R aging, in one statement. A charge is outstanding at p_as_of when it was due on or
 -- before that day and the money received on or before that day (in the organization's time
 -- zone) is less than its amount; its remainder sits in the bucket of its own days late.
--- Returns null when p_property_id is given and is not the organization's.
+-- json, not jsonb: keys stay in the reference's order. Returns null when p_property_id is
+-- given and is not the organization's.
+--
+-- PL/pgSQL around the single query so its plan is cached (a LANGUAGE sql function is planned
+-- again on every call). Unpaid charges come from the partial index payments_unpaid; paid
+-- charges count only when money arrived after as_of (a report for a past day), a branch a
+-- one-time check skips entirely for today's report.
 create or replace function app.ar_aging(p_org text, p_as_of date default null, p_property_id text default null)
-returns jsonb
-language sql stable as $$
-  with org as (
-    select coalesce(p_as_of, (now() at time zone o.timezone)::date) as as_of,
+returns json
+language plpgsql stable as $$
+begin
+  return (
+  with params as materialized (
+    select d as as_of,
            -- the first instant after the as-of day ends, in the organization's time zone
-           ((coalesce(p_as_of, (now() at time zone o.timezone)::date) + 1)::timestamp at time zone o.timezone) as cutoff
-    from app.organizations o where o.id = p_org
+           (d + 1)::timestamp at time zone o.timezone as cutoff
+    from app.organizations o, coalesce(p_as_of, (now() at time zone o.timezone)::date) d
+    where o.id = p_org
   ),
   candidates as (
-    -- not paid now, or paid only after the as-of day: the two partial indexes
-    select p.* from app.payments p, org
-    where p.organization_id = p_org and p.status <> 'paid' and p.due_date <= org.as_of
+    select p.id, p.lease_id, p.due_date, p.amount_cents, p.paid_cents
+    from app.payments p
+    where p.organization_id = p_org and p.status <> 'paid' and p.due_date <= (select as_of from params)
     union all
-    select p.* from app.payments p, org
-    where p.organization_id = p_org and p.status = 'paid' and p.paid_at >= org.cutoff and p.due_date <= org.as_of
+    -- by receipt time, not paid_at: receipts may be recorded out of order
+    select p.id, p.lease_id, p.due_date, p.amount_cents, p.paid_cents
+    from (select distinct r.payment_id from app.payment_receipts r
+          where r.organization_id = p_org and r.received_at >= (select cutoff from params)) later
+    cross join lateral (select * from app.payments x where x.id = later.payment_id and x.organization_id = p_org offset 0) p
+    where p.status = 'paid' and p.due_date <= (select as_of from params)
+      -- max() is one step down payment_receipts_org_received; false for today's report
+      and (select max(r.received_at) from app.payment_receipts r where r.organization_id = p_org) >= (select cutoff from params)
   ),
-  outstanding as (
-    select c.id, c.lease_id, c.due_date, org.as_of - c.due_date as days_late,
-           c.amount_cents - case when c.paid_cents = 0 then 0 else coalesce((
-             select sum(r.amount_cents) from app.payment_receipts r
-             where r.payment_id = c.id and r.received_at < org.cutoff), 0) end as cents
-    from candidates c, org
+  owed as (
+    select c.id, c.lease_id, c.due_date, (select as_of from params) - c.due_date as days_late, c.cents
+    from (select c.*, c.amount_cents - case when c.paid_cents = 0 then 0 else coalesce((
+                 select sum(r.amount_cents) from app.payment_receipts r
+                 where r.payment_id = c.id and r.received_at < (select cutoff from params)), 0)::bigint end as cents
+          from candidates c offset 0) c
+    where c.cents > 0
   ),
-  aged as (
-    select o.*, pr.name as property_name, u.label as unit_label,
+  -- names once per lease (a delinquent lease often owes several months), by primary key:
+  -- a few hundred lookups beat hashing every unit of the portfolio
+  places as materialized (
+    select o.lease_id, place.*,
            (select string_agg(t.name, ', ' order by t.name, t.id)
             from app.lease_tenants lt join app.tenants t on t.id = lt.tenant_id
             where lt.lease_id = o.lease_id) as tenant_name
-    from outstanding o
-    join app.leases l on l.id = o.lease_id
-    join app.units u on u.id = l.unit_id
-    join app.properties pr on pr.id = u.property_id
-    where o.cents > 0 and (p_property_id is null or u.property_id = p_property_id)
+    from (select distinct lease_id from owed) o
+    cross join lateral (
+      select u.property_id, u.label as unit_label, pr.name as property_name
+      from app.leases l join app.units u on u.id = l.unit_id join app.properties pr on pr.id = u.property_id
+      where l.id = o.lease_id offset 0) place
+  ),
+  report as (
+    select o.*, p.tenant_name, p.property_name, p.unit_label
+    from owed o join places p using (lease_id)
+    where p_property_id is null or p.property_id = p_property_id
   )
   select case when p_property_id is not null
               and not exists (select 1 from app.properties where id = p_property_id and organization_id = p_org)
-         then null else jsonb_build_object(
-    'rows', coalesce((select jsonb_agg(jsonb_build_object(
+         then null else json_build_object(
+    'rows', coalesce((select json_agg(json_build_object(
         'payment_id', r.id, 'tenant_name', r.tenant_name, 'property_name', r.property_name,
         'unit_label', r.unit_label, 'amount', app.usd(r.cents), 'due_date', r.due_date, 'days_late', r.days_late)
-        order by r.days_late desc, r.due_date, r.id) from aged r), '[]'),
-    'totals', (select jsonb_build_object(
+        order by r.days_late desc, r.due_date, r.id) from report r), '[]'::json),
+    'totals', (select json_build_object(
         '0-30', app.usd(coalesce(sum(r.cents) filter (where r.days_late <= 30), 0)),
         '31-60', app.usd(coalesce(sum(r.cents) filter (where r.days_late between 31 and 60), 0)),
         '61-90', app.usd(coalesce(sum(r.cents) filter (where r.days_late between 61 and 90), 0)),
         '90+', app.usd(coalesce(sum(r.cents) filter (where r.days_late > 90), 0)),
-        'total', app.usd(coalesce(sum(r.cents), 0))) from aged r)) end
-  from org
+        'total', app.usd(coalesce(sum(r.cents), 0))) from report r)) end
+  from params);
+end
 $$;
 
 -- ---------------------------------------------------------------------------------------
@@ -631,8 +631,8 @@ language sql as $$
 $$;
 
 -- Schedule E, Part I: per property, the year's total for each category line that has
--- entries, plus the portfolio's totals per line.
-create or replace function app.expense_summary(p_org text, p_year int, p_property_id text default null) returns jsonb
+-- entries, plus the portfolio's totals per line. json keeps the keys in the order written.
+create or replace function app.expense_summary(p_org text, p_year int, p_property_id text default null) returns json
 language sql stable as $$
   with sums as (
     select e.property_id, e.category_id, sum(e.amount_cents) as cents, count(*) as entries
@@ -645,24 +645,24 @@ language sql stable as $$
   lines as (
     select s.*, c.schedule_e_line, c.name as category_name from sums s join app.expense_categories c on c.id = s.category_id
   )
-  select jsonb_build_object(
+  select json_build_object(
     'year', p_year,
     'properties', coalesce((
-      select jsonb_agg(jsonb_build_object(
+      select json_agg(json_build_object(
         'property_id', p.id, 'property_name', p.name,
-        'categories', (select jsonb_agg(jsonb_build_object(
+        'categories', (select json_agg(json_build_object(
             'category_id', l.category_id, 'schedule_e_line', l.schedule_e_line, 'name', l.category_name,
             'amount_usd', app.usd(l.cents), 'entries', l.entries) order by l.schedule_e_line)
           from lines l where l.property_id = p.id),
         'total_usd', (select app.usd(sum(l.cents)) from lines l where l.property_id = p.id))
         order by p.name, p.id)
       from app.properties p
-      where p.organization_id = p_org and exists (select 1 from lines l where l.property_id = p.id)), '[]'),
+      where p.organization_id = p_org and exists (select 1 from lines l where l.property_id = p.id)), '[]'::json),
     'totals', coalesce((
-      select jsonb_agg(jsonb_build_object(
+      select json_agg(json_build_object(
         'category_id', t.category_id, 'schedule_e_line', t.schedule_e_line, 'name', t.category_name,
         'amount_usd', app.usd(t.cents), 'entries', t.entries) order by t.schedule_e_line)
       from (select category_id, schedule_e_line, category_name, sum(cents) as cents, sum(entries) as entries
-            from lines group by 1, 2, 3) t), '[]'),
+            from lines group by 1, 2, 3) t), '[]'::json),
     'total_usd', (select app.usd(coalesce(sum(cents), 0)) from lines))
 $$;

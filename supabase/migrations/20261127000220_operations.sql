@@ -1,14 +1,20 @@
 -- Operations: work orders, vendors, rental applications, inspections and payment plans.
--- Each API operation is one SQL function returning jsonb (one round trip after requireKey);
--- lists are functions too, so a filter naming another organization's record answers 404 in
--- the same call. Money arrives and leaves as dollars (two decimals at most, checked by the
--- API) and is kept as cents. Instants are shown with app.iso_instant (migration 0210).
+-- Each API operation is one SQL call after requireKey: a function returning jsonb for writes,
+-- one statement for reads. Money arrives and leaves as dollars (at most two decimals, checked
+-- by the API) and is kept as cents. Instants are shown with app.iso_instant (migration 0210).
 
--- Lists filter on optional parameters (`p is null or column = p`); a generic plan cannot use
--- the index of the filter actually given, so list functions always plan for their arguments.
+-- The API's shape of each resource is a view (app.api_<resource>: the filter columns and `j`,
+-- the JSON). Views are always inlined into the query using them, so a list builds JSON only for
+-- the rows on its page; SQL functions with subqueries are not inlined and cost ~100 µs a row.
+-- Lists are single statements built by the Edge Functions (only the filters given, so each
+-- combination is its own prepared statement with its own plan); in the same statement
+-- app.ops_require answers 404 for a filter naming another organization's record.
 
-create index if not exists work_orders_org_status on app.work_orders (organization_id, status, id);
+-- (organization_id, status) exists already; these end in id for the newest-first cursor
+create index if not exists work_orders_org_status_id on app.work_orders (organization_id, status, id);
 create index if not exists work_orders_org_priority on app.work_orders (organization_id, priority, id);
+-- a vendor's open/completed counts from the index alone
+create index if not exists work_orders_vendor_status on app.work_orders (vendor_id, status);
 create index if not exists vendors_org_trade on app.vendors (organization_id, lower(trade), id);
 -- a vendor cannot be deleted while expenses name it; this keeps that check off a full scan
 create index if not exists expenses_vendor on app.expenses (vendor_id) where vendor_id is not null;
@@ -34,31 +40,34 @@ create table if not exists app.payment_plan_payments (
 );
 create index if not exists payment_plan_payments_plan on app.payment_plan_payments (payment_plan_id, id);
 
--- Checks that a record named by the caller belongs to the organization; `what` names it in the 404.
-create or replace function app.ops_require(p_organization_id text, p_table regclass, p_id text, p_what text) returns void
+-- Checks that a record the caller named (by kind: Unit, Property, Vendor, Lease) belongs to the
+-- organization; otherwise 404 naming the kind, as for an id that does not exist.
+create or replace function app.ops_require(p_organization_id text, p_kind text, p_id text) returns void
 language plpgsql stable as $$
-declare
-  present boolean;
 begin
   if p_id is null then
     return;
   end if;
-  execute format('select exists (select 1 from %s where id = $1 and organization_id = $2)', p_table)
-    into present using p_id, p_organization_id;
-  if not present then
-    perform app.fail('AP404', p_what || ' not found.');
+  -- parenthesized: IF reads its condition up to the first THEN outside parentheses
+  if not (case p_kind
+    when 'Unit' then exists (select 1 from app.units where id = p_id and organization_id = p_organization_id)
+    when 'Property' then exists (select 1 from app.properties where id = p_id and organization_id = p_organization_id)
+    when 'Vendor' then exists (select 1 from app.vendors where id = p_id and organization_id = p_organization_id)
+    when 'Lease' then exists (select 1 from app.leases where id = p_id and organization_id = p_organization_id)
+  end) then
+    perform app.fail('AP404', p_kind || ' not found.');
   end if;
 end
 $$;
 
 -- ─── work orders ───────────────────────────────────────────────────────────────────────────
 
-create or replace function app.work_order_json(w app.work_orders) returns jsonb
-language sql stable as $$
-  select jsonb_build_object(
+create or replace view app.api_work_orders as
+  select w.id, w.organization_id, w.unit_id, u.property_id, w.vendor_id, w.status, w.priority,
+  jsonb_build_object(
     'id', w.id,
     'unit_id', w.unit_id,
-    'property_id', (select u.property_id from app.units u where u.id = w.unit_id),
+    'property_id', u.property_id,
     'vendor_id', w.vendor_id,
     'title', w.title,
     'description', w.description,
@@ -69,34 +78,8 @@ language sql stable as $$
     'notes', w.notes,
     'assigned_at', app.iso_instant(w.assigned_at),
     'completed_at', app.iso_instant(w.completed_at),
-    'created_at', app.iso_instant(w.created_at))
-$$;
-
-create or replace function app.work_order_list(
-  p_organization_id text, p_unit_id text, p_property_id text, p_vendor_id text,
-  p_status text, p_priority text, p_cursor text, p_limit int
-) returns jsonb
-language plpgsql stable set plan_cache_mode = force_custom_plan as $$
-begin
-  perform app.ops_require(p_organization_id, 'app.units', p_unit_id, 'Unit');
-  perform app.ops_require(p_organization_id, 'app.properties', p_property_id, 'Property');
-  perform app.ops_require(p_organization_id, 'app.vendors', p_vendor_id, 'Vendor');
-  return (
-    select coalesce(jsonb_agg(app.work_order_json(w) order by w.id desc), '[]')
-    from (
-      select * from app.work_orders w
-      where w.organization_id = p_organization_id
-        and (p_unit_id is null or w.unit_id = p_unit_id)
-        and (p_property_id is null or w.unit_id in (select u.id from app.units u where u.property_id = p_property_id))
-        and (p_vendor_id is null or w.vendor_id = p_vendor_id)
-        and (p_status is null or w.status = p_status)
-        and (p_priority is null or w.priority = p_priority)
-        and (p_cursor is null or w.id < p_cursor)
-      order by w.id desc
-      limit p_limit
-    ) w);
-end
-$$;
+    'created_at', app.iso_instant(w.created_at)) as j
+  from app.work_orders w join app.units u on u.id = w.unit_id;
 
 -- body: unit_id, title, description, priority, due_date, notes, vendor_id (given: starts assigned).
 create or replace function app.work_order_create(p_organization_id text, p jsonb) returns jsonb
@@ -104,8 +87,8 @@ language plpgsql as $$
 declare
   w app.work_orders;
 begin
-  perform app.ops_require(p_organization_id, 'app.units', p->>'unit_id', 'Unit');
-  perform app.ops_require(p_organization_id, 'app.vendors', p->>'vendor_id', 'Vendor');
+  perform app.ops_require(p_organization_id, 'Unit', p->>'unit_id');
+  perform app.ops_require(p_organization_id, 'Vendor', p->>'vendor_id');
   insert into app.work_orders (organization_id, unit_id, vendor_id, title, description, priority, status,
                                due_date, notes, assigned_at)
   values (p_organization_id, p->>'unit_id', p->>'vendor_id', p->>'title', p->>'description',
@@ -114,7 +97,7 @@ begin
           (p->>'due_date')::date, p->>'notes',
           case when p->>'vendor_id' is not null then now() end)
   returning * into w;
-  return app.work_order_json(w);
+  return (select j from app.api_work_orders where id = w.id);
 end
 $$;
 
@@ -137,7 +120,7 @@ begin
   if not found then
     perform app.fail('AP404', 'Work order not found.');
   end if;
-  return app.work_order_json(w);
+  return (select j from app.api_work_orders where id = w.id);
 end
 $$;
 
@@ -151,7 +134,7 @@ begin
   if not found then
     perform app.fail('AP404', 'Work order not found.');
   end if;
-  perform app.ops_require(p_organization_id, 'app.vendors', p_vendor_id, 'Vendor');
+  perform app.ops_require(p_organization_id, 'Vendor', p_vendor_id);
   if w.status = 'completed' then
     perform app.fail('AP409', format('This work order was completed on %s; a completed work order cannot be reassigned.',
       to_char(w.completed_at at time zone 'UTC', 'YYYY-MM-DD')));
@@ -159,7 +142,7 @@ begin
   update app.work_orders set vendor_id = p_vendor_id, status = 'assigned', assigned_at = now()
   where id = w.id
   returning * into w;
-  return app.work_order_json(w);
+  return (select j from app.api_work_orders where id = w.id);
 end
 $$;
 
@@ -184,55 +167,41 @@ begin
     cost_cents = round(p_cost_usd * 100)::bigint, notes = coalesce(p_notes, notes)
   where id = w.id
   returning * into w;
-  return app.work_order_json(w);
+  return (select j from app.api_work_orders where id = w.id);
 end
 $$;
 
 -- ─── vendors ───────────────────────────────────────────────────────────────────────────────
 
-create or replace function app.vendor_json(v app.vendors) returns jsonb
-language sql stable as $$
-  select jsonb_build_object(
+-- A vendor with the number of its work orders still open (open or assigned) and completed.
+create or replace view app.api_vendors as
+  select v.id, v.organization_id, v.trade,
+  jsonb_build_object(
     'id', v.id,
     'name', v.name,
     'trade', v.trade,
     'email', v.email,
     'phone', v.phone,
     'notes', v.notes,
-    'created_at', app.iso_instant(v.created_at))
-$$;
-
--- A vendor with its work-order counts (open counts both open and assigned ones).
-create or replace function app.vendor_detail_json(v app.vendors) returns jsonb
-language sql stable as $$
-  select app.vendor_json(v) || (
-    select jsonb_build_object(
-      'open_work_orders', count(*) filter (where w.status in ('open', 'assigned')),
-      'completed_work_orders', count(*) filter (where w.status = 'completed'))
-    from app.work_orders w where w.vendor_id = v.id)
-$$;
-
-create or replace function app.vendor_list(p_organization_id text, p_trade text, p_cursor text, p_limit int) returns jsonb
-language plpgsql stable set plan_cache_mode = force_custom_plan as $$
-begin
-  return (
-    select coalesce(jsonb_agg(app.vendor_detail_json(v) order by v.id desc), '[]')
-    from (
-      select * from app.vendors v
-      where v.organization_id = p_organization_id
-        and (p_trade is null or lower(v.trade) = lower(p_trade))
-        and (p_cursor is null or v.id < p_cursor)
-      order by v.id desc
-      limit p_limit
-    ) v);
-end
-$$;
+    'open_work_orders', c.open,
+    'completed_work_orders', c.completed,
+    'created_at', app.iso_instant(v.created_at)) as j
+  from app.vendors v
+  cross join lateral (
+    select count(*) filter (where w.status in ('open', 'assigned')) as open,
+           count(*) filter (where w.status = 'completed') as completed
+    from app.work_orders w where w.vendor_id = v.id) c;
 
 create or replace function app.vendor_create(p_organization_id text, p jsonb) returns jsonb
-language sql as $$
+language plpgsql as $$
+declare
+  v_id text;
+begin
   insert into app.vendors (organization_id, name, trade, email, phone, notes)
   values (p_organization_id, p->>'name', p->>'trade', p->>'email', p->>'phone', p->>'notes')
-  returning app.vendor_detail_json(vendors)
+  returning id into v_id;
+  return (select j from app.api_vendors where id = v_id);
+end
 $$;
 
 create or replace function app.vendor_update(p_organization_id text, p_id text, p jsonb) returns jsonb
@@ -251,7 +220,7 @@ begin
   if not found then
     perform app.fail('AP404', 'Vendor not found.');
   end if;
-  return app.vendor_detail_json(v);
+  return (select j from app.api_vendors where id = v.id);
 end
 $$;
 
@@ -283,9 +252,9 @@ $$;
 
 -- ─── rental applications ───────────────────────────────────────────────────────────────────
 
-create or replace function app.application_json(a app.applications) returns jsonb
-language sql stable as $$
-  select jsonb_build_object(
+create or replace view app.api_applications as
+  select a.id, a.organization_id, a.property_id, a.unit_id, a.status,
+  jsonb_build_object(
     'id', a.id,
     'property_id', a.property_id,
     'unit_id', a.unit_id,
@@ -298,30 +267,8 @@ language sql stable as $$
     'decision_reason', a.decision_reason,
     'submitted_at', app.iso_instant(a.submitted_at),
     'decided_at', app.iso_instant(a.decided_at),
-    'created_at', app.iso_instant(a.created_at))
-$$;
-
-create or replace function app.application_list(
-  p_organization_id text, p_status text, p_property_id text, p_unit_id text, p_cursor text, p_limit int
-) returns jsonb
-language plpgsql stable set plan_cache_mode = force_custom_plan as $$
-begin
-  perform app.ops_require(p_organization_id, 'app.properties', p_property_id, 'Property');
-  perform app.ops_require(p_organization_id, 'app.units', p_unit_id, 'Unit');
-  return (
-    select coalesce(jsonb_agg(app.application_json(a) order by a.id desc), '[]')
-    from (
-      select * from app.applications a
-      where a.organization_id = p_organization_id
-        and (p_status is null or a.status = p_status)
-        and (p_property_id is null or a.property_id = p_property_id)
-        and (p_unit_id is null or a.unit_id = p_unit_id)
-        and (p_cursor is null or a.id < p_cursor)
-      order by a.id desc
-      limit p_limit
-    ) a);
-end
-$$;
+    'created_at', app.iso_instant(a.created_at)) as j
+  from app.applications a;
 
 -- body: property_id and/or unit_id (the unit's property when only the unit is given),
 -- applicant_name, applicant_email, applicant_phone, desired_move_in, monthly_income_usd.
@@ -331,7 +278,7 @@ declare
   unit_property text;
   a app.applications;
 begin
-  perform app.ops_require(p_organization_id, 'app.properties', p->>'property_id', 'Property');
+  perform app.ops_require(p_organization_id, 'Property', p->>'property_id');
   if p->>'unit_id' is not null then
     select u.property_id into unit_property from app.units u
     where u.id = p->>'unit_id' and u.organization_id = p_organization_id;
@@ -348,7 +295,7 @@ begin
           p->>'applicant_email', p->>'applicant_phone', (p->>'desired_move_in')::date,
           round((p->>'monthly_income_usd')::numeric * 100)::bigint)
   returning * into a;
-  return app.application_json(a);
+  return (select j from app.api_applications where id = a.id);
 end
 $$;
 
@@ -372,18 +319,18 @@ begin
   update app.applications set status = p_decision, decided_at = now(), decision_reason = p_reason
   where id = a.id
   returning * into a;
-  return app.application_json(a);
+  return (select j from app.api_applications where id = a.id);
 end
 $$;
 
 -- ─── inspections ───────────────────────────────────────────────────────────────────────────
 
-create or replace function app.inspection_json(i app.inspections) returns jsonb
-language sql stable as $$
-  select jsonb_build_object(
+create or replace view app.api_inspections as
+  select i.id, i.organization_id, i.unit_id, u.property_id, i.status,
+  jsonb_build_object(
     'id', i.id,
     'unit_id', i.unit_id,
-    'property_id', (select u.property_id from app.units u where u.id = i.unit_id),
+    'property_id', u.property_id,
     'kind', i.kind,
     'status', i.status,
     'scheduled_for', i.scheduled_for,
@@ -391,30 +338,8 @@ language sql stable as $$
     'findings', i.findings,
     'summary', i.summary,
     'completed_at', app.iso_instant(i.completed_at),
-    'created_at', app.iso_instant(i.created_at))
-$$;
-
-create or replace function app.inspection_list(
-  p_organization_id text, p_unit_id text, p_property_id text, p_status text, p_cursor text, p_limit int
-) returns jsonb
-language plpgsql stable set plan_cache_mode = force_custom_plan as $$
-begin
-  perform app.ops_require(p_organization_id, 'app.units', p_unit_id, 'Unit');
-  perform app.ops_require(p_organization_id, 'app.properties', p_property_id, 'Property');
-  return (
-    select coalesce(jsonb_agg(app.inspection_json(i) order by i.id desc), '[]')
-    from (
-      select * from app.inspections i
-      where i.organization_id = p_organization_id
-        and (p_unit_id is null or i.unit_id = p_unit_id)
-        and (p_property_id is null or i.unit_id in (select u.id from app.units u where u.property_id = p_property_id))
-        and (p_status is null or i.status = p_status)
-        and (p_cursor is null or i.id < p_cursor)
-      order by i.id desc
-      limit p_limit
-    ) i);
-end
-$$;
+    'created_at', app.iso_instant(i.created_at)) as j
+  from app.inspections i join app.units u on u.id = i.unit_id;
 
 -- body: unit_id, scheduled_for, kind, inspector.
 create or replace function app.inspection_schedule(p_organization_id text, p jsonb) returns jsonb
@@ -422,11 +347,11 @@ language plpgsql as $$
 declare
   i app.inspections;
 begin
-  perform app.ops_require(p_organization_id, 'app.units', p->>'unit_id', 'Unit');
+  perform app.ops_require(p_organization_id, 'Unit', p->>'unit_id');
   insert into app.inspections (organization_id, unit_id, kind, scheduled_for, inspector)
   values (p_organization_id, p->>'unit_id', coalesce(p->>'kind', 'routine'), (p->>'scheduled_for')::date, p->>'inspector')
   returning * into i;
-  return app.inspection_json(i);
+  return (select j from app.api_inspections where id = i.id);
 end
 $$;
 
@@ -455,7 +380,7 @@ begin
     completed_at = case when p_status = 'completed' then now() end
   where id = i.id
   returning * into i;
-  return app.inspection_json(i);
+  return (select j from app.api_inspections where id = i.id);
 end
 $$;
 
@@ -463,55 +388,42 @@ $$;
 
 -- A plan with its installments. on_schedule (accepted plans only; null otherwise): every
 -- installment due on or before today, in the organization's time zone, is paid in full.
-create or replace function app.payment_plan_json(pp app.payment_plans) returns jsonb
-language sql stable as $$
-  select jsonb_build_object(
+create or replace view app.api_payment_plans as
+  select pp.id, pp.organization_id, pp.lease_id, pp.status,
+  jsonb_build_object(
     'id', pp.id,
     'lease_id', pp.lease_id,
     'status', pp.status,
     'total_usd', app.usd(pp.total_cents),
-    'paid_usd', app.usd(coalesce(sum(i.paid_cents), 0)),
-    'remaining_usd', app.usd(pp.total_cents - coalesce(sum(i.paid_cents), 0)),
-    'on_schedule', case when pp.status = 'accepted' then
-      coalesce(bool_and(i.paid_cents = i.amount_cents) filter (where i.due_date <= app.org_today(pp.organization_id)), true) end,
+    'paid_usd', app.usd(s.paid),
+    'remaining_usd', app.usd(pp.total_cents - s.paid),
+    'on_schedule', case when pp.status = 'accepted' then s.on_schedule end,
     'note', pp.note,
-    'installments', coalesce(jsonb_agg(jsonb_build_object(
-      'seq', i.seq, 'due_date', i.due_date, 'amount_usd', app.usd(i.amount_cents),
-      'paid_usd', app.usd(i.paid_cents), 'paid_on', i.paid_on) order by i.seq) filter (where i.seq is not null), '[]'),
+    'installments', s.installments,
     'proposed_at', app.iso_instant(pp.proposed_at),
     'decided_at', app.iso_instant(pp.decided_at),
-    'created_at', app.iso_instant(pp.created_at))
-  from app.payment_plan_installments i
-  where i.payment_plan_id = pp.id
-$$;
+    'created_at', app.iso_instant(pp.created_at)) as j
+  from app.payment_plans pp
+  join app.organizations o on o.id = pp.organization_id
+  cross join lateral (
+    select coalesce(sum(i.paid_cents), 0) as paid,
+           coalesce(bool_and(i.paid_cents = i.amount_cents)
+                    filter (where i.due_date <= (now() at time zone o.timezone)::date), true) as on_schedule,
+           coalesce(jsonb_agg(jsonb_build_object(
+             'seq', i.seq, 'due_date', i.due_date, 'amount_usd', app.usd(i.amount_cents),
+             'paid_usd', app.usd(i.paid_cents), 'paid_on', i.paid_on) order by i.seq), '[]') as installments
+    from app.payment_plan_installments i where i.payment_plan_id = pp.id) s;
 
--- The plan and the money received under it, newest first.
-create or replace function app.payment_plan_detail_json(pp app.payment_plans) returns jsonb
+-- One plan as GET /api/payment-plans/:id shows it: with the money received under it, newest
+-- first. Null when the organization has no such plan.
+create or replace function app.payment_plan_detail(p_organization_id text, p_id text) returns jsonb
 language sql stable as $$
-  select app.payment_plan_json(pp) || jsonb_build_object('payments', coalesce((
+  select pp.j || jsonb_build_object('payments', coalesce((
     select jsonb_agg(jsonb_build_object('id', x.id, 'amount_usd', app.usd(x.amount_cents), 'paid_on', x.paid_on,
                                         'created_at', app.iso_instant(x.created_at)) order by x.id desc)
     from app.payment_plan_payments x where x.payment_plan_id = pp.id), '[]'))
-$$;
-
-create or replace function app.payment_plan_list(
-  p_organization_id text, p_lease_id text, p_status text, p_cursor text, p_limit int
-) returns jsonb
-language plpgsql stable set plan_cache_mode = force_custom_plan as $$
-begin
-  perform app.ops_require(p_organization_id, 'app.leases', p_lease_id, 'Lease');
-  return (
-    select coalesce(jsonb_agg(app.payment_plan_json(pp) order by pp.id desc), '[]')
-    from (
-      select * from app.payment_plans pp
-      where pp.organization_id = p_organization_id
-        and (p_lease_id is null or pp.lease_id = p_lease_id)
-        and (p_status is null or pp.status = p_status)
-        and (p_cursor is null or pp.id < p_cursor)
-      order by pp.id desc
-      limit p_limit
-    ) pp);
-end
+  from app.api_payment_plans pp
+  where pp.id = p_id and pp.organization_id = p_organization_id
 $$;
 
 -- A plan for a delinquent lease: installments [{due_date, amount_usd}] in due-date order;
@@ -547,7 +459,7 @@ begin
   insert into app.payment_plan_installments (payment_plan_id, seq, due_date, amount_cents)
   select pp.id, n, (x->>'due_date')::date, round((x->>'amount_usd')::numeric * 100)::bigint
   from jsonb_array_elements(p_installments) with ordinality as t(x, n);
-  return app.payment_plan_detail_json(pp);
+  return app.payment_plan_detail(p_organization_id, pp.id);
 end
 $$;
 
@@ -569,7 +481,7 @@ begin
   end if;
   update app.payment_plans set status = p_decision, decided_at = now() where id = pp.id
   returning * into pp;
-  return app.payment_plan_detail_json(pp);
+  return app.payment_plan_detail(p_organization_id, pp.id);
 end
 $$;
 
@@ -618,6 +530,6 @@ begin
   end loop;
   insert into app.payment_plan_payments (organization_id, payment_plan_id, amount_cents, paid_on)
   values (p_organization_id, pp.id, amount, v_paid_on);
-  return app.payment_plan_detail_json(pp);
+  return app.payment_plan_detail(p_organization_id, pp.id);
 end
 $$;

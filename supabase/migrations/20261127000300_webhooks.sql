@@ -68,14 +68,19 @@ create table app.webhook_endpoints (
 );
 create index webhook_endpoints_organization on app.webhook_endpoints (organization_id, id);
 
+-- Events and deliveries are written in the writer's transaction, so they carry as few
+-- indexes and foreign keys as possible: a foreign key locks its parent row (FOR KEY SHARE) in
+-- every writer's transaction, and every event of an organization has the same parents. The
+-- rules those keys would enforce are kept by webhook_deliveries_check and the delete triggers.
 create table app.webhook_events (
   id               text primary key default app.new_id('evt'),
-  organization_id  text not null references app.organizations on delete cascade,
-  kind             text not null references app.webhook_event_kinds,
+  organization_id  text not null,
+  -- no foreign key to app.webhook_event_kinds: every concurrent writer would lock the same
+  -- kind row (FOR KEY SHARE); only app.webhook_emit's callers (the triggers) write kinds
+  kind             text not null check (kind ~ '^[a-z_]+\.[a-z_]+$'),
   -- json, not jsonb: keeps the documented field order (payment_id, lease_id, ...) in the body
   payload          json not null check (octet_length(payload::text) <= 65536),
-  created_at       timestamptz not null default now(),
-  unique (organization_id, id)
+  created_at       timestamptz not null default now()
 );
 
 -- One event to one endpoint.
@@ -99,13 +104,42 @@ create table app.webhook_deliveries (
   last_error       text,
   delivered_at     timestamptz,
   created_at       timestamptz not null default now(),
-  check ((status = 'pending') = (msg_id is not null)),
-  foreign key (organization_id, endpoint_id) references app.webhook_endpoints (organization_id, id) on delete cascade,
-  foreign key (organization_id, event_id) references app.webhook_events (organization_id, id) on delete cascade
+  check ((status = 'pending') = (msg_id is not null))
 );
-create index webhook_deliveries_endpoint on app.webhook_deliveries (endpoint_id, created_at);
-create index webhook_deliveries_event on app.webhook_deliveries (organization_id, event_id);
-create index webhook_deliveries_undelivered on app.webhook_deliveries (endpoint_id, created_at) where status <> 'succeeded';
+-- the only index besides the key: status and attempts are not indexed, so the dispatcher's
+-- updates are HOT updates
+create index webhook_deliveries_endpoint on app.webhook_deliveries (endpoint_id, id);
+
+-- A delivery's endpoint exists and belongs to the delivery's organization (so an event can
+-- never be pointed at another organization's endpoint, whoever writes the row).
+create or replace function app.webhook_deliveries_check() returns trigger
+language plpgsql as $$
+begin
+  if not exists (select 1 from app.webhook_endpoints e where e.id = new.endpoint_id and e.organization_id = new.organization_id)
+     or not exists (select 1 from app.webhook_events v where v.id = new.event_id and v.organization_id = new.organization_id) then
+    raise foreign_key_violation using message = 'webhook delivery: no such endpoint or event in this organization (foreign key)';
+  end if;
+  return new;
+end
+$$;
+create trigger webhook_deliveries_check before insert or update of organization_id, endpoint_id, event_id on app.webhook_deliveries
+for each row execute function app.webhook_deliveries_check();
+
+-- Deleting an endpoint (through the API, SQL or its organization) deletes its deliveries, and
+-- the events of an organization that no longer exists.
+create or replace function app.webhook_endpoints_deleted() returns trigger
+language plpgsql as $$
+begin
+  delete from app.webhook_deliveries d using old_rows o where d.endpoint_id = o.id;
+  delete from app.webhook_events v
+  where v.organization_id in (select o.organization_id from old_rows o)
+    and not exists (select 1 from app.organizations g where g.id = v.organization_id);
+  return null;
+end
+$$;
+create trigger webhook_endpoints_deleted after delete on app.webhook_endpoints
+referencing old table as old_rows
+for each statement execute function app.webhook_endpoints_deleted();
 
 create table app.webhook_attempts (
   id               bigint generated always as identity primary key,
@@ -130,7 +164,10 @@ create index webhook_attempts_time on app.webhook_attempts (attempted_at);
 create table app.webhook_dispatcher_lease (
   singleton   boolean primary key default true check (singleton),
   holder      text not null,
-  expires_at  timestamptz not null
+  expires_at  timestamptz not null,
+  -- when the holder's run plans to stop: the next scheduled run waits for it rather than
+  -- leaving a gap until the tick after
+  ends_at     timestamptz not null
 );
 
 -- Transactional outbox: an email is queued in the same transaction as the change it reports
@@ -180,23 +217,24 @@ $$;
 -- delivery to an enabled endpoint gets its pgmq message, one to a disabled endpoint is held.
 create or replace function app.webhook_fan_out(p_organization_id text, p_event_id text, p_kind text, p_endpoint_id text)
 returns int
-language sql security definer set search_path = '' as $$
-  with targets as (
-    select app.new_id('dlv') as id, e.id as endpoint_id, e.enabled
-    from app.webhook_endpoints e
-    where e.organization_id = p_organization_id
-      and (case when p_endpoint_id is null then p_kind = any (e.events) or '*' = any (e.events)
-                else e.id = p_endpoint_id end)
-  ), inserted as (
-    insert into app.webhook_deliveries (id, organization_id, endpoint_id, event_id, status, msg_id)
-    select t.id, p_organization_id, t.endpoint_id, p_event_id,
-           case when t.enabled then 'pending' else 'held' end,
-           case when t.enabled then (select pgmq.send('webhooks'::text,
-             jsonb_build_object('delivery_id', t.id, 'endpoint_id', t.endpoint_id), 0::integer)) end
-    from targets t
-    returning 1
-  )
-  select count(*)::int from inserted
+-- plpgsql, not sql: its statements' plans are cached across calls (a trigger calls this per row)
+language plpgsql security definer set search_path = '' as $$
+declare
+  n int;
+begin
+  insert into app.webhook_deliveries (id, organization_id, endpoint_id, event_id, status, msg_id)
+  select t.id, p_organization_id, t.endpoint_id, p_event_id,
+         case when t.enabled then 'pending' else 'held' end,
+         case when t.enabled then (select pgmq.send('webhooks'::text,
+           jsonb_build_object('delivery_id', t.id, 'endpoint_id', t.endpoint_id), 0::integer)) end
+  from (select app.new_id('dlv') as id, e.id as endpoint_id, e.enabled
+        from app.webhook_endpoints e
+        where e.organization_id = p_organization_id
+          and (case when p_endpoint_id is null then p_kind = any (e.events) or '*' = any (e.events)
+                    else e.id = p_endpoint_id end)) t;
+  get diagnostics n = row_count;
+  return n;
+end
 $$;
 
 -- Puts deliveries back in the queue (replay, re-enable, redeliver): due now, backoff restarted.
@@ -237,27 +275,41 @@ $$;
 -- Takes (or renews) the dispatcher lease for `p_holder`, then claims up to `p_qty` due
 -- messages for `p_vt` seconds and returns what each attempt needs. Messages whose delivery is
 -- gone or no longer pending are deleted; deliveries to disabled endpoints are held.
--- {"leased": false} when another dispatcher holds the lease.
-create or replace function app.webhook_claim(p_holder text, p_qty int, p_vt int) returns json
+-- {"leased": false, "ends_in_ms": n} when another dispatcher holds the lease.
+create or replace function app.webhook_claim(p_holder text, p_qty int, p_vt int, p_ends_at timestamptz) returns json
 language plpgsql security definer set search_path = '' as $$
 declare
   v_out json;
   v_orphans bigint[];
   v_held_msgs bigint[];
   v_held text[];
+  v_ids bigint[];
+  v_msgs jsonb[];
 begin
   -- A crash loses at most this bookkeeping, and the messages then reappear: at-least-once holds.
   perform set_config('synchronous_commit', 'off', true);
-  insert into app.webhook_dispatcher_lease as l (singleton, holder, expires_at)
-  values (true, p_holder, clock_timestamp() + make_interval(secs => p_vt))
-  on conflict (singleton) do update set holder = excluded.holder, expires_at = excluded.expires_at
+  insert into app.webhook_dispatcher_lease as l (singleton, holder, expires_at, ends_at)
+  values (true, p_holder, clock_timestamp() + make_interval(secs => p_vt), p_ends_at)
+  on conflict (singleton) do update set holder = excluded.holder, expires_at = excluded.expires_at, ends_at = excluded.ends_at
   where l.holder = excluded.holder or l.expires_at < clock_timestamp();
   if not found then
-    return json_build_object('leased', false);
+    return (select json_build_object('leased', false, 'ends_in_ms',
+              greatest(0, extract(epoch from least(l.ends_at, l.expires_at) - clock_timestamp()) * 1000)::int)
+            from app.webhook_dispatcher_lease l);
+  end if;
+
+  -- Two statements, not one: the join below must run on a snapshot taken after pgmq.read's.
+  -- A message and its delivery commit together, but a single statement's snapshot predates
+  -- the read inside it, so a message committed in between would look like an orphan.
+  select coalesce(array_agg(r.msg_id), '{}'), coalesce(array_agg(r.message), '{}')
+  into v_ids, v_msgs
+  from pgmq.read('webhooks'::text, p_vt::integer, p_qty::integer) r;
+  if cardinality(v_ids) = 0 then
+    return json_build_object('leased', true, 'messages', '[]'::json);
   end if;
 
   with m as (
-    select r.msg_id, r.message from pgmq.read('webhooks'::text, p_vt::integer, p_qty::integer) r
+    select x.msg_id, x.message from unnest(v_ids, v_msgs) as x(msg_id, message)
   ), j as (
     select m.msg_id, d.id as delivery_id, d.attempts, d.total_attempts, e.id as endpoint_id, e.enabled, e.url,
            e.secret, e.previous_secret, e.previous_secret_expires_at, ev.id as event_id, ev.kind,
@@ -372,21 +424,27 @@ begin
     select w.endpoint_id,
            bool_or(w.ok) as any_ok,
            count(*) filter (where not w.ok and w.finished_at > coalesce(w.last_ok, '-infinity')) as trailing,
-           bool_or(w.status_code = 410) as gone
+           coalesce(bool_or(w.status_code = 410), false) as gone
     from (select *, max(finished_at) filter (where ok) over (partition by endpoint_id) as last_ok from unnest(v_rows)) w
     group by w.endpoint_id
   ), counted as (
+    select e.id, e.enabled, p.gone,
+           case when p.any_ok then p.trailing else e.consecutive_failures + p.trailing end as failures
+    from app.webhook_endpoints e join per_endpoint p on p.endpoint_id = e.id
+    for update of e
+  ), updated as (
     update app.webhook_endpoints e set
-      consecutive_failures = case when p.any_ok then p.trailing else e.consecutive_failures + p.trailing end
-    from per_endpoint p where e.id = p.endpoint_id
-    returning e.id, e.enabled, e.consecutive_failures, p.gone
-  ), disabled as (
-    update app.webhook_endpoints e set
-      enabled = false, disabled_at = now(), updated_at = now(),
-      disabled_reason = case when c.gone then 'gone' else 'consecutive_failures' end
+      consecutive_failures = c.failures,
+      enabled = e.enabled and not (c.gone or c.failures >= s.disable_after_failures),
+      disabled_at = case when e.enabled and (c.gone or c.failures >= s.disable_after_failures) then now() else e.disabled_at end,
+      disabled_reason = case when e.enabled and (c.gone or c.failures >= s.disable_after_failures)
+                             then case when c.gone then 'gone' else 'consecutive_failures' end else e.disabled_reason end,
+      updated_at = case when e.enabled and (c.gone or c.failures >= s.disable_after_failures) then now() else e.updated_at end
     from counted c
-    where e.id = c.id and c.enabled and (c.gone or c.consecutive_failures >= s.disable_after_failures)
-    returning e.id
+    where e.id = c.id
+    returning e.id, c.enabled and not e.enabled as just_disabled
+  ), disabled as (
+    select id from updated where just_disabled
   )
   select array_agg(id) into v_disabled from disabled;
 
@@ -511,7 +569,8 @@ begin
   end if;
   update app.webhook_endpoints set
     url = coalesce(p_url, url),
-    events = coalesce(case when '*' = any (p_events) then '{*}' else array(select distinct x from unnest(p_events) x order by x) end, events),
+    events = case when p_events is null then events when '*' = any (p_events) then '{*}'
+                  else array(select distinct x from unnest(p_events) x order by x) end,
     description = coalesce(p_description, description),
     updated_at = now()
   where organization_id = p_organization_id and id = p_id

@@ -160,25 +160,10 @@ create constraint trigger payment_plans_webhook after insert on app.payment_plan
 deferrable initially deferred
 for each row execute function app.webhook_on_payment_plan();
 
--- rent.late: marks every open charge whose due date plus the organization's grace period has
--- passed (in the organization's time zone). A charge goes open -> late once and never back, so
--- each is marked, and its rent.late emitted, exactly once; concurrent runs skip each other's rows.
-create or replace function app.mark_late_payments() returns int
-language sql security definer set search_path = '' as $$
-  with due as (
-    select p.id
-    from app.payments p
-    join app.organizations o on o.id = p.organization_id
-    where p.status = 'open' and p.due_date + o.late_grace_days < (now() at time zone o.timezone)::date
-    for update of p skip locked
-  ), marked as (
-    update app.payments p set status = 'late', late_at = now()
-    from due where p.id = due.id and p.status = 'open'
-    returning 1
-  )
-  select count(*)::int from marked
-$$;
-
+-- rent.late: app.mark_late_payments (20261127000210_portfolio_operations.sql) moves open charges
+-- past due date + grace days to late; a charge goes open -> late once and never back (status
+-- transitions), and a concurrent run re-checks status = 'open' after waiting for the row lock,
+-- so each charge emits rent.late exactly once. The rent-late function runs it every minute.
 insert into app.scheduled_jobs (name, function_name, every_seconds, body) values
   ('rent-late', 'rent-late', 60, '{}')
 on conflict (name) do update set function_name = excluded.function_name, every_seconds = excluded.every_seconds, body = excluded.body;

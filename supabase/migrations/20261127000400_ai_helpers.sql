@@ -10,6 +10,12 @@ language sql immutable parallel safe as $$
                      else to_char(round(cents) / 100.0, 'FM999,999,999,990.00') end
 $$;
 
+-- "1 day", "2.5 days".
+create or replace function app.days_text(days numeric) returns text
+language sql immutable parallel safe as $$
+  select trim_scale(days) || case when days = 1 then ' day' else ' days' end
+$$;
+
 -- ---------------------------------------------------------------------------------------------
 -- Vendor summary
 -- ---------------------------------------------------------------------------------------------
@@ -51,19 +57,19 @@ begin
   elsif repeats > 0 then
     concerns := concerns || format('%s repeat visit%s to the same unit within 90 days.', repeats, case when repeats = 1 then '' else 's' end);
   elsif completed >= 3 then
-    strengths := strengths || 'No repeat visits to the same unit within 90 days.';
+    strengths := strengths || 'No repeat visits to the same unit within 90 days.'::text;
   end if;
 
   if overdue >= 2 then
     serious := serious || format('%s open jobs are past their due date.', overdue);
   elsif overdue = 1 then
-    concerns := concerns || '1 open job is past its due date.';
+    concerns := concerns || '1 open job is past its due date.'::text;
   end if;
 
   if completed >= 3 and org_median > 0 and median > 1.5 * org_median then
-    concerns := concerns || format('Median time to complete is %s days, against %s days across your vendors.', median, org_median);
+    concerns := concerns || format('Median time to complete is %s, against %s across your vendors.', app.days_text(median), app.days_text(org_median));
   elsif completed >= 3 and median is not null then
-    strengths := strengths || format('Median time to complete is %s days (%s across your vendors).', median, org_median);
+    strengths := strengths || format('Median time to complete is %s (%s across your vendors).', app.days_text(median), app.days_text(org_median));
   end if;
 
   if with_cost >= 3 and org_cost > 0 and avg_cost > 1.5 * org_cost then
@@ -268,7 +274,7 @@ begin
 
   return (
     with due as (
-      select p.lease_id, sum(p.amount_cents - p.paid_cents) as owed_cents, min(p.due_date) as oldest_due, count(*) as charges
+      select p.lease_id, sum(p.amount_cents - p.paid_cents)::bigint as owed_cents, min(p.due_date) as oldest_due, count(*) as charges
       from app.payments p
       where p.organization_id = p_organization_id and p.status <> 'paid' and p.due_date < today
       group by p.lease_id
@@ -300,13 +306,15 @@ begin
         where lt.lease_id = d.id
       ) t
       left join lateral (
-        -- the live plan (proposed or accepted; at most one), else one declined in the last 12 months
+        -- the live plan (proposed or accepted; at most one), else one declined in the last 12 months.
+        -- An accepted plan is broken once an installment due on or before today is not paid in
+        -- full (the payment-plans API's on_schedule = false), completed once all are paid.
         select pp.id as plan_id, pp.status as plan_status, pp.proposed_at, pp.decided_at,
                case when pp.status in ('proposed', 'rejected') then pp.status
-                    when bool_or(i.due_date < today and i.paid_cents < i.amount_cents) then 'broken'
+                    when bool_or(i.due_date <= today and i.paid_cents < i.amount_cents) then 'broken'
                     when count(i.seq) > 0 and bool_and(i.paid_cents >= i.amount_cents) then 'completed'
                     else 'on_schedule' end as plan_state,
-               min(i.due_date) filter (where i.due_date < today and i.paid_cents < i.amount_cents) as missed_due,
+               min(i.due_date) filter (where i.due_date <= today and i.paid_cents < i.amount_cents) as missed_due,
                min(i.due_date) filter (where i.paid_cents < i.amount_cents) as next_due,
                (array_agg(i.amount_cents - i.paid_cents order by i.due_date) filter (where i.paid_cents < i.amount_cents))[1] as next_cents
         from app.payment_plans pp

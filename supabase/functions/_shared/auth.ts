@@ -7,7 +7,8 @@ import type { Env } from "./http.ts";
 /** apt_<8 lowercase letters or digits>_<43 base64url characters: 32 random bytes>. */
 const API_KEY = /^apt_([a-z0-9]{8})_([A-Za-z0-9_-]{43})$/;
 
-interface Limit {
+/** One rate-limit window as app.authenticate reports it. */
+export interface Limit {
   name: string;
   limit: number;
   window: number;
@@ -15,7 +16,24 @@ interface Limit {
   reset: number;
 }
 
-async function sha256Hex(text: string): Promise<string> {
+/** The columns every authentication call returns (app.authenticate and the functions wrapping it). */
+export interface AuthResult {
+  status: number;
+  error: string | null;
+  organization_id: string;
+  key_id: string;
+  retry_after: number | null;
+  limits: Limit[] | null;
+}
+
+/** What the SQL side needs of a presented key: the prefix that finds it and the SHA-256 of its secret. */
+export interface PresentedKey {
+  prefix: string;
+  secretHash: string;
+  client: string;
+}
+
+export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
@@ -28,9 +46,23 @@ function clientAddress(c: Context): string {
   return remote ?? "unknown";
 }
 
+/** Reads the Bearer key; a missing or malformed one is a 401 before any database work. */
+export async function presentedKey(c: Context): Promise<PresentedKey> {
+  const header = c.req.header("authorization");
+  if (!header) {
+    throw new ApiError(401, "Missing API key: send it as Authorization: Bearer apt_...", { "www-authenticate": "Bearer" });
+  }
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  const key = match && API_KEY.exec(match[1]);
+  if (!key) {
+    throw new ApiError(401, "Malformed API key: expected Authorization: Bearer apt_<8 characters>_<secret>.", { "www-authenticate": "Bearer" });
+  }
+  return { prefix: key[1], secretHash: await sha256Hex(key[2]), client: clientAddress(c) };
+}
+
 // IETF draft-ietf-httpapi-ratelimit-headers (RateLimit-Policy / RateLimit) and the common
 // X-RateLimit-* trio, both describing the limit closest to running out.
-function rateLimitHeaders(limits: Limit[] | null): Record<string, string> {
+export function rateLimitHeaders(limits: Limit[] | null): Record<string, string> {
   if (!limits?.length) return {};
   const tightest = limits.reduce((a, b) => (b.remaining < a.remaining || (b.remaining === a.remaining && b.reset > a.reset) ? b : a));
   const nowSeconds = Math.floor(Date.now() / 1000);
@@ -44,28 +76,34 @@ function rateLimitHeaders(limits: Limit[] | null): Record<string, string> {
 }
 
 /**
+ * Turns an authentication result into the request's outcome: throws the 401/403/409/429, or
+ * sets `c.var.caller` and returns the rate-limit headers for the response.
+ */
+export function admit(c: Context<Env>, row: AuthResult): Record<string, string> {
+  const headers = rateLimitHeaders(row.limits);
+  const retry: Record<string, string> = row.retry_after ? { "retry-after": String(row.retry_after) } : {};
+  switch (row.status) {
+    case 200:
+      c.set("caller", { organizationId: row.organization_id, keyId: row.key_id });
+      return headers;
+    case 401:
+      throw new ApiError(401, row.error!, { "www-authenticate": 'Bearer error="invalid_token"' });
+    default:
+      throw new ApiError(row.status, row.error!, { ...headers, ...retry });
+  }
+}
+
+/**
  * Requires an API key holding every scope in `scopes`. `quota` names a row of
  * app.route_quotas for routes with a tighter per-key quota. Sets `c.var.caller`.
  */
 export function requireKey(scopes: string | string[], opts: { quota?: string } = {}): MiddlewareHandler<Env> {
   const required = Array.isArray(scopes) ? scopes : [scopes];
   return async (c, next) => {
-    const header = c.req.header("authorization");
-    if (!header) {
-      throw new ApiError(401, "Missing API key: send it as Authorization: Bearer apt_...", { "www-authenticate": "Bearer" });
-    }
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    const key = match && API_KEY.exec(match[1]);
-    if (!key) {
-      throw new ApiError(401, "Malformed API key: expected Authorization: Bearer apt_<8 characters>_<secret>.", { "www-authenticate": "Bearer" });
-    }
-    const [row] = await sql<{ status: number; error: string | null; organization_id: string; key_id: string; retry_after: number | null; limits: Limit[] | null }[]>`
-      select * from app.authenticate(${key[1]}, decode(${await sha256Hex(key[2])}, 'hex'), ${clientAddress(c)}, ${required}, ${opts.quota ?? null})`;
-    const headers = rateLimitHeaders(row.limits);
-    if (row.status === 401) throw new ApiError(401, row.error!, { "www-authenticate": 'Bearer error="invalid_token"' });
-    if (row.status === 429) throw new ApiError(429, row.error!, { ...headers, "retry-after": String(row.retry_after) });
-    if (row.status === 403) throw new ApiError(403, row.error!, headers);
-    c.set("caller", { organizationId: row.organization_id, keyId: row.key_id });
+    const key = await presentedKey(c);
+    const [row] = await sql<AuthResult[]>`
+      select * from app.authenticate(${key.prefix}, decode(${key.secretHash}, 'hex'), ${key.client}, ${required}, ${opts.quota ?? null})`;
+    const headers = admit(c, row);
     await next();
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
   };

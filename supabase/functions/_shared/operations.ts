@@ -1,11 +1,14 @@
 // What the operations functions (work-orders, vendors, applications, inspections,
 // payment-plans) share: field schemas that mirror the tables' checks, path ids, bodies that
-// may be left out, and pages built from the jsonb arrays the list functions return.
+// may be left out, and list pages read from the app.api_<resource> views in one statement.
 import type { Context } from "./deps.ts";
 import { z } from "./deps.ts";
 import { badRequest, notFound } from "./errors.ts";
+import { sql } from "./db.ts";
 import { type Env, jsonBody, parse } from "./http.ts";
 import { page, type Page } from "./pagination.ts";
+
+type Fragment = ReturnType<typeof sql>;
 
 const twoDecimals = (v: number) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;
 
@@ -44,9 +47,43 @@ export async function optionalJsonBody<T extends z.ZodType>(c: Context<Env>, sch
   return jsonBody(c, schema);
 }
 
-/** A page from a list function's jsonb array, fetched with `limit + 1` items. */
-export function pageOf<T extends { id: string }>(c: Context<Env>, items: T[] | null, limit: number): Page<T> {
-  return page(c, items ?? [], limit);
+/** The kinds of record a filter or body may name; see app.ops_require. */
+export type Kind = "Unit" | "Property" | "Vendor" | "Lease";
+
+/** The views of migration 0220 that give each resource's API shape (`j`) and filter columns. */
+export type View = "api_work_orders" | "api_vendors" | "api_applications" | "api_inspections" | "api_payment_plans";
+
+/** `and <column> = <value>` when a filter was given, nothing otherwise. */
+export function eq(column: string, value: string | undefined): Fragment {
+  return value === undefined ? sql`` : sql`and ${sql(column)} = ${value}`;
+}
+
+/**
+ * One page of `view` (an app.api_<resource> view: id, organization_id, filter columns, j), newest
+ * first, in ONE statement: the caller's organization, the given conditions, the cursor, and a
+ * check that every record named in `refs` is the organization's (404 naming its kind otherwise).
+ * Only the filters given appear in the SQL, so each combination is its own prepared statement
+ * with a plan that uses that filter's index.
+ */
+export async function listPage(
+  c: Context<Env>,
+  view: View,
+  q: { limit: number; cursor?: string },
+  conditions: Fragment[],
+  refs: [Kind, string | undefined][] = [],
+): Promise<Page<{ id: string }>> {
+  const org = c.var.caller.organizationId;
+  const checks = refs.filter(([, id]) => id !== undefined).map(([kind, id]) => sql`app.ops_require(${org}, ${kind}, ${id!}),`);
+  // `checks.length ? checks : sql```: an empty array would be sent as a parameter, not as no SQL
+  const [row] = await sql<{ list: { id: string }[] }[]>`
+    select ${checks.length ? checks : sql``} (
+      select coalesce(jsonb_agg(x.j order by x.id desc), '[]') from (
+        select id, j from ${sql(`app.${view}`)}
+        where organization_id = ${org} ${conditions} ${q.cursor ? sql`and id < ${q.cursor}` : sql``}
+        order by id desc limit ${q.limit + 1}
+      ) x
+    ) as list`;
+  return page(c, row.list, q.limit);
 }
 
 /** The jsonb a lookup returned, or 404 naming `what` when it found nothing (absent or foreign). */

@@ -4,7 +4,7 @@ import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
 import { badRequest } from "../_shared/errors.ts";
 import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { email, found, isoDate, optionalJsonBody, pageOf, pathId, ref, usd } from "../_shared/operations.ts";
+import { email, eq, found, isoDate, listPage, optionalJsonBody, pathId, ref, usd } from "../_shared/operations.ts";
 import { pageParams } from "../_shared/pagination.ts";
 
 const app = createApp("applications");
@@ -29,15 +29,15 @@ const Filters = z.strictObject({
 
 app.get("/", requireKey("read:applications"), async (c) => {
   const q = queryParams(c, Filters);
-  const [row] = await sql`select app.application_list(${c.var.caller.organizationId}, ${q.status ?? null},
-    ${q.property_id ?? null}, ${q.unit_id ?? null}, ${q.cursor ?? null}, ${q.limit + 1}) as list`;
-  return c.json(pageOf(c, row.list, q.limit));
+  return c.json(await listPage(c, "api_applications", q, [
+    eq("status", q.status), eq("property_id", q.property_id), eq("unit_id", q.unit_id),
+  ], [["Property", q.property_id], ["Unit", q.unit_id]]));
 });
 
 app.get("/:id", requireKey("read:applications"), async (c) => {
   const id = pathId(c, "appl", "Application");
-  const [row] = await sql`select app.application_json(a) as j from app.applications a
-    where a.id = ${id} and a.organization_id = ${c.var.caller.organizationId}`;
+  const [row] = await sql`select j from app.api_applications
+    where id = ${id} and organization_id = ${c.var.caller.organizationId}`;
   return c.json(found(row?.j, "Application"));
 });
 

@@ -3,7 +3,7 @@ import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
 import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { found, isoDate, optionalJsonBody, pageOf, pathId, ref } from "../_shared/operations.ts";
+import { eq, found, isoDate, listPage, optionalJsonBody, pathId, ref } from "../_shared/operations.ts";
 import { pageParams } from "../_shared/pagination.ts";
 
 const app = createApp("inspections");
@@ -33,15 +33,15 @@ const Filters = z.strictObject({
 
 app.get("/", requireKey("read:inspections"), async (c) => {
   const q = queryParams(c, Filters);
-  const [row] = await sql`select app.inspection_list(${c.var.caller.organizationId}, ${q.unit_id ?? null},
-    ${q.property_id ?? null}, ${q.status ?? null}, ${q.cursor ?? null}, ${q.limit + 1}) as list`;
-  return c.json(pageOf(c, row.list, q.limit));
+  return c.json(await listPage(c, "api_inspections", q, [
+    eq("unit_id", q.unit_id), eq("property_id", q.property_id), eq("status", q.status),
+  ], [["Unit", q.unit_id], ["Property", q.property_id]]));
 });
 
 app.get("/:id", requireKey("read:inspections"), async (c) => {
   const id = pathId(c, "insp", "Inspection");
-  const [row] = await sql`select app.inspection_json(i) as j from app.inspections i
-    where i.id = ${id} and i.organization_id = ${c.var.caller.organizationId}`;
+  const [row] = await sql`select j from app.api_inspections
+    where id = ${id} and organization_id = ${c.var.caller.organizationId}`;
   return c.json(found(row?.j, "Inspection"));
 });
 

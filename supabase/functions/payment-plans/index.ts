@@ -4,7 +4,7 @@ import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
 import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { found, isoDate, optionalJsonBody, pageOf, pathId, positiveUsd, ref } from "../_shared/operations.ts";
+import { eq, found, isoDate, listPage, optionalJsonBody, pathId, positiveUsd, ref } from "../_shared/operations.ts";
 import { pageParams } from "../_shared/pagination.ts";
 
 const app = createApp("payment-plans");
@@ -27,15 +27,14 @@ const Filters = z.strictObject({
 
 app.get("/", requireKey("read:payment_plans"), async (c) => {
   const q = queryParams(c, Filters);
-  const [row] = await sql`select app.payment_plan_list(${c.var.caller.organizationId}, ${q.lease_id ?? null},
-    ${q.status ?? null}, ${q.cursor ?? null}, ${q.limit + 1}) as list`;
-  return c.json(pageOf(c, row.list, q.limit));
+  return c.json(await listPage(c, "api_payment_plans", q, [eq("lease_id", q.lease_id), eq("status", q.status)], [
+    ["Lease", q.lease_id],
+  ]));
 });
 
 app.get("/:id", requireKey("read:payment_plans"), async (c) => {
   const id = pathId(c, "pp", "Payment plan");
-  const [row] = await sql`select app.payment_plan_detail_json(pp) as j from app.payment_plans pp
-    where pp.id = ${id} and pp.organization_id = ${c.var.caller.organizationId}`;
+  const [row] = await sql`select app.payment_plan_detail(${c.var.caller.organizationId}, ${id}) as j`;
   return c.json(found(row?.j, "Payment plan"));
 });
 

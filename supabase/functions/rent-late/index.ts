@@ -1,4 +1,4 @@
-// POST /rent-late (scheduled every minute; service role key): marks rent late once its due
+// POST /rent-late (scheduled every minute; service role key): marks rent late (app.mark_late_payments) once its due
 // date plus the organization's grace period has passed, which emits rent.late (once per charge).
 import { sql } from "../_shared/db.ts";
 import { createApp, serve } from "../_shared/http.ts";

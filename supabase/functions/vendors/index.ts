@@ -3,7 +3,7 @@ import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
 import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { email, found, nonEmpty, pageOf, pathId, text } from "../_shared/operations.ts";
+import { email, found, listPage, nonEmpty, pathId, text } from "../_shared/operations.ts";
 import { pageParams } from "../_shared/pagination.ts";
 
 const app = createApp("vendors");
@@ -20,15 +20,13 @@ const Update = z.strictObject({ ...fields, name: fields.name.optional() });
 
 app.get("/", requireKey("read:vendors"), async (c) => {
   const q = queryParams(c, z.strictObject({ ...pageParams, trade: z.string().min(1).max(100).optional() }));
-  const [row] = await sql`select app.vendor_list(${c.var.caller.organizationId}, ${q.trade ?? null},
-    ${q.cursor ?? null}, ${q.limit + 1}) as list`;
-  return c.json(pageOf(c, row.list, q.limit));
+  return c.json(await listPage(c, "api_vendors", q, [q.trade === undefined ? sql`` : sql`and lower(trade) = lower(${q.trade})`]));
 });
 
 app.get("/:id", requireKey("read:vendors"), async (c) => {
   const id = pathId(c, "v", "Vendor");
-  const [row] = await sql`select app.vendor_detail_json(v) as j from app.vendors v
-    where v.id = ${id} and v.organization_id = ${c.var.caller.organizationId}`;
+  const [row] = await sql`select j from app.api_vendors
+    where id = ${id} and organization_id = ${c.var.caller.organizationId}`;
   return c.json(found(row?.j, "Vendor"));
 });
 

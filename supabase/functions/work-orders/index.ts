@@ -3,7 +3,7 @@ import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
 import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { found, isoDate, nonEmpty, pageOf, pathId, ref, text, usd } from "../_shared/operations.ts";
+import { eq, found, isoDate, listPage, nonEmpty, pathId, ref, text, usd } from "../_shared/operations.ts";
 import { pageParams } from "../_shared/pagination.ts";
 
 const app = createApp("work-orders");
@@ -31,16 +31,16 @@ const Filters = z.strictObject({
 
 app.get("/", requireKey("read:work_orders"), async (c) => {
   const q = queryParams(c, Filters);
-  const [row] = await sql`select app.work_order_list(${c.var.caller.organizationId}, ${q.unit_id ?? null},
-    ${q.property_id ?? null}, ${q.vendor_id ?? null}, ${q.status ?? null}, ${q.priority ?? null},
-    ${q.cursor ?? null}, ${q.limit + 1}) as list`;
-  return c.json(pageOf(c, row.list, q.limit));
+  return c.json(await listPage(c, "api_work_orders", q, [
+    eq("unit_id", q.unit_id), eq("property_id", q.property_id), eq("vendor_id", q.vendor_id),
+    eq("status", q.status), eq("priority", q.priority),
+  ], [["Unit", q.unit_id], ["Property", q.property_id], ["Vendor", q.vendor_id]]));
 });
 
 app.get("/:id", requireKey("read:work_orders"), async (c) => {
   const id = pathId(c, "wo", "Work order");
-  const [row] = await sql`select app.work_order_json(w) as j from app.work_orders w
-    where w.id = ${id} and w.organization_id = ${c.var.caller.organizationId}`;
+  const [row] = await sql`select j from app.api_work_orders
+    where id = ${id} and organization_id = ${c.var.caller.organizationId}`;
   return c.json(found(row?.j, "Work order"));
 });
 

@@ -34,7 +34,7 @@ const decoder = new TextDecoder();
 
 // Postgres text cannot hold NUL, and a lone surrogate breaks JSON on the way back.
 function clean(text: string): string {
-  return text.replace(/\u0000/g, "").replace(/[\ud800-\udfff]/g, (c, i, s) => {
+  return text.replaceAll("\u0000", "").replace(/[\ud800-\udfff]/g, (c, i, s) => {
     const code = c.charCodeAt(0);
     const next = s.charCodeAt(i + 1), prev = s.charCodeAt(i - 1);
     if (code < 0xdc00 && next >= 0xdc00 && next <= 0xdfff) return c;
@@ -86,7 +86,8 @@ function describe(e: unknown, timeoutMs: number): string {
   if (err?.name === "TimeoutError" || err?.name === "AbortError") return `timed out after ${timeoutMs} ms`;
   if (e instanceof ForbiddenDestination) return `refused: ${err.message}`;
   // fetch's messages name the URL at most; never a header, so never a secret
-  return clean(`${err?.name ?? "Error"}: ${err?.message ?? String(e)}`).slice(0, 500);
+  const cause = (err as { cause?: Error })?.cause?.message;
+  return clean(`${err?.name ?? "Error"}: ${err?.message ?? String(e)}${cause ? ` (${cause})` : ""}`).slice(0, 500);
 }
 
 export async function deliver(m: Claimed, timeoutMs: number): Promise<Outcome> {

@@ -30,6 +30,8 @@ export interface RunSummary {
 const IDLE_MIN_MS = 5;
 const IDLE_MAX_MS = 100;
 const RECORD_MAX = 500;
+// a run whose lease holder stops within this long waits and takes over
+const HANDOVER_MS = 3000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -86,21 +88,33 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
   };
 
   let idleMs = IDLE_MIN_MS;
-  let claims = 0;
+  let leased = false;
+  const release = async () => {
+    if (!leased) return;
+    leased = false;
+    await sql`select app.webhook_release(${holder})`.catch(() => {});
+  };
   for (;;) {
     record();
     const timeLeft = Date.now() < deadline;
     const room = o.concurrency - inflight;
     // claim when at least half a batch fits (or the pool is empty), so claims stay large
     if (timeLeft && (room >= Math.min(o.batchSize, Math.ceil(o.concurrency / 2)) || (inflight === 0 && room > 0))) {
-      const [row] = await sql<{ result: { leased: boolean; messages?: Claimed[] } }[]>`
-        select app.webhook_claim(${holder}, ${Math.min(room, o.batchSize)}, ${o.visibilityTimeoutSeconds}) as result`;
-      claims++;
+      const [row] = await sql<{ result: { leased: boolean; ends_in_ms?: number; messages?: Claimed[] } }[]>`
+        select app.webhook_claim(${holder}, ${Math.min(room, o.batchSize)}, ${o.visibilityTimeoutSeconds},
+          ${new Date(deadline)}::timestamptz) as result`;
       if (!row.result.leased) {
-        // another run is draining (or took over after our lease lapsed): leave it the work
-        if (claims === 1) summary.skipped = true;
+        // Another run is draining. If it is about to end, take over from it so there is no gap
+        // until the next tick; otherwise leave it the work.
+        const endsIn = row.result.ends_in_ms ?? Infinity;
+        if (!leased && endsIn <= HANDOVER_MS && Date.now() + endsIn < deadline) {
+          await sleep(Math.max(endsIn, IDLE_MIN_MS));
+          continue;
+        }
+        if (!leased) summary.skipped = true;
         break;
       }
+      leased = true;
       const messages = row.result.messages ?? [];
       if (messages.length > 0) {
         summary.batches++;
@@ -123,14 +137,15 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
       if (inflight === 0) idleMs = Math.min(idleMs * 2, IDLE_MAX_MS);
       continue;
     }
-    if (!timeLeft && inflight === 0 && outcomes.length === 0 && !recording) break;
+    if (!timeLeft) break;
     await waitForChange(50);
   }
+  // The claimed messages stay invisible, so the next run may start now while these finish.
+  await release();
   while (inflight > 0 || outcomes.length > 0 || recording) {
     record();
     await waitForChange(20);
   }
-  if (!summary.skipped) await sql`select app.webhook_release(${holder})`.catch(() => {});
   summary.seconds = (Date.now() - began) / 1000;
   return summary;
 }

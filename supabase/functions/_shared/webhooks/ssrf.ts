@@ -103,7 +103,7 @@ export function checkUrl(raw: string, loopbackAllowed = allowLoopback): URL {
 const resolved = new Map<string, { at: number; result: Promise<string[]> }>();
 const RESOLVE_TTL_MS = 30_000;
 
-async function resolve(host: string): Promise<string[]> {
+function resolve(host: string): Promise<string[]> {
   const cached = resolved.get(host);
   if (cached && Date.now() - cached.at < RESOLVE_TTL_MS) return cached.result;
   const result = lookup(host, { all: true, verbatim: true }).then((r) => r.map((a) => a.address));

@@ -1,0 +1,405 @@
+// Webhook delivery benchmark (`npm run bench`), side by side in one run on this machine:
+//   - ours: triggers -> pgmq -> the webhook-dispatcher Edge Function (under Deno, driven by the
+//     dev stack's scheduler exactly as pg_cron + pg_net drive it on hosted projects);
+//   - the ceiling: one Node process POSTing signed bodies as fast as it can;
+//   - pg-boss and graphile-worker, tuned for throughput, delivering the same events.
+// Every system posts to the same receiver (a separate process) which verifies every signature.
+//   Burst: 20,000 events committed at once, spread over 3 endpoints (3 organizations);
+//          deliveries/s until the last is received, and commit-to-receipt p50/p99.
+//   Steady: 200 events/s for 15 s; commit-to-receipt p50/p99.
+//   Write cost: payments recorded per second (a receipt paying a charge in full fires rent.paid)
+//          with and without the webhook trigger.
+// BENCH_EVENTS, BENCH_STEADY_RATE, BENCH_STEADY_SECONDS override the sizes.
+import { fork, type ChildProcess } from "node:child_process";
+import { createHmac } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { Agent, createServer, request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import postgres from "postgres";
+import { startStack } from "../lib/stack.ts";
+import { freePort } from "../lib/ports.ts";
+import { startScheduler } from "../lib/scheduler.ts";
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
+const RATE = Number(process.env.BENCH_STEADY_RATE ?? 200);
+const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 15);
+const ENDPOINTS = 3;
+const WRITE_COST_ROWS = 3000;
+
+// ---------------------------------------------------------------- the receiver (child process)
+
+/** Verifies X-PMAI-Signature with the endpoint's secret (any v1=, 5-minute tolerance). */
+function verify(header: string, body: string, secret: string): boolean {
+  const parts = header.split(",").map((p) => p.split("="));
+  const t = Number(parts.find(([k]) => k === "t")?.[1]);
+  if (!t || Math.abs(Date.now() / 1000 - t) > 300) return false;
+  const mac = createHmac("sha256", secret).update(`${t}.${body}`).digest("hex");
+  return parts.some(([k, v]) => k === "v1" && v === mac);
+}
+
+function runReceiver() {
+  const secrets = new Map<string, string>();
+  let pending: [string, number][] = [];
+  let bad = 0;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => {
+      const at = Date.now();
+      const body = Buffer.concat(chunks).toString("utf8");
+      const secret = secrets.get(req.url ?? "");
+      if (!secret || !verify(String(req.headers["x-pmai-signature"] ?? ""), body, secret)) {
+        bad++;
+        res.writeHead(401).end();
+        return;
+      }
+      pending.push([JSON.parse(body).payload.name, at]);
+      res.writeHead(200).end();
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  setInterval(() => {
+    if (pending.length || bad) {
+      process.send!({ receipts: pending, bad });
+      pending = [];
+      bad = 0;
+    }
+  }, 20);
+  process.on("message", (m: { secrets?: Record<string, string> }) => {
+    if (m.secrets) for (const [path, secret] of Object.entries(m.secrets)) secrets.set(path, secret);
+    process.send!({ ok: true });
+  });
+  server.listen(0, "127.0.0.1", () => process.send!({ port: (server.address() as { port: number }).port }));
+}
+
+interface Receiver {
+  port: number;
+  received: Map<string, number>;
+  bad: number;
+  setSecrets(map: Record<string, string>): Promise<void>;
+  waitFor(names: string[], timeoutMs: number): Promise<boolean>;
+  stop(): void;
+}
+
+async function startReceiverProcess(): Promise<Receiver> {
+  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ["--receiver"], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const received = new Map<string, number>();
+  const r: Receiver = {
+    port: 0, received, bad: 0,
+    setSecrets: (map) => new Promise((resolve) => {
+      child.once("message", () => resolve());
+      child.send({ secrets: map });
+    }),
+    async waitFor(names, timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        if (names.every((n) => received.has(n))) return true;
+        await new Promise((res) => setTimeout(res, 20));
+      }
+      return false;
+    },
+    stop: () => child.kill("SIGKILL"),
+  };
+  child.on("message", (m: { receipts?: [string, number][]; bad?: number }) => {
+    for (const [name, at] of m.receipts ?? []) if (!received.has(name)) received.set(name, at);
+    r.bad += m.bad ?? 0;
+  });
+  r.port = await new Promise<number>((resolve) => child.once("message", (m: { port: number }) => resolve(m.port)));
+  return r;
+}
+
+// ---------------------------------------------------------------- a signed POST, for the baselines
+
+interface Job {
+  path: string;
+  secret: string;
+  organization_id: string;
+  name: string;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+function post(port: number, job: Job): Promise<void> {
+  const now = Date.now();
+  const body = JSON.stringify({
+    event: "tenant.added", delivered_at: new Date(now).toISOString(), organization_id: job.organization_id,
+    payload: { tenant_id: null, name: job.name }, id: `evt_${job.name}`,
+  });
+  const t = Math.floor(now / 1000);
+  const signature = `t=${t},v1=${createHmac("sha256", job.secret).update(`${t}.${body}`).digest("hex")}`;
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, path: job.path, method: "POST", agent, headers: {
+      "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-pmai-signature": signature,
+    } }, (res) => {
+      res.resume();
+      res.on("end", () => (res.statusCode! < 300 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+// ---------------------------------------------------------------- measuring
+
+interface Result {
+  system: string;
+  scenario: string;
+  deliveriesPerSecond?: number;
+  p50?: number;
+  p99?: number;
+  lost: number;
+  note?: string;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function summarize(system: string, scenario: string, committed: Map<string, number>, r: Receiver, burst: boolean): Result {
+  const latencies: number[] = [];
+  let last = 0, first = Infinity, lost = 0;
+  for (const [name, at] of committed) {
+    const got = r.received.get(name);
+    if (got === undefined) {
+      lost++;
+      continue;
+    }
+    latencies.push(got - at);
+    last = Math.max(last, got);
+    first = Math.min(first, at);
+  }
+  latencies.sort((a, b) => a - b);
+  return {
+    system, scenario, lost,
+    deliveriesPerSecond: burst ? latencies.length / ((last - first) / 1000) : undefined,
+    p50: percentile(latencies, 50), p99: percentile(latencies, 99),
+  };
+}
+
+const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
+
+/** Calls `emit(name)` RATE times a second for STEADY_SECONDS, recording each commit time. */
+async function steady(prefix: string, emit: (name: string) => Promise<unknown>): Promise<Map<string, number>> {
+  const committed = new Map<string, number>();
+  const total = RATE * STEADY_SECONDS;
+  const start = Date.now();
+  const inflight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / RATE;
+    const wait = due - Date.now();
+    if (wait > 0) await new Promise((res) => setTimeout(res, wait));
+    const name = `${prefix}-${i}`;
+    inflight.push(emit(name).then(() => void committed.set(name, Date.now())));
+  }
+  await Promise.all(inflight);
+  return committed;
+}
+
+// ---------------------------------------------------------------- the benchmark
+
+export async function benchWebhooks(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "aptoria-bench-webhooks-"));
+  const log: string[] = [];
+  console.log(`Webhooks benchmark: ${EVENTS} events burst over ${ENDPOINTS} endpoints, ${RATE}/s for ${STEADY_SECONDS} s steady.`);
+  const stack = await startStack({
+    dataDir: join(dir, "postgres"), persistent: false,
+    postgresPort: await freePort(), functionsPort: await freePort(),
+    scheduler: false, functionsEnv: { WEBHOOK_ALLOW_LOOPBACK: "true" },
+    log: (line) => log.push(line),
+  });
+  const sql = postgres(stack.databaseUrl, { max: 10, onnotice: () => {} });
+  const receiver = await startReceiverProcess();
+  const results: Result[] = [];
+  const stops: (() => Promise<unknown> | void)[] = [];
+  try {
+    // three organizations, one endpoint each, on the one receiver
+    const endpoints: { org: string; path: string; secret: string }[] = [];
+    for (let i = 0; i < ENDPOINTS; i++) {
+      const [org] = await sql`insert into app.organizations (name) values (${`Bench ${i}`}) returning id`;
+      const path = `/hook/${i}`;
+      const [row] = await sql`select app.webhook_endpoint_create(${org.id}, ${`http://127.0.0.1:${receiver.port}${path}`}, '{*}', 'bench') as e`;
+      endpoints.push({ org: org.id, path, secret: row.e.secret });
+    }
+    await receiver.setSecrets(Object.fromEntries(endpoints.map((e) => [e.path, e.secret])));
+    const jobFor = (e: { org: string; path: string; secret: string }) => ({ path: e.path, secret: e.secret, organization_id: e.org });
+
+    // ---- write cost, before the dispatcher runs (its work would compete for the CPU)
+    const writeCost = await measureWriteCost(sql, endpoints[0].org);
+    results.push({ system: "payments recorded/s (receipt -> rent.paid)", scenario: "write cost", lost: 0,
+      note: `without trigger ${writeCost.without.toFixed(0)}/s, with ${writeCost.with.toFixed(0)}/s: ${(writeCost.without / writeCost.with).toFixed(2)}x slower` });
+    await sql`delete from app.webhook_deliveries where organization_id = ${endpoints[0].org}`;
+    await sql`select pgmq.purge_queue('webhooks'::text)`;
+
+    const scheduler = await startScheduler({ sql: stack.sql, functionsUrl: stack.functionsUrl, serviceRoleKey: stack.serviceRoleKey, log: (l) => log.push(l) });
+    stops.push(() => scheduler.stop());
+
+    // ---- the ceiling: one process, signed POSTs, 64 at a time
+    {
+      const jobs = names("raw", EVENTS).map((name, i) => ({ ...jobFor(endpoints[i % ENDPOINTS]), name }));
+      const committed = new Map<string, number>();
+      const t0 = Date.now();
+      for (const j of jobs) committed.set(j.name, t0);
+      let next = 0;
+      await Promise.all(Array.from({ length: 64 }, async () => {
+        while (next < jobs.length) await post(receiver.port, jobs[next++]);
+      }));
+      await receiver.waitFor(jobs.map((j) => j.name), 30_000);
+      results.push(summarize("raw ceiling (1 process, 64 in flight)", "burst", committed, receiver, true));
+    }
+
+    // ---- ours: burst
+    {
+      const all = names("ours-burst", EVENTS);
+      await sql`select 1`; // the dispatcher is already polling (scheduled every second)
+      await new Promise((res) => setTimeout(res, 1500));
+      const t0 = Date.now();
+      await sql.begin(async (tx) => {
+        for (let e = 0; e < ENDPOINTS; e++) {
+          const mine = all.filter((_, i) => i % ENDPOINTS === e);
+          await tx`insert into app.tenants (organization_id, name) select ${endpoints[e].org}, unnest(${mine}::text[])`;
+        }
+      });
+      const committedAt = Date.now();
+      const committed = new Map(all.map((n) => [n, committedAt]));
+      await receiver.waitFor(all, 120_000);
+      const r = summarize("ours: triggers + pgmq + dispatcher", "burst", committed, receiver, true);
+      r.note = `commit of ${EVENTS} rows with their events took ${((committedAt - t0) / 1000).toFixed(1)} s`;
+      results.push(r);
+    }
+
+    // ---- ours: steady
+    {
+      const committed = await steady("ours-steady", (name) => {
+        const e = endpoints[Number(name.split("-").pop()) % ENDPOINTS];
+        return sql`insert into app.tenants (organization_id, name) values (${e.org}, ${name})`;
+      });
+      await receiver.waitFor([...committed.keys()], 30_000);
+      results.push(summarize("ours: triggers + pgmq + dispatcher", "steady", committed, receiver, false));
+    }
+
+    // ---- pg-boss
+    {
+      const { PgBoss } = await import("pg-boss");
+      const boss = new PgBoss({ connectionString: stack.databaseUrl, max: 10, useListenNotify: true, supervise: false, schedule: false });
+      boss.on("error", () => {});
+      await boss.start();
+      stops.push(() => boss.stop({ graceful: false, wait: false }));
+      await boss.createQueue("webhooks", { notify: true });
+      for (let w = 0; w < 4; w++) {
+        await boss.work<Job>("webhooks", { batchSize: 50, burstWhenBatchFull: true, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 0.5 },
+          async (jobs) => { await Promise.all(jobs.map((j) => post(receiver.port, j.data))); });
+      }
+      const all = names("boss-burst", EVENTS);
+      const data = all.map((name, i) => ({ data: { ...jobFor(endpoints[i % ENDPOINTS]), name } }));
+      await boss.insert("webhooks", data);
+      const committedAt = Date.now();
+      await receiver.waitFor(all, 120_000);
+      results.push(summarize("pg-boss (4 workers x batch 50, notify)", "burst", new Map(all.map((n) => [n, committedAt])), receiver, true));
+      const committed = await steady("boss-steady", (name) =>
+        boss.send("webhooks", { ...jobFor(endpoints[Number(name.split("-").pop()) % ENDPOINTS]), name }));
+      await receiver.waitFor([...committed.keys()], 30_000);
+      results.push(summarize("pg-boss (4 workers x batch 50, notify)", "steady", committed, receiver, false));
+      await boss.stop({ graceful: false, wait: true }).catch(() => {});
+      stops.pop();
+    }
+
+    // ---- graphile-worker
+    {
+      const { run, makeWorkerUtils } = await import("graphile-worker");
+      const utils = await makeWorkerUtils({ connectionString: stack.databaseUrl });
+      await utils.migrate();
+      const runner = await run({
+        connectionString: stack.databaseUrl, concurrency: 32, noHandleSignals: true, pollInterval: 1000,
+        taskList: { deliver: async (payload) => { await post(receiver.port, payload as Job); } },
+        preset: { worker: { localQueue: { size: 64 }, completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+        logger: new (await import("graphile-worker")).Logger(() => () => {}),
+      });
+      stops.push(() => runner.stop());
+      const all = names("gw-burst", EVENTS);
+      await utils.addJobs(all.map((name, i) => ({ identifier: "deliver", payload: { ...jobFor(endpoints[i % ENDPOINTS]), name } })));
+      const committedAt = Date.now();
+      await receiver.waitFor(all, 120_000);
+      results.push(summarize("graphile-worker (concurrency 32, local queue 64)", "burst", new Map(all.map((n) => [n, committedAt])), receiver, true));
+      const committed = await steady("gw-steady", (name) =>
+        utils.addJob("deliver", { ...jobFor(endpoints[Number(name.split("-").pop()) % ENDPOINTS]), name }));
+      await receiver.waitFor([...committed.keys()], 30_000);
+      results.push(summarize("graphile-worker (concurrency 32, local queue 64)", "steady", committed, receiver, false));
+      await runner.stop();
+      stops.pop();
+      await utils.release();
+    }
+
+    const [{ batches }] = await sql`select count(*)::int as batches from app.webhook_attempts`;
+    print(results, receiver.bad, batches);
+    const [states] = await sql`select count(*) filter (where status = 'pending')::int as pending, count(*) filter (where status = 'failed')::int as failed,
+      count(*) filter (where status = 'held')::int as held from app.webhook_deliveries`;
+    const failures = await sql`select error, count(*)::int as n from app.webhook_attempts where not succeeded group by error order by n desc limit 5`;
+    console.log(`Our deliveries left: ${JSON.stringify(states)}; failed attempts: ${JSON.stringify(failures)}`);
+    const errors = log.filter((l) => /error/i.test(l)).slice(0, 5);
+    if (errors.length) console.log(`Stack errors:\n${errors.join("\n")}`);
+  } finally {
+    for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => {});
+    receiver.stop();
+    await sql.end({ timeout: 2 });
+    await stack.stop();
+    agent.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function measureWriteCost(sql: postgres.Sql, org: string): Promise<{ with: number; without: number }> {
+  const [p] = await sql`insert into app.properties (organization_id, name) values (${org}, 'Bench') returning id`;
+  const [u] = await sql`insert into app.units (organization_id, property_id, label) values (${org}, ${p.id}, 'B') returning id`;
+  const [l] = await sql`insert into app.leases (organization_id, unit_id, rent_cents, start_date) values (${org}, ${u.id}, 100000, '2000-01-01') returning id`;
+  await sql`update app.leases set status = 'signed' where id = ${l.id}`;
+  const rounds: { with: number[]; without: number[] } = { with: [], without: [] };
+  let period = 0;
+  for (const mode of ["without", "with", "without", "with"] as const) {
+    const ids = (await sql<{ id: string }[]>`insert into app.payments (organization_id, lease_id, period_label, due_date, amount_cents)
+      select ${org}, ${l.id}, (2000 + (g / 12))::text || '-' || lpad(((g % 12) + 1)::text, 2, '0'), '2000-01-01', 100000
+      from generate_series(${period}::int, ${period + WRITE_COST_ROWS - 1}::int) g returning id`).map((r) => r.id);
+    period += WRITE_COST_ROWS;
+    if (mode === "without") await sql`alter table app.payments disable trigger payments_webhook`;
+    const t0 = performance.now();
+    let next = 0;
+    await Promise.all(Array.from({ length: 8 }, async () => {
+      while (next < ids.length) {
+        const id = ids[next++];
+        await sql`insert into app.payment_receipts (organization_id, payment_id, amount_cents) values (${org}, ${id}, 100000)`;
+      }
+    }));
+    rounds[mode].push(ids.length / ((performance.now() - t0) / 1000));
+    if (mode === "without") await sql`alter table app.payments enable trigger payments_webhook`;
+  }
+  const [{ events }] = await sql`select count(*)::int as events from app.webhook_events where organization_id = ${org} and kind = 'rent.paid'`;
+  if (events !== 2 * WRITE_COST_ROWS) throw new Error(`write cost: expected ${2 * WRITE_COST_ROWS} rent.paid events, found ${events}`);
+  return { with: Math.max(...rounds.with), without: Math.max(...rounds.without) };
+}
+
+function print(results: Result[], bad: number, attempts: number) {
+  const baseline = (scenario: string, prefix: string) => results.find((r) => r.scenario === scenario && r.system.startsWith(prefix));
+  const fmt = (n: number | undefined, digits = 0) => (n === undefined || Number.isNaN(n) ? "-" : n.toFixed(digits));
+  console.log("\n| scenario | system | deliveries/s | p50 ms | p99 ms | lost | vs pg-boss | vs graphile-worker | note |");
+  console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+  for (const r of results) {
+    const boss = baseline(r.scenario, "pg-boss"), gw = baseline(r.scenario, "graphile-worker");
+    const ratio = (b?: Result) => {
+      if (!b || b === r || r.scenario === "write cost") return "-";
+      if (r.scenario === "burst") return `${(r.deliveriesPerSecond! / b.deliveriesPerSecond!).toFixed(2)}x rate`;
+      return `${(r.p99! / b.p99!).toFixed(2)}x p99`;
+    };
+    console.log(`| ${r.scenario} | ${r.system} | ${fmt(r.deliveriesPerSecond)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.lost} | ${ratio(boss)} | ${ratio(gw)} | ${r.note ?? ""} |`);
+  }
+  console.log(`\nSignatures rejected by the receiver: ${bad}. Attempts recorded by the dispatcher: ${attempts}.`);
+}
+
+if (process.argv.includes("--receiver")) runReceiver();
+else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  benchWebhooks().then(() => process.exit(0), (e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,14 @@
+import { startStack } from "./scripts/lib/stack.ts";
+import { freePort } from "./scripts/lib/ports.ts";
+import { load } from "./scripts/bench/lib.ts";
+const s = await startStack({ dataDir: "/tmp/bt5/pg", persistent: false, postgresPort: await freePort(), functionsPort: await freePort(), scheduler: false, log: () => {} });
+const [org] = await s.sql`insert into app.organizations (name) values ('B') returning id`;
+const keys = [];
+for (let i = 0; i < 8; i++) keys.push((await s.sql`select api_key from app.create_api_key(${org.id}, 'b', ${["read:dashboard"]}, null, 100000, 1000000)`)[0].api_key);
+const url = `${s.functionsUrl}/api/dashboard`;
+await load(url, { connections: 32, seconds: 2, headers: { authorization: `Bearer ${keys[0]}` } });
+console.log("one key", await load(url, { connections: 32, seconds: 6, headers: { authorization: `Bearer ${keys[0]}` } }));
+const rs = await Promise.all(keys.map((k) => load(url, { connections: 4, seconds: 6, headers: { authorization: `Bearer ${k}` } })));
+console.log("8 keys", rs.reduce((a, r) => a + r.rps, 0), Math.max(...rs.map((r) => r.p99)));
+console.log("health", await load(`${s.functionsUrl}/api/health`, { connections: 32, seconds: 6 }));
+await s.stop();
