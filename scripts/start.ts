@@ -1,6 +1,7 @@
 // npm start: the whole stack on this machine, no Docker, no system PostgreSQL.
 //   API_PORT (default 54321), DB_PORT (default 54322), DATABASE_URL (use that server instead),
-//   APTORIA_DATA_DIR (default .data: the embedded server's data and the demo key).
+//   APTORIA_DATA_DIR (default .data: the embedded server's data and the demo key),
+//   MAIL_PORT / MAIL_SMTP_PORT (default 54324 / 54325: the mail catcher's web page and SMTP).
 import { join } from "node:path";
 import { startStack } from "./lib/stack.ts";
 import { assertPortFree } from "./lib/ports.ts";
@@ -11,6 +12,8 @@ const functionsPort = Number(process.env.API_PORT ?? 54321);
 const postgresPort = Number(process.env.DB_PORT ?? 54322);
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const dataRoot = process.env.APTORIA_DATA_DIR || join(ROOT, ".data");
+
+const portOrAny = (port: number) => assertPortFree(port, "").then(() => port, () => 0);
 
 const started = Date.now();
 await assertPortFree(functionsPort, "API_PORT");
@@ -25,10 +28,7 @@ const stack = await startStack({
   scheduler: true,
   // Supabase's local mail viewer (Inbucket) uses 54324 for the web page and 54325 for SMTP.
   // When taken (another stack runs), any free port: the banner prints where the mail is.
-  mail: {
-    httpPort: await assertPortFree(Number(process.env.MAIL_PORT ?? 54324), "MAIL_PORT").then(() => Number(process.env.MAIL_PORT ?? 54324), () => 0),
-    smtpPort: await assertPortFree(Number(process.env.MAIL_SMTP_PORT ?? 54325), "MAIL_SMTP_PORT").then(() => Number(process.env.MAIL_SMTP_PORT ?? 54325), () => 0),
-  },
+  mail: { httpPort: await portOrAny(Number(process.env.MAIL_PORT ?? 54324)), smtpPort: await portOrAny(Number(process.env.MAIL_SMTP_PORT ?? 54325)) },
   functionsEnv: { WEBHOOK_ALLOW_LOOPBACK: "true" },
   log: (line) => console.log(`  │ ${line}`),
 }).catch((e) => {

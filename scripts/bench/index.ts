@@ -8,6 +8,7 @@ import { startStack } from "../lib/stack.ts";
 import { freePort } from "../lib/ports.ts";
 import { measure, startDeno, table, type Measurement } from "./lib.ts";
 import { benchArAging } from "./ar-aging.ts";
+import { benchWebhooks } from "./webhooks.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -52,4 +53,9 @@ try {
 } finally {
   await stack.stop();
   rmSync(dir, { recursive: true, force: true });
+}
+// The webhook pipeline runs on a stack of its own, with its baselines (see docs/webhooks.md).
+if (wanted("webhooks")) {
+  console.log("");
+  await benchWebhooks();
 }

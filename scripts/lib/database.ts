@@ -24,7 +24,7 @@ export async function prepareDatabase(sql: Sql): Promise<{ pgmq: "extension" | "
   if (!supabase) await sql.unsafe(sqlFile("supabase-compat.sql"));
   const [{ available }] = await sql`select exists (select 1 from pg_available_extensions where name = 'pgmq') as available`;
   if (available) return { pgmq: "extension" };
-  await sql.unsafe(process.env.__NO_PGMQ ? "create schema if not exists pgmq" : sqlFile("pgmq.sql"));
+  await sql.unsafe(sqlFile("pgmq.sql"));
   return { pgmq: "sql" };
 }
 

@@ -4,7 +4,8 @@ import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
 import { badRequest } from "../_shared/errors.ts";
 import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { email, eq, found, isoDate, listPage, optionalJsonBody, pathId, ref, usd } from "../_shared/operations.ts";
+import { email, found, isoDate, usd } from "../_shared/fields.ts";
+import { eq, listPage, optionalJsonBody, pathId, ref } from "../_shared/operations.ts";
 import { pageParams } from "../_shared/pagination.ts";
 
 const app = createApp("applications");

@@ -4,7 +4,8 @@ import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
 import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { eq, found, isoDate, listPage, optionalJsonBody, pathId, positiveUsd, ref } from "../_shared/operations.ts";
+import { found, isoDate, positiveUsd } from "../_shared/fields.ts";
+import { eq, listPage, optionalJsonBody, pathId, ref } from "../_shared/operations.ts";
 import { pageParams } from "../_shared/pagination.ts";
 
 const app = createApp("payment-plans");

@@ -4,7 +4,7 @@ import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
 import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
 import { page, pageParams } from "../_shared/pagination.ts";
-import { boolParam, email, found, jsonRows, nonEmpty } from "../_shared/portfolio.ts";
+import { boolParam, email, found, jsonRows, nonEmpty } from "../_shared/fields.ts";
 
 const app = createApp("tenants");
 

@@ -3,7 +3,8 @@ import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
 import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { email, found, listPage, nonEmpty, pathId, text } from "../_shared/operations.ts";
+import { email, found, nonEmpty } from "../_shared/fields.ts";
+import { listPage, pathId, text } from "../_shared/operations.ts";
 import { pageParams } from "../_shared/pagination.ts";
 
 const app = createApp("vendors");

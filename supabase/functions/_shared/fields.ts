@@ -1,5 +1,5 @@
-// What the portfolio functions (properties, units, tenants, leases, payments, ar-aging,
-// expenses) share: field schemas that mirror the tables' checks, and small response helpers.
+// Field schemas that mirror the tables' checks, and small response helpers, for every
+// resource function.
 import { z } from "./deps.ts";
 import { badRequest, notFound } from "./errors.ts";
 
