@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "../scripts/lib/ports.ts";
+import { denoBinary } from "../scripts/lib/paths.ts";
 import {
   call, databaseUrl, dispatchOnce, dispatchUntil, mailUrl, makeDue, newTenantOrg, serviceRoleKey, sql, startReceiver,
   type Receiver,
@@ -289,7 +290,7 @@ describe("SSRF", () => {
 
   it("without the loopback setting, refuses loopback too, including a name that resolves to it", async () => {
     const port = await freePort();
-    const child = spawn(`${process.cwd()}/node_modules/.bin/deno`, ["run", "--allow-all", "--no-prompt", "scripts/functions-server.ts"], {
+    const child = spawn(denoBinary(), ["run", "--allow-all", "--no-prompt", "scripts/functions-server.ts"], {
       cwd: process.cwd(), stdio: "ignore",
       env: { ...process.env, FUNCTIONS_ONLY: "webhook-endpoints,health", FUNCTIONS_PORT: String(port), FUNCTIONS_HOST: "127.0.0.1",
              SUPABASE_DB_URL: databaseUrl, SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey, WEBHOOK_ALLOW_LOOPBACK: "" },
@@ -324,7 +325,7 @@ describe("at-least-once", () => {
     for (let i = 0; i < 20; i++) await addTenant(org.id, `t${i}`);
 
     const port = await freePort();
-    const child = spawn(`${process.cwd()}/node_modules/.bin/deno`, ["run", "--allow-all", "--no-prompt", "scripts/functions-server.ts"], {
+    const child = spawn(denoBinary(), ["run", "--allow-all", "--no-prompt", "scripts/functions-server.ts"], {
       cwd: process.cwd(), stdio: "ignore",
       env: { ...process.env, FUNCTIONS_ONLY: "webhook-dispatcher,health", FUNCTIONS_PORT: String(port), FUNCTIONS_HOST: "127.0.0.1",
              SUPABASE_DB_URL: databaseUrl, SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey, WEBHOOK_ALLOW_LOOPBACK: "true" },

@@ -2,7 +2,7 @@
 import autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
 import type postgres from "postgres";
-import { ROOT } from "../lib/paths.ts";
+import { denoBinary, ROOT } from "../lib/paths.ts";
 
 export interface Measurement {
   label: string;
@@ -47,7 +47,7 @@ async function topLevelStatements(sql: postgres.Sql): Promise<number> {
 /** Starts a Deno script and waits for it to print "listening". */
 export function startDeno(script: string, env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(`${ROOT}/node_modules/.bin/deno`, ["run", "-A", script], {
+    const child = spawn(denoBinary(), ["run", "-A", script], {
       cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"],
     });
     child.stdout!.on("data", (d: Buffer) => d.toString().includes("listening") && resolve(child));

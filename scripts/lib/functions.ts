@@ -1,6 +1,6 @@
 // Runs scripts/functions-server.ts under Deno (from the npm package `deno`).
 import { spawn, type ChildProcess } from "node:child_process";
-import { ROOT } from "./paths.ts";
+import { denoBinary, ROOT } from "./paths.ts";
 
 export interface FunctionsServer {
   url: string;
@@ -13,7 +13,7 @@ export async function startFunctions(opts: {
   env: Record<string, string>;
   log: (line: string) => void;
 }): Promise<FunctionsServer> {
-  const child = spawn(`${ROOT}/node_modules/.bin/deno`, ["run", "--allow-all", "--no-prompt", "--unstable-no-legacy-abort", "scripts/functions-server.ts"], {
+  const child = spawn(denoBinary(), ["run", "--allow-all", "--no-prompt", "--unstable-no-legacy-abort", "scripts/functions-server.ts"], {
     cwd: ROOT,
     env: { ...process.env, ...opts.env, FUNCTIONS_PORT: String(opts.port), FUNCTIONS_HOST: "127.0.0.1", NO_COLOR: "1" },
     stdio: ["ignore", "pipe", "pipe"],
