@@ -90,7 +90,10 @@ describe("npm start", () => {
     // the checks below can see what they look for while it runs
     expect(processesWithEnv("FUNCTIONS_PORT", String(apiPort))).toHaveLength(1);
     expect(processesMentioning(dataDir).length).toBeGreaterThan(0);
+    // Ctrl-C does not wait for the running dispatcher (its runs last up to 25 s)
+    const stopping = Date.now();
     expect(await stop(first.child)).toBe(0);
+    expect(Date.now() - stopping).toBeLessThan(10_000);
     expect(processesWithEnv("FUNCTIONS_PORT", String(apiPort))).toEqual([]);
     expect(processesMentioning(dataDir)).toEqual([]);
 

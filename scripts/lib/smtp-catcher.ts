@@ -99,7 +99,7 @@ function session(socket: Socket, store: (m: Omit<CaughtMessage, "id" | "received
         reply("221 Bye");
         socket.end();
       } else if (verb === "AUTH") reply("235 Authentication succeeded");
-      else reply("502 Command not implemented");
+      else reply("502 5.5.1 Unrecognized command");
     }
   });
 }
