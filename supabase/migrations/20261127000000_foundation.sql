@@ -33,29 +33,34 @@ end
 $$;
 
 -- Ids as the public reference shows them: a resource prefix and a ULID (48-bit millisecond
--- time, then 80 random bits, Crockford base32), so ids sort by creation time.
+-- time, then 80 random bits, Crockford base32), so ids sort by creation time. One expression,
+-- not a loop: every row of every table gets one, inside the writer's transaction.
 create or replace function app.new_id(prefix text) returns text
 language plpgsql volatile parallel safe as $$
 declare
-  alphabet constant text := '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  a constant text := '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
   ms bigint := floor(extract(epoch from clock_timestamp()) * 1000);
-  -- bytes 0-5 and 9-15 of a v4 uuid are fully random (6 and 8 carry version and variant bits)
-  rnd bytea := substring(uuid_send(gen_random_uuid()) from 1 for 6)
-            || substring(uuid_send(gen_random_uuid()) from 11 for 4);
-  id text := prefix || '_';
-  v int;
+  -- bytes 0-4 and 10-14 of a v4 uuid are fully random (6 and 8 carry version and variant bits)
+  u bytea := uuid_send(gen_random_uuid());
+  r1 bigint := (get_byte(u, 0)::bigint << 32) | (get_byte(u, 1)::bigint << 24) | (get_byte(u, 2)::bigint << 16)
+             | (get_byte(u, 3)::bigint << 8) | get_byte(u, 4);
+  r2 bigint := (get_byte(u, 10)::bigint << 32) | (get_byte(u, 11)::bigint << 24) | (get_byte(u, 12)::bigint << 16)
+             | (get_byte(u, 13)::bigint << 8) | get_byte(u, 14);
 begin
-  for i in reverse 9..0 loop
-    id := id || substr(alphabet, ((ms >> (i * 5)) & 31)::int + 1, 1);
-  end loop;
-  for i in 0..15 loop
-    v := 0;
-    for b in 0..4 loop
-      v := v | (get_bit(rnd, i * 5 + b) << b);
-    end loop;
-    id := id || substr(alphabet, v + 1, 1);
-  end loop;
-  return id;
+  return prefix || '_'
+      || substr(a, ((ms >> 45) & 31)::int + 1, 1) || substr(a, ((ms >> 40) & 31)::int + 1, 1)
+      || substr(a, ((ms >> 35) & 31)::int + 1, 1) || substr(a, ((ms >> 30) & 31)::int + 1, 1)
+      || substr(a, ((ms >> 25) & 31)::int + 1, 1) || substr(a, ((ms >> 20) & 31)::int + 1, 1)
+      || substr(a, ((ms >> 15) & 31)::int + 1, 1) || substr(a, ((ms >> 10) & 31)::int + 1, 1)
+      || substr(a, ((ms >> 5) & 31)::int + 1, 1) || substr(a, ((ms >> 0) & 31)::int + 1, 1)
+      || substr(a, ((r1 >> 35) & 31)::int + 1, 1) || substr(a, ((r1 >> 30) & 31)::int + 1, 1)
+      || substr(a, ((r1 >> 25) & 31)::int + 1, 1) || substr(a, ((r1 >> 20) & 31)::int + 1, 1)
+      || substr(a, ((r1 >> 15) & 31)::int + 1, 1) || substr(a, ((r1 >> 10) & 31)::int + 1, 1)
+      || substr(a, ((r1 >> 5) & 31)::int + 1, 1) || substr(a, ((r1 >> 0) & 31)::int + 1, 1)
+      || substr(a, ((r2 >> 35) & 31)::int + 1, 1) || substr(a, ((r2 >> 30) & 31)::int + 1, 1)
+      || substr(a, ((r2 >> 25) & 31)::int + 1, 1) || substr(a, ((r2 >> 20) & 31)::int + 1, 1)
+      || substr(a, ((r2 >> 15) & 31)::int + 1, 1) || substr(a, ((r2 >> 10) & 31)::int + 1, 1)
+      || substr(a, ((r2 >> 5) & 31)::int + 1, 1) || substr(a, ((r2 >> 0) & 31)::int + 1, 1);
 end
 $$;
 
