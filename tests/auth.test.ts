@@ -227,7 +227,7 @@ describe("the api-keys function", () => {
 
   it("answers bad input with a clear 4xx JSON error", async () => {
     const { key } = await newTenantOrg(["admin:api_keys"]);
-    const cases: [RequestInit & { headers?: Record<string, string> }, number, RegExp][] = [
+    const cases: [{ body: string; headers?: Record<string, string> }, number, RegExp][] = [
       [{ body: "{not json", headers: { "content-type": "application/json" } }, 400, /not valid JSON/],
       [{ body: JSON.stringify({ name: "x", scopes: ["read:dashboard"] }), headers: { "content-type": "text/plain" } }, 415, /Content-Type: application\/json/],
       [{ body: JSON.stringify({ name: "x", scopes: ["read:dashboard"] }) }, 415, /Content-Type/],

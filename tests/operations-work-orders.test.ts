@@ -132,7 +132,7 @@ describe("GET /api/work-orders", () => {
     let path: string | null = `/work-orders?unit_id=${unitId}&limit=2`;
     let pages = 0;
     while (path) {
-      const res = await call(path, { key: org.key });
+      const res: { status: number; body: any } = await call(path, { key: org.key });
       expect(res.status).toBe(200);
       expect(res.body.data.length).toBeLessThanOrEqual(2);
       seen.push(...res.body.data.map((w: { id: string }) => w.id));

@@ -75,11 +75,20 @@ async function setVt(q: string, id: number, vt: number): Promise<Message[]> {
   );
 }
 
-async function metrics(q: string) {
+interface Metrics {
+  queue_name: string;
+  queue_length: number;
+  newest_msg_age_sec: number | null;
+  oldest_msg_age_sec: number | null;
+  total_messages: number;
+  scrape_time: Date;
+}
+
+async function metrics(q: string): Promise<Metrics> {
   const [m] = await sql`
     select queue_name, queue_length, newest_msg_age_sec, oldest_msg_age_sec, total_messages, scrape_time
     from pgmq.metrics(${q}::text)`;
-  return { ...m, queue_length: Number(m.queue_length), total_messages: Number(m.total_messages) };
+  return { ...m, queue_length: Number(m.queue_length), total_messages: Number(m.total_messages) } as Metrics;
 }
 
 /** The queue's table, schema-qualified (queue names here are lowercase, like pgmq's tables). */

@@ -286,7 +286,7 @@ export async function benchWebhooks(): Promise<void> {
       const boss = new PgBoss({ connectionString: stack.databaseUrl, max: 10, useListenNotify: true, supervise: false, schedule: false });
       boss.on("error", () => {});
       await boss.start();
-      stops.push(() => boss.stop({ graceful: false, wait: false }));
+      stops.push(() => boss.stop({ graceful: false }));
       await boss.createQueue("webhooks", { notify: true });
       for (let w = 0; w < 4; w++) {
         await boss.work<Job>("webhooks", { batchSize: 50, burstWhenBatchFull: true, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 0.5 },
@@ -302,7 +302,7 @@ export async function benchWebhooks(): Promise<void> {
         boss.send("webhooks", { ...jobFor(endpoints[Number(name.split("-").pop()) % ENDPOINTS]), name }));
       await receiver.waitFor([...committed.keys()], 30_000);
       results.push(summarize("pg-boss (4 workers x batch 50, notify)", "steady", committed, receiver, false));
-      await boss.stop({ graceful: false, wait: true }).catch(() => {});
+      await boss.stop({ graceful: false, timeout: 5000 }).catch(() => {});
       stops.pop();
     }
 
