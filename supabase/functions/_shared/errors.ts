@@ -30,14 +30,24 @@ const SQLSTATE_STATUS: Record<string, number> = {
   "22007": 400, // invalid_datetime_format
   "22008": 400, // datetime_field_overflow
   "22003": 400, // numeric_value_out_of_range
+  "22021": 400, // character_not_in_repertoire (a NUL byte in text)
+  "22001": 400, // string_data_right_truncation
+  "22P05": 400, // untranslatable_character
+  "54000": 400, // program_limit_exceeded (e.g. a value too large to index)
 };
 
-// Messages of constraint errors name tables and constraints; say what rule was broken instead.
+// Messages of constraint errors name tables and constraints, and some data errors name
+// internals; say what rule was broken instead.
 const CONSTRAINT_MESSAGES: Record<string, string> = {
   "23505": "A record with these values already exists.",
   "23P01": "This conflicts with an existing record.",
   "23514": "A value breaks a rule of this resource.",
   "23503": "A referenced record does not exist.",
+};
+const DATA_MESSAGES: Record<string, string> = {
+  "22021": "Text may not contain NUL (\\u0000) characters.",
+  "22P05": "Text may not contain NUL (\\u0000) characters.",
+  "54000": "A value is too large.",
 };
 
 /** Maps an error thrown by postgres.js to an ApiError, or returns undefined. */
@@ -47,7 +57,7 @@ export function fromDatabaseError(err: unknown): ApiError | undefined {
   const status = SQLSTATE_STATUS[code];
   if (!status) return undefined;
   const own = code.startsWith("AP") || code.startsWith("22");
-  const message = own ? (err as Error).message : CONSTRAINT_MESSAGES[code];
+  const message = DATA_MESSAGES[code] ?? (own ? (err as Error).message : CONSTRAINT_MESSAGES[code]);
   const detail = (err as { constraint_name?: string }).constraint_name;
-  return new ApiError(status, detail && !own ? `${message} (${detail})` : message);
+  return new ApiError(status, detail && code.startsWith("23") ? `${message} (${detail})` : message);
 }
