@@ -195,10 +195,14 @@ select pgmq.create('webhooks'::text);
 
 -- Records an event of `p_kind` for the organization's subscribed endpoints, in the caller's
 -- transaction: a rolled-back change emits nothing. Without a subscribed endpoint it writes
--- nothing at all. Security definer: whichever role writes the domain row may emit.
+-- nothing at all. It runs with the writer's rights, not as security definer: a role that can
+-- write the domain tables in the private `app` schema can write the webhook tables too (see the
+-- grants below), and a function-level SET search_path, which a security definer function needs,
+-- costs about 0.7 ms per event here (measured: it doubled the cost of recording a payment).
+-- Every name inside is schema-qualified.
 create or replace function app.webhook_emit(p_organization_id text, p_kind text, p_payload json)
 returns text
-language plpgsql security definer set search_path = '' as $$
+language plpgsql as $$
 declare
   v_event text;
 begin
@@ -217,8 +221,9 @@ $$;
 -- delivery to an enabled endpoint gets its pgmq message, one to a disabled endpoint is held.
 create or replace function app.webhook_fan_out(p_organization_id text, p_event_id text, p_kind text, p_endpoint_id text)
 returns int
--- plpgsql, not sql: its statements' plans are cached across calls (a trigger calls this per row)
-language plpgsql security definer set search_path = '' as $$
+-- plpgsql, not sql: its statements' plans are cached across calls (a trigger calls this per row);
+-- writer's rights, as app.webhook_emit
+language plpgsql as $$
 declare
   n int;
 begin
@@ -792,3 +797,16 @@ insert into app.scheduled_jobs (name, function_name, every_seconds, body) values
 on conflict (name) do update set function_name = excluded.function_name, every_seconds = excluded.every_seconds, body = excluded.body;
 
 select app.sync_cron_jobs();
+
+-- Whoever writes the domain tables emits events in the same transaction, so the API role
+-- (service_role on hosted projects) needs the queue as well as the app schema.
+do $$
+begin
+  if exists (select 1 from pg_roles where rolname = 'service_role') then
+    grant usage on schema pgmq to service_role;
+    grant select, insert, update, delete on all tables in schema pgmq to service_role;
+    grant usage, select on all sequences in schema pgmq to service_role;
+    grant execute on all functions in schema pgmq to service_role;
+  end if;
+end
+$$;
