@@ -3,6 +3,8 @@
 // /functions/v1/<name>/... (or /api/<name>/...) reaches that handler with the path /<name>/...
 //
 //   deno run -A scripts/functions-server.ts      (FUNCTIONS_PORT, FUNCTIONS_HOST)
+import { errorResponse, requestIdOf } from "../supabase/functions/_shared/http.ts";
+
 type Handler = (req: Request, info: Deno.ServeHandlerInfo<Deno.NetAddr>) => Response | Promise<Response>;
 
 const functionsDir = new URL("../supabase/functions/", import.meta.url);
@@ -38,12 +40,7 @@ Deno.serve = realServe;
 const ROUTE = /^\/(?:functions\/v1|api)\/([a-z0-9][a-z0-9_-]*)(\/.*)?$/;
 
 function jsonError(req: Request, status: number, message: string): Response {
-  const id = req.headers.get("x-request-id")?.match(/^[A-Za-z0-9][A-Za-z0-9._:-]{7,127}$/)?.[0] ??
-    `req_${crypto.randomUUID().replaceAll("-", "")}`;
-  return new Response(JSON.stringify({ error: message }), {
-    status,
-    headers: { "content-type": "application/json; charset=utf-8", "x-request-id": id },
-  });
+  return errorResponse(status, message, requestIdOf(req));
 }
 
 const port = Number(Deno.env.get("FUNCTIONS_PORT") ?? 54321);

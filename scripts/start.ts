@@ -4,7 +4,7 @@
 //   MAIL_PORT / MAIL_SMTP_PORT (default 54324 / 54325: the mail catcher's web page and SMTP).
 import { join } from "node:path";
 import { startStack } from "./lib/stack.ts";
-import { assertPortFree } from "./lib/ports.ts";
+import { assertPortFree, isPortFree } from "./lib/ports.ts";
 import { ensureDemo } from "./lib/demo.ts";
 import { ROOT } from "./lib/paths.ts";
 
@@ -13,7 +13,7 @@ const postgresPort = Number(process.env.DB_PORT ?? 54322);
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const dataRoot = process.env.APTORIA_DATA_DIR || join(ROOT, ".data");
 
-const portOrAny = (port: number) => assertPortFree(port, "").then(() => port, () => 0);
+const portOrAny = async (port: number) => (await isPortFree(port)) ? port : 0;
 
 const started = Date.now();
 await assertPortFree(functionsPort, "API_PORT");

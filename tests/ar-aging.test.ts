@@ -1,12 +1,8 @@
 // GET /api/ar-aging: the reference's shape and the aging arithmetic, on hand-computed cases.
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { call, functionsUrl, newTenantOrg, sql } from "./helpers.ts";
+import { call, functionsUrl, newTenantOrg, runReferenceCurl, sql } from "./helpers.ts";
 import { insertCharge, insertProperty, insertReceipt, insertSignedLease, insertTenant, insertUnit, smallPortfolio } from "./portfolio-fixtures.ts";
 
-const run = promisify(execFile);
 
 /**
  * One lease at 127 Pine 1B (tenants Maya R. and Ari B.), charges due at chosen distances
@@ -148,14 +144,7 @@ describe("GET /api/ar-aging", () => {
     const { key } = await agingCase();
     // As printed on the developers page, where the line continuation shows as "\ ".
     const reference = 'curl https://app.aptoria.ai/api/ar-aging \\ -H "Authorization: Bearer apt_..."';
-    const command = reference.replaceAll("https://app.aptoria.ai", functionsUrl).replace("apt_...", key).replaceAll("\\ ", "\\\n");
-    let body: string;
-    if (existsSync("/usr/bin/curl") || existsSync("/bin/curl")) {
-      body = (await run("bash", ["-c", command])).stdout;
-    } else {
-      body = await (await fetch(`${functionsUrl}/api/ar-aging`, { headers: { Authorization: `Bearer ${key}` } })).text();
-    }
-    const parsed = JSON.parse(body);
+    const parsed = await runReferenceCurl(reference, { "https://app.aptoria.ai": functionsUrl, "apt_...": key });
     expect(Object.keys(parsed)).toEqual(["rows", "totals"]);
     expect(parsed.totals.total).toBeGreaterThan(0);
   });

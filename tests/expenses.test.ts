@@ -1,12 +1,8 @@
 // /api/expenses: the action-style POST from the public reference, lists, the Schedule E summary.
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { call, functionsUrl, newTenantOrg, sql } from "./helpers.ts";
+import { call, functionsUrl, newTenantOrg, runReferenceCurl, sql } from "./helpers.ts";
 import { allPages, insertProperty } from "./portfolio-fixtures.ts";
 
-const run = promisify(execFile);
 
 const REFERENCE_CURL = `curl -X POST https://app.aptoria.ai/api/expenses \\ -H "Authorization: Bearer apt_..." \\ -H "Content-Type: application/json" \\ -d '{ "action": "add_entry", "property_id": "5f...", "category_id": "repairs", "label": "Snow removal — driveway", "amount_usd": 380, "paid_on": "2026-02-14", "vendor": "Twin Cities Plow Co." }'`;
 
@@ -23,19 +19,7 @@ describe("POST /api/expenses", () => {
     const { id: orgId, key } = await newTenantOrg();
     const propertyId = await insertProperty(orgId);
     // As printed on the developers page, where each line continuation shows as "\ ".
-    const command = REFERENCE_CURL.replaceAll("https://app.aptoria.ai", functionsUrl).replace("apt_...", key)
-      .replace('"5f..."', `"${propertyId}"`).replaceAll("\\ ", "\\\n");
-    let text: string;
-    if (existsSync("/usr/bin/curl") || existsSync("/bin/curl")) {
-      text = (await run("bash", ["-c", command])).stdout;
-    } else {
-      text = await (await fetch(`${functionsUrl}/api/expenses`, {
-        method: "POST",
-        headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
-        body: `{ "action": "add_entry", "property_id": "${propertyId}", "category_id": "repairs", "label": "Snow removal — driveway", "amount_usd": 380, "paid_on": "2026-02-14", "vendor": "Twin Cities Plow Co." }`,
-      })).text();
-    }
-    const body = JSON.parse(text);
+    const body = await runReferenceCurl(REFERENCE_CURL, { "https://app.aptoria.ai": functionsUrl, "apt_...": key, '"5f..."': `"${propertyId}"` });
     expect(body).toMatchObject({
       property_id: propertyId, category_id: "repairs", label: "Snow removal — driveway", amount_usd: 380,
       paid_on: "2026-02-14", vendor: "Twin Cities Plow Co.", vendor_id: null,

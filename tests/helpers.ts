@@ -3,6 +3,7 @@
 import { inject } from "vitest";
 import postgres from "postgres";
 import { request as httpRequest } from "node:http";
+import { execFile } from "node:child_process";
 
 export const functionsUrl = inject("functionsUrl");
 export const databaseUrl = inject("databaseUrl");
@@ -66,6 +67,21 @@ export function rawRequest(
     if (opts.body) req.write(opts.body);
     req.end();
   });
+}
+
+/**
+ * Runs a curl command from the public reference verbatim with the real `curl` (through a
+ * shell), after substituting placeholders such as the base URL, the key and ids. The page
+ * prints line continuations as "\ "; they are restored to backslash-newline first.
+ * Returns the parsed JSON body.
+ */
+export async function runReferenceCurl(command: string, substitutions: Record<string, string>): Promise<any> {
+  let cmd = command.replaceAll("\\ ", "\\\n");
+  for (const [from, to] of Object.entries(substitutions)) cmd = cmd.split(from).join(to);
+  const stdout = await new Promise<string>((resolve, reject) =>
+    execFile("sh", ["-c", cmd], (err, out, errOut) => (err ? reject(new Error(`${err.message}\n${errOut}`)) : resolve(out)))
+  );
+  return JSON.parse(stdout);
 }
 
 let counter = 0;

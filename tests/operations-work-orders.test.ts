@@ -1,7 +1,7 @@
 // /api/work-orders: create, list (the reference's curl), filters, update, assign, complete.
 import { describe, expect, it } from "vitest";
-import { call, functionsUrl, newKey, newTenantOrg, sql } from "./helpers.ts";
-import { runReferenceCurl, unit, unitFixture, vendor } from "./fixtures/operations.ts";
+import { call, functionsUrl, newKey, newTenantOrg, runReferenceCurl, sql } from "./helpers.ts";
+import { unit, unitFixture, vendor } from "./fixtures/operations.ts";
 
 // The reference's "List work orders for a unit" example, with its line break restored.
 const REFERENCE_CURL = `curl "https://app.aptoria.ai/api/work-orders?unit_id=5f..." \\

@@ -51,6 +51,17 @@ async function nextAttempt(endpointId: string, deliveryId: string) {
   await dispatchUntil(async () => (await attemptCount(endpointId)) > before);
 }
 
+/** An endpoint whose receiver answers 500, and one delivery after its first failed attempt. */
+async function firstFailedAttempt() {
+  const org = await newTenantOrg();
+  const r = await receiver();
+  r.respond = () => ({ status: 500 });
+  const ep = await register(org.key, r.url);
+  await addTenant(org.id);
+  await dispatchUntil(async () => (await attemptCount(ep.id)) === 1);
+  return { org, r, ep, d: await delivery(ep.id) };
+}
+
 describe("retries and backoff", () => {
   it("publishes a schedule of 15 attempts over about 48 hours", async () => {
     const rows = await sql<{ n: number; s: number }[]>`select n, app.webhook_backoff_seconds(n) as s from generate_series(1, 14) n`;
@@ -104,13 +115,7 @@ describe("retries and backoff", () => {
   });
 
   it("gives a delivery up after the last attempt, and replay sends it again", async () => {
-    const org = await newTenantOrg();
-    const r = await receiver();
-    r.respond = () => ({ status: 500 });
-    const ep = await register(org.key, r.url);
-    await addTenant(org.id);
-    await dispatchUntil(async () => (await attemptCount(ep.id)) === 1);
-    const d = await delivery(ep.id);
+    const { org, r, ep, d } = await firstFailedAttempt();
     // as if 13 more attempts had failed over two days (with a success elsewhere in between)
     await sql`update app.webhook_deliveries set attempts = 14 where id = ${d.id}`;
     await nextAttempt(ep.id, d.id);
@@ -201,13 +206,7 @@ describe("auto-disable", () => {
   });
 
   it("a success in between resets the count", async () => {
-    const org = await newTenantOrg();
-    const r = await receiver();
-    r.respond = () => ({ status: 500 });
-    const ep = await register(org.key, r.url);
-    await addTenant(org.id);
-    await dispatchUntil(async () => (await attemptCount(ep.id)) === 1);
-    const d = await delivery(ep.id);
+    const { org, r, ep, d } = await firstFailedAttempt();
     for (let n = 2; n <= 6; n++) await nextAttempt(ep.id, d.id);
     r.respond = (x) => (JSON.parse(x.body).payload.name === "ok" ? { status: 200 } : { status: 500 });
     await addTenant(org.id, "ok");

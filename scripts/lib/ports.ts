@@ -13,11 +13,18 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Fails fast with a clear message when a fixed port is taken. */
-export function assertPortFree(port: number, what: string): Promise<void> {
-  return new Promise((resolve, reject) => {
+/** Whether a listener could bind 127.0.0.1:port now. */
+export function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once("error", () => reject(new Error(`Port ${port} (${what}) is in use. Stop what uses it, or choose another port (see README).`)));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
   });
+}
+
+/** Fails fast with a clear message when a fixed port is taken. */
+export async function assertPortFree(port: number, what: string): Promise<void> {
+  if (!(await isPortFree(port))) {
+    throw new Error(`Port ${port} (${what}) is in use. Stop what uses it, or choose another port (see README).`);
+  }
 }

@@ -349,6 +349,26 @@ language sql immutable parallel safe as $$
   select trim_scale(cents / 100.0)
 $$;
 
+-- Instants as the API shows them: ISO 8601 in UTC with milliseconds.
+create or replace function app.iso_instant(ts timestamptz) returns text
+language sql immutable parallel safe as $$
+  select to_char(ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+$$;
+
+-- Cents from API dollars; more than two decimals is a bad request, not a silent rounding.
+create or replace function app.cents(usd numeric) returns bigint
+language plpgsql immutable as $$
+begin
+  if usd is null then
+    return null;
+  end if;
+  if usd * 100 <> trunc(usd * 100) then
+    perform app.fail('AP400', format('%s has more than two decimals; amounts are in dollars and cents.', usd));
+  end if;
+  return (usd * 100)::bigint;
+end
+$$;
+
 -- The dashboard's headline numbers, in one statement. PL/pgSQL rather than SQL so the plan is
 -- cached per connection (SQL-language functions are planned again on every call).
 create or replace function app.dashboard(p_organization_id text) returns jsonb

@@ -3,26 +3,6 @@
 -- function here (one round trip from the API), returning the resource as the API shows it
 -- (jsonb: dollars, ISO dates and UTC instants).
 
--- Instants as the API shows them: ISO 8601 in UTC with milliseconds.
-create or replace function app.iso_instant(ts timestamptz) returns text
-language sql immutable parallel safe as $$
-  select to_char(ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-$$;
-
--- Cents from API dollars; more than two decimals is a bad request, not a silent rounding.
-create or replace function app.cents(usd numeric) returns bigint
-language plpgsql immutable as $$
-begin
-  if usd is null then
-    return null;
-  end if;
-  if usd * 100 <> trunc(usd * 100) then
-    perform app.fail('AP400', format('%s has more than two decimals; amounts are in dollars and cents.', usd));
-  end if;
-  return (usd * 100)::bigint;
-end
-$$;
-
 -- Indexes for the lists' filters, each ending in id for the newest-first cursor.
 create index if not exists units_property on app.units (property_id, id);
 create index if not exists leases_unit on app.leases (unit_id, id);

@@ -114,7 +114,7 @@ begin
     priority = case when p ? 'priority' then p->>'priority' else priority end,
     due_date = case when p ? 'due_date' then (p->>'due_date')::date else due_date end,
     notes = case when p ? 'notes' then p->>'notes' else notes end,
-    cost_cents = case when p ? 'cost_usd' then round((p->>'cost_usd')::numeric * 100)::bigint else cost_cents end
+    cost_cents = case when p ? 'cost_usd' then app.cents((p->>'cost_usd')::numeric) else cost_cents end
   where id = p_id and organization_id = p_organization_id
   returning * into w;
   if not found then
@@ -164,7 +164,7 @@ begin
     perform app.fail('AP409', 'This work order is open and has no vendor; assign a vendor before completing it.');
   end if;
   update app.work_orders set status = 'completed', completed_at = now(),
-    cost_cents = round(p_cost_usd * 100)::bigint, notes = coalesce(p_notes, notes)
+    cost_cents = app.cents(p_cost_usd), notes = coalesce(p_notes, notes)
   where id = w.id
   returning * into w;
   return (select j from app.api_work_orders where id = w.id);
@@ -293,7 +293,7 @@ begin
                                 applicant_phone, desired_move_in, monthly_income_cents)
   values (p_organization_id, coalesce(p->>'property_id', unit_property), p->>'unit_id', p->>'applicant_name',
           p->>'applicant_email', p->>'applicant_phone', (p->>'desired_move_in')::date,
-          round((p->>'monthly_income_usd')::numeric * 100)::bigint)
+          app.cents((p->>'monthly_income_usd')::numeric))
   returning * into a;
   return (select j from app.api_applications where id = a.id);
 end
@@ -453,11 +453,11 @@ begin
     perform app.fail('AP409', 'This lease has no overdue rent; a payment plan is for a delinquent lease.');
   end if;
   insert into app.payment_plans (organization_id, lease_id, total_cents, note)
-  select p_organization_id, l.id, sum(round((x->>'amount_usd')::numeric * 100)::bigint), p_note
+  select p_organization_id, l.id, sum(app.cents((x->>'amount_usd')::numeric)), p_note
   from jsonb_array_elements(p_installments) x
   returning * into pp;
   insert into app.payment_plan_installments (payment_plan_id, seq, due_date, amount_cents)
-  select pp.id, n, (x->>'due_date')::date, round((x->>'amount_usd')::numeric * 100)::bigint
+  select pp.id, n, (x->>'due_date')::date, app.cents((x->>'amount_usd')::numeric)
   from jsonb_array_elements(p_installments) with ordinality as t(x, n);
   return app.payment_plan_detail(p_organization_id, pp.id);
 end
@@ -494,7 +494,7 @@ declare
   pp app.payment_plans;
   today date := app.org_today(p_organization_id);
   v_paid_on date := coalesce(p_paid_on, today);
-  amount bigint := round(p_amount_usd * 100)::bigint;
+  amount bigint := app.cents(p_amount_usd);
   owed bigint;
   left_over bigint := amount;
   part bigint;

@@ -36,15 +36,13 @@ const SQLSTATE_STATUS: Record<string, number> = {
   "54000": 400, // program_limit_exceeded (e.g. a value too large to index)
 };
 
-// Messages of constraint errors name tables and constraints, and some data errors name
-// internals; say what rule was broken instead.
-const CONSTRAINT_MESSAGES: Record<string, string> = {
+// Where PostgreSQL's own message names tables, constraints or encodings, say what rule was
+// broken instead; every other mapped error (the AP codes, bad dates and numbers) keeps its message.
+const MESSAGES: Record<string, string> = {
   "23505": "A record with these values already exists.",
   "23P01": "This conflicts with an existing record.",
   "23514": "A value breaks a rule of this resource.",
   "23503": "A referenced record does not exist.",
-};
-const DATA_MESSAGES: Record<string, string> = {
   "22021": "Text may not contain NUL (\\u0000) characters.",
   "22P05": "Text may not contain NUL (\\u0000) characters.",
   "54000": "A value is too large.",
@@ -56,8 +54,8 @@ export function fromDatabaseError(err: unknown): ApiError | undefined {
   if (typeof code !== "string") return undefined;
   const status = SQLSTATE_STATUS[code];
   if (!status) return undefined;
-  const own = code.startsWith("AP") || code.startsWith("22");
-  const message = DATA_MESSAGES[code] ?? (own ? (err as Error).message : CONSTRAINT_MESSAGES[code]);
-  const detail = (err as { constraint_name?: string }).constraint_name;
-  return new ApiError(status, detail && code.startsWith("23") ? `${message} (${detail})` : message);
+  const message = MESSAGES[code] ?? (err as Error).message;
+  // an integrity error names the rule it broke, e.g. "(leases_no_overlap)"
+  const constraint = code.startsWith("23") ? (err as { constraint_name?: string }).constraint_name : undefined;
+  return new ApiError(status, constraint ? `${message} (${constraint})` : message);
 }
