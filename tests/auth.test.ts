@@ -148,9 +148,9 @@ describe("rate limits", () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(3600);
     expect(refused.headers.get("x-ratelimit-remaining")).toBe("0");
-    const [row] = await sql`select w.used from app.rate_limit_windows w join app.api_keys k on k.id = w.key_id
-      where k.prefix = ${key.slice(4, 12)} and w.name = 'hour'`;
-    expect(row.used).toBe(3);
+    const [row] = await sql`select c.hour_used from app.rate_limit_counters c join app.api_keys k on k.id = c.key_id
+      where k.prefix = ${key.slice(4, 12)}`;
+    expect(row.hour_used).toBe(3);
   });
 
   it("throttles a client address after repeated failed authentication, valid key or not", async () => {

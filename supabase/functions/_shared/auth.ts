@@ -1,7 +1,9 @@
-// API-key authentication, scopes and rate limits: one SQL call (app.authenticate) per request.
+// API-key authentication, scopes and rate limits: one SQL call per request
+// (app.authenticate_batch), shared with the requests for the same route that arrive meanwhile.
 import { createHash } from "node:crypto";
 import type { Context, MiddlewareHandler } from "./deps.ts";
-import { sql } from "./db.ts";
+import { batched } from "./batch.ts";
+import { BATCHES_IN_FLIGHT, sql } from "./db.ts";
 import { ApiError } from "./errors.ts";
 import type { Env } from "./http.ts";
 
@@ -95,17 +97,32 @@ export function admit(c: Context<Env>, row: AuthResult): Record<string, string> 
   }
 }
 
+type Authenticator = (key: PresentedKey) => Promise<AuthResult>;
+const authenticators = new Map<string, Authenticator>();
+
+/** Authenticates keys for one route (its scopes and quota), in batches. */
+function authenticator(scopes: string[], quota: string | null): Authenticator {
+  const route = JSON.stringify([scopes, quota]);
+  let authenticate = authenticators.get(route);
+  if (!authenticate) {
+    authenticate = batched((keys: PresentedKey[]) => sql<AuthResult[]>`
+      select * from app.authenticate_batch(
+        ${keys.map((k) => k.prefix)}::text[],
+        array(select decode(h, 'hex') from unnest(${keys.map((k) => k.secretHash)}::text[]) with ordinality h(h, n) order by n),
+        ${keys.map((k) => k.client)}::text[], ${scopes}::text[], ${quota})`, { concurrency: BATCHES_IN_FLIGHT });
+    authenticators.set(route, authenticate);
+  }
+  return authenticate;
+}
+
 /**
  * Requires an API key holding every scope in `scopes`. `quota` names a row of
  * app.route_quotas for routes with a tighter per-key quota. Sets `c.var.caller`.
  */
 export function requireKey(scopes: string | string[], opts: { quota?: string } = {}): MiddlewareHandler<Env> {
-  const required = Array.isArray(scopes) ? scopes : [scopes];
+  const authenticate = authenticator(Array.isArray(scopes) ? scopes : [scopes], opts.quota ?? null);
   return async (c, next) => {
-    const key = presentedKey(c);
-    const [row] = await sql<AuthResult[]>`
-      select * from app.authenticate(${key.prefix}, decode(${key.secretHash}, 'hex'), ${key.client}, ${required}, ${opts.quota ?? null})`;
-    const headers = admit(c, row);
+    const headers = admit(c, await authenticate(presentedKey(c)));
     await next();
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
   };

@@ -8,6 +8,13 @@ if (!url) throw new Error("SUPABASE_DB_URL is not set");
 // Supavisor's transaction mode (port 6543 on hosted projects) cannot keep prepared statements.
 const transactionPooler = new URL(url).port === "6543";
 
+/**
+ * Calls in flight per batched operation (batch.ts). One keeps batches as large as the load
+ * allows: measured on `npm run bench`, 1 served the most requests per second; more lets one
+ * slow batch (a huge report) not hold up the next.
+ */
+export const BATCHES_IN_FLIGHT = Number(Deno.env.get("DB_BATCHES_IN_FLIGHT") ?? 1);
+
 export const sql = postgres(url, {
   max: Number(Deno.env.get("DB_POOL_SIZE") ?? 4),
   prepare: !transactionPooler,
