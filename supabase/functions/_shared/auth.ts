@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import type { Context, MiddlewareHandler } from "./deps.ts";
 import { batched } from "./batch.ts";
-import { BATCHES_IN_FLIGHT, sql } from "./db.ts";
+import { BATCHES_IN_FLIGHT, type Fragment, sql } from "./db.ts";
 import { ApiError } from "./errors.ts";
 import type { Env } from "./http.ts";
 
@@ -97,6 +97,15 @@ export function admit(c: Context<Env>, row: AuthResult): Record<string, string> 
   }
 }
 
+/** app.authenticate_batch over `keys`, in their order (n = 1, 2, ...). */
+function authenticateBatch(keys: PresentedKey[], scopes: string[], quota: string | null): Fragment {
+  return sql`
+    select * from app.authenticate_batch(
+      ${keys.map((k) => k.prefix)}::text[],
+      array(select decode(h, 'hex') from unnest(${keys.map((k) => k.secretHash)}::text[]) with ordinality h(h, n) order by n),
+      ${keys.map((k) => k.client)}::text[], ${scopes}::text[], ${quota})`;
+}
+
 type Authenticator = (key: PresentedKey) => Promise<AuthResult>;
 const authenticators = new Map<string, Authenticator>();
 
@@ -105,14 +114,45 @@ function authenticator(scopes: string[], quota: string | null): Authenticator {
   const route = JSON.stringify([scopes, quota]);
   let authenticate = authenticators.get(route);
   if (!authenticate) {
-    authenticate = batched((keys: PresentedKey[]) => sql<AuthResult[]>`
-      select * from app.authenticate_batch(
-        ${keys.map((k) => k.prefix)}::text[],
-        array(select decode(h, 'hex') from unnest(${keys.map((k) => k.secretHash)}::text[]) with ordinality h(h, n) order by n),
-        ${keys.map((k) => k.client)}::text[], ${scopes}::text[], ${quota})`, { concurrency: BATCHES_IN_FLIGHT });
+    authenticate = batched((keys: PresentedKey[]) => sql<AuthResult[]>`${authenticateBatch(keys, scopes, quota)}`,
+      { concurrency: BATCHES_IN_FLIGHT });
     authenticators.set(route, authenticate);
   }
   return authenticate;
+}
+
+/**
+ * requireKey for the hot read routes: authentication and the read in ONE statement per batch.
+ * `read` builds SQL selecting (n, body) from `admitted (n, organization_id)`, the batch's
+ * admitted requests, where params[n - 1] are request n's parameters (from `params`). The body,
+ * JSON text as the database built it, is `c.var.answer`; null stands for the route's not-found.
+ * A parameter error is reported only to a caller the key admits, as behind requireKey.
+ */
+export function keyedRead<P>(scopes: string[], params: (c: Context<Env>) => P, read: (params: P[]) => Fragment): MiddlewareHandler<Env> {
+  const answer = batched(async (items: { key: PresentedKey; params: P }[]) =>
+    await sql<(AuthResult & { body: string | null })[]>`
+      with auth as materialized (${authenticateBatch(items.map((i) => i.key), scopes, null)}),
+      admitted as (select n, organization_id from auth where status = 200),
+      answered as (${read(items.map((i) => i.params))})
+      select auth.*, answered.body from auth left join answered using (n) order by auth.n`,
+  { concurrency: BATCHES_IN_FLIGHT });
+  const authenticate = authenticator(scopes, null);
+
+  return async (c, next) => {
+    const key = presentedKey(c);
+    let parsed: P;
+    try {
+      parsed = params(c);
+    } catch (error) {
+      admit(c, await authenticate(key));
+      throw error;
+    }
+    const row = await answer({ key, params: parsed });
+    const headers = admit(c, row);
+    c.set("answer", row.body);
+    await next();
+    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+  };
 }
 
 /**

@@ -29,3 +29,5 @@ export const sql = postgres(url, {
 });
 
 export type Sql = typeof sql;
+/** A piece of SQL with its parameters, to compose into a statement. */
+export type Fragment = ReturnType<Sql>;

@@ -8,7 +8,8 @@ export interface Caller {
   keyId: string;
 }
 
-export type Env = { Variables: { requestId: string; caller: Caller } };
+/** `answer`: what a keyedRead route read (see auth.ts). */
+export type Env = { Variables: { requestId: string; caller: Caller; answer: string | null } };
 
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,127}$/;
 const MAX_BODY_BYTES = 1_000_000;
