@@ -23,6 +23,12 @@ try {
   const headers = { authorization: `Bearer ${api_key}` };
   rows.push(await measure("health", `${stack.functionsUrl}/api/health`, { connections, seconds, sql: stack.sql }));
   rows.push(await measure("dashboard", `${stack.functionsUrl}/api/dashboard`, { connections, seconds, sql: stack.sql, headers }));
-  if (process.env.AR) { const { benchArAging } = await import("./ar-aging.ts"); const m = await (async () => { const a = cpu(), sa = stat(); const r = await benchArAging({ functionsUrl: stack.functionsUrl, sql: stack.sql, connections, durationSeconds: seconds }); const b = cpu(); const n = r.rps * (seconds + 2); const per = (k: string) => ((b[k] ?? 0) - (a[k] ?? 0)) * 10000 / n; console.log("ar-aging µs/req (incl. generation) deno", per("deno").toFixed(0), "pg", per("postgres").toFixed(0), "node", per("node").toFixed(0)); return r; })(); rows.push(m as any); }
+  if (process.env.AR) {
+    const { generatePortfolio } = await import("./ar-aging.ts");
+    const { organizationId } = await generatePortfolio(stack.sql);
+    await stack.sql`vacuum analyze`;
+    const [{ api_key: k2 }] = await stack.sql`select api_key from app.create_api_key(${organizationId}, 'bench ar', ${["read:payments"]}, null, 100000, 1000000)`;
+    rows.push(await measure("ar-aging", `${stack.functionsUrl}/api/ar-aging`, { connections, seconds, sql: stack.sql, headers: { authorization: `Bearer ${k2}` } }));
+  }
   console.log(table(rows, ceiling));
 } finally { await stack.stop(); rmSync(dir, { recursive: true, force: true }); }

@@ -123,19 +123,32 @@ function authenticator(scopes: string[], quota: string | null): Authenticator {
 
 /**
  * requireKey for the hot read routes: authentication and the read in ONE statement per batch.
- * `read` builds SQL selecting (n, body) from `admitted (n, organization_id)`, the batch's
- * admitted requests, where params[n - 1] are request n's parameters (from `params`). The body,
- * JSON text as the database built it, is `c.var.answer`; null stands for the route's not-found.
- * A parameter error is reported only to a caller the key admits, as behind requireKey.
+ * `read` builds SQL selecting (n, answer, body) from `admitted (n, organization_id)`, the
+ * batch's admitted requests, where params[n - 1] are request n's parameters (from `params`)
+ * and requests with the same `answer` share one body. The body, JSON text as the database
+ * built it, is `c.var.answer`; null stands for the route's not-found. A parameter error is
+ * reported only to a caller the key admits, as behind requireKey.
  */
 export function keyedRead<P>(scopes: string[], params: (c: Context<Env>) => P, read: (params: P[]) => Fragment): MiddlewareHandler<Env> {
-  const answer = batched(async (items: { key: PresentedKey; params: P }[]) =>
-    await sql<(AuthResult & { body: string | null })[]>`
+  type Row = AuthResult & { answer: string | null; first: boolean; body: string | null };
+  const answer = batched(async (items: { key: PresentedKey; params: P }[]) => {
+    // A shared body crosses the wire once, with the first request that has it.
+    const rows = await sql<Row[]>`
       with auth as materialized (${authenticateBatch(items.map((i) => i.key), scopes, null)}),
       admitted as (select n, organization_id from auth where status = 200),
       answered as (${read(items.map((i) => i.params))})
-      select auth.*, answered.body from auth left join answered using (n) order by auth.n`,
-  { concurrency: BATCHES_IN_FLIGHT });
+      select auth.*, a.answer::text,
+             coalesce(row_number() over (partition by a.answer order by auth.n) = 1, false) as first,
+             case when row_number() over (partition by a.answer order by auth.n) = 1 then a.body end as body
+      from auth left join answered a using (n) order by auth.n`;
+    const bodies = new Map<string, string | null>();
+    for (const row of rows) {
+      if (row.answer === null) continue;
+      if (row.first) bodies.set(row.answer, row.body);
+      else row.body = bodies.get(row.answer) ?? null;
+    }
+    return rows;
+  }, { concurrency: BATCHES_IN_FLIGHT });
   const authenticate = authenticator(scopes, null);
 
   return async (c, next) => {

@@ -21,10 +21,10 @@ const report = keyedRead(["read:payments"], (c) => queryParams(c, Query), (param
       with ordinality p(as_of, property_id, n) on p.n = a.n
   ),
   reports as materialized (
-    select u.*, app.ar_aging(u.organization_id, u.as_of, u.property_id)::text as body
+    select u.*, row_number() over () as answer, app.ar_aging(u.organization_id, u.as_of, u.property_id)::text as body
     from (select distinct organization_id, as_of, property_id from asked) u
   )
-  select k.n, r.body from asked k join reports r
+  select k.n, r.answer, r.body from asked k join reports r
     on r.organization_id = k.organization_id and r.as_of is not distinct from k.as_of
    and r.property_id is not distinct from k.property_id`);
 

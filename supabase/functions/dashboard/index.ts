@@ -10,7 +10,7 @@ const dashboard = keyedRead(["read:dashboard"], () => null, () => sql`
   with dashboards as materialized (
     select o.id, app.dashboard(o.id)::text as body from (select distinct organization_id as id from admitted) o
   )
-  select a.n, d.body from admitted a join dashboards d on d.id = a.organization_id`);
+  select a.n, d.id as answer, d.body from admitted a join dashboards d on d.id = a.organization_id`);
 
 app.get("/", dashboard, (c) => c.body(c.var.answer!, 200, { "content-type": "application/json" }));
 
