@@ -1,0 +1,107 @@
+// The A/R aging cache: computed once, served while nothing it shows has changed, and never
+// stale, whoever wrote and however the transactions interleaved.
+import { describe, expect, it } from "vitest";
+import postgres from "postgres";
+import { call, databaseUrl, newTenantOrg, sql } from "./helpers.ts";
+import { insertCharge, insertProperty, insertReceipt, insertSignedLease, insertTenant, insertUnit } from "./portfolio-fixtures.ts";
+
+/** An organization owing two charges at 127 Pine 1B, and its report's cache state. */
+async function owingOrg() {
+  const org = await newTenantOrg();
+  const propertyId = await insertProperty(org.id, "127 Pine");
+  const unitId = await insertUnit(org.id, propertyId, "1B");
+  const tenantId = await insertTenant(org.id, "Maya R.");
+  const leaseId = await insertSignedLease(org.id, unitId, [tenantId]);
+  const first = await insertCharge(org.id, leaseId, "2026-04", "2026-04-01", 100000);
+  const second = await insertCharge(org.id, leaseId, "2026-05", "2026-05-01", 120000);
+  const report = async () => {
+    const res = await call("/ar-aging?as_of=2026-06-30", { key: org.key });
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  const computedAt = async () => {
+    const [row] = await sql`select computed_at from app.report_cache where organization_id = ${org.id} and report = 'ar_aging'`;
+    return row?.computed_at?.toISOString() as string | undefined;
+  };
+  return { ...org, propertyId, unitId, tenantId, leaseId, first, second, report, computedAt };
+}
+
+describe("the A/R aging cache", () => {
+  it("computes a report once and serves it while nothing changed, also after another organization's writes", async () => {
+    const o = await owingOrg();
+    const fresh = await o.report();
+    const at = await o.computedAt();
+    expect(at).toBeDefined();
+    const other = await owingOrg();
+    await insertReceipt(other.id, other.first, 100000, "2026-06-01T12:00:00Z");
+    expect(await o.report()).toEqual(fresh);
+    expect(await o.computedAt()).toBe(at);
+  });
+
+  it("is never stale after a write to any table the report reads", async () => {
+    const o = await owingOrg();
+    expect((await o.report()).totals.total).toBe(2200);
+    await insertReceipt(o.id, o.first, 40000, "2026-06-01T12:00:00Z");
+    expect((await o.report()).totals.total).toBe(1800);
+    await sql`update app.tenants set name = 'Maya Rivera' where id = ${o.tenantId}`;
+    expect((await o.report()).rows[0].tenant_name).toBe("Maya Rivera");
+    await sql`update app.properties set name = '127 Pine Street' where id = ${o.propertyId}`;
+    expect((await o.report()).rows[0].property_name).toBe("127 Pine Street");
+    await sql`update app.units set label = '1B-rear' where id = ${o.unitId}`;
+    expect((await o.report()).rows[0].unit_label).toBe("1B-rear");
+    const second = await insertTenant(o.id, "Ari B.");
+    await sql`insert into app.lease_tenants (organization_id, lease_id, tenant_id) values (${o.id}, ${o.leaseId}, ${second})`;
+    expect((await o.report()).rows[0].tenant_name).toBe("Ari B., Maya Rivera");
+    await sql`update app.organizations set timezone = 'America/New_York' where id = ${o.id}`;
+    const [{ entries }] = await sql`select count(*)::int as entries from app.report_cache where organization_id = ${o.id}`;
+    expect(entries).toBe(1);
+  });
+
+  it("does not serve a report computed under a snapshot that missed a commit", async () => {
+    const o = await owingOrg();
+    // A reader whose snapshot predates a receipt fills the cache after the receipt commits.
+    const reader = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+    try {
+      await reader.begin("isolation level repeatable read", async (tx) => {
+        await tx`select 1`; // the snapshot is taken here
+        await insertReceipt(o.id, o.second, 120000, "2026-06-02T12:00:00Z"); // another connection commits
+        const [{ body }] = await tx`select app.ar_aging_cached(${o.id}, '2026-06-30', null) as body`;
+        expect(JSON.parse(body).totals.total).toBe(2200); // what that snapshot sees
+      });
+    } finally {
+      await reader.end();
+    }
+    const [{ n }] = await sql`select count(*)::int as n from app.report_cache where organization_id = ${o.id}`;
+    expect(n).toBe(1); // the stale-snapshot report is there, and is not served:
+    expect((await o.report()).totals.total).toBe(1000);
+  });
+
+  it("does not show a change before it commits, and shows it once it has", async () => {
+    const o = await owingOrg();
+    await o.report();
+    const writer = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+    try {
+      await writer.begin(async (tx) => {
+        await tx`insert into app.payment_receipts (organization_id, payment_id, amount_cents, received_at)
+          values (${o.id}, ${o.first}, 100000, '2026-06-03T12:00:00Z')`;
+        expect((await o.report()).totals.total).toBe(2200);
+      });
+    } finally {
+      await writer.end();
+    }
+    expect((await o.report()).totals.total).toBe(1200);
+  });
+
+  it("prunes the change log; a report older than the pruned log is recomputed, not trusted", async () => {
+    const o = await owingOrg();
+    const before = await o.report();
+    const at = await o.computedAt();
+    await insertReceipt(o.id, o.first, 100000, "2026-06-04T12:00:00Z");
+    await sql`select app.prune_organization_changes()`;
+    const [{ left }] = await sql`select count(*)::int as left from app.organization_changes where organization_id = ${o.id}`;
+    expect(left).toBe(0);
+    const after = await o.report();
+    expect(after.totals.total).toBe(before.totals.total - 1000);
+    expect(await o.computedAt()).not.toBe(at);
+  });
+});
