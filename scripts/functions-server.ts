@@ -64,3 +64,6 @@ realServe({
   forwarded.headers.set("x-forwarded-for", previous ? `${previous}, ${info.remoteAddr.hostname}` : info.remoteAddr.hostname);
   return handler(forwarded, info);
 });
+
+// Exit (rather than die) on SIGTERM, so exit-time work such as a --cpu-prof profile is written.
+Deno.addSignalListener("SIGTERM", () => Deno.exit(0));

@@ -13,7 +13,9 @@ export async function startFunctions(opts: {
   env: Record<string, string>;
   log: (line: string) => void;
 }): Promise<FunctionsServer> {
-  const child = spawn(denoBinary(), ["run", "--allow-all", "--no-prompt", "--unstable-no-legacy-abort", "scripts/functions-server.ts"], {
+  // FUNCTIONS_DENO_FLAGS adds flags for a session of profiling, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+  const extra = process.env.FUNCTIONS_DENO_FLAGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(denoBinary(), ["run", "--allow-all", "--no-prompt", "--unstable-no-legacy-abort", ...extra, "scripts/functions-server.ts"], {
     cwd: ROOT,
     env: { ...process.env, ...opts.env, FUNCTIONS_PORT: String(opts.port), FUNCTIONS_HOST: "127.0.0.1", NO_COLOR: "1" },
     stdio: ["ignore", "pipe", "pipe"],
