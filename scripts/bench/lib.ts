@@ -14,8 +14,21 @@ export interface Measurement {
   errors?: number;
 }
 
-export async function load(url: string, opts: { connections: number; seconds: number; headers?: Record<string, string> }) {
-  const result = await autocannon({ url, connections: opts.connections, duration: opts.seconds, headers: opts.headers });
+export interface LoadOptions {
+  connections: number;
+  seconds: number;
+  headers?: Record<string, string>;
+  /** per request, one of these Authorization headers in turn (many keys, many organizations) */
+  authorizations?: string[];
+}
+
+export async function load(url: string, opts: LoadOptions) {
+  let turn = 0;
+  const rotate = opts.authorizations;
+  const result = await autocannon({
+    url, connections: opts.connections, duration: opts.seconds, headers: opts.headers,
+    ...(rotate ? { requests: [{ setupRequest: (req: { headers?: Record<string, string> }) => ({ ...req, headers: { ...req.headers, authorization: rotate[turn++ % rotate.length] } }) }] } : {}),
+  });
   const non2xx = result.non2xx + result.errors + result.timeouts;
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, errors: non2xx };
 }
@@ -24,7 +37,7 @@ export async function load(url: string, opts: { connections: number; seconds: nu
 export async function measure(
   label: string,
   url: string,
-  opts: { connections: number; seconds: number; headers?: Record<string, string>; sql?: postgres.Sql },
+  opts: LoadOptions & { sql?: postgres.Sql },
 ): Promise<Measurement> {
   // warm up connections, JIT and caches
   await load(url, { ...opts, seconds: 2 });
