@@ -352,7 +352,7 @@ describe("deliveries: redeliver and replay", () => {
     await until(() => r.received.length >= 3);
     const pending = await sql<{ id: string; name: string }[]>`
       select d.id, e.payload->>'name' as name from app.webhook_deliveries d join app.webhook_events e on e.id = d.event_id
-      where d.endpoint_id = ${ep.id} and d.status = 'pending' order by d.id`;
+      where d.endpoint_id = ${ep.id} and d.status = 'pending' order by d.created_at`; // ids order by the millisecond only
     expect(pending.map((p) => p.name)).toEqual(["old", "new-1", "new-2"]);
     // the first one happened two hours ago
     await sql`update app.webhook_deliveries set created_at = now() - interval '2 hours' where id = ${pending[0].id}`;
@@ -366,7 +366,7 @@ describe("deliveries: redeliver and replay", () => {
     await dispatchOnce();
     const names = r.received.slice(3).map((x) => JSON.parse(x.body).payload.name).sort();
     expect(names).toEqual(["new-1", "new-2"]);
-    const statuses = await sql`select status from app.webhook_deliveries where endpoint_id = ${ep.id} order by id`;
+    const statuses = await sql`select status from app.webhook_deliveries where endpoint_id = ${ep.id} order by created_at`;
     expect(statuses.map((s) => s.status)).toEqual(["pending", "succeeded", "succeeded"]);
 
     // redeliver: the old one now, and a succeeded one again (same event id)

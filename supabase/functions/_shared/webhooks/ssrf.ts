@@ -1,6 +1,7 @@
 // Where webhooks may go: public unicast addresses only. Checked when an endpoint is registered
 // or changed, and again before every attempt on the addresses the host resolves to then, so a
-// name that later points at a private address is refused too. WEBHOOK_ALLOW_LOOPBACK=true (set
+// name that later points at a private address is refused too; the attempt then connects to an
+// address that was checked (deliver.ts), so a second, different resolution cannot slip past. WEBHOOK_ALLOW_LOOPBACK=true (set
 // by the dev stack and the tests only) lets loopback receivers (127.0.0.0/8, ::1) through, and
 // plain http to them; private, link-local and metadata addresses are refused regardless.
 import { lookup } from "node:dns/promises";
@@ -114,14 +115,15 @@ function resolve(host: string): Promise<string[]> {
 
 /**
  * Resolves the URL's host and refuses it when any address it resolves to is forbidden (a name
- * with one public and one private address is refused: the client may pick either).
+ * with one public and one private address is refused: the client may pick either). Returns the
+ * checked addresses: a delivery connects to one of them, not to a fresh resolution.
  */
-export async function checkDestination(url: URL, loopbackAllowed = allowLoopback): Promise<void> {
+export async function checkDestination(url: URL, loopbackAllowed = allowLoopback): Promise<string[]> {
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (isIP(host)) {
     const why = forbiddenAddress(host, loopbackAllowed);
     if (why) throw new ForbiddenDestination(`${host} is ${why}.`);
-    return;
+    return [host];
   }
   let addresses: string[];
   try {
@@ -134,4 +136,5 @@ export async function checkDestination(url: URL, loopbackAllowed = allowLoopback
     const why = forbiddenAddress(address, loopbackAllowed);
     if (why) throw new ForbiddenDestination(`the host ${host} resolves to ${address}, ${why}.`);
   }
+  return addresses;
 }
