@@ -285,6 +285,8 @@ describe("SSRF", () => {
     await sql`update app.webhook_endpoints set url = ${r.url.replace("127.0.0.1", "localhost")} where id = ${ep.id}`;
     await addTenant(org.id, "via localhost");
     await dispatchUntil(() => r.received.length >= 1);
+    // sent by name (Host), over a connection to the address that was checked
+    expect(r.received[0].headers.host).toBe(new URL(r.url.replace("127.0.0.1", "localhost")).host);
   });
 
   it("without the loopback setting, refuses loopback too, including a name that resolves to it", async () => {
