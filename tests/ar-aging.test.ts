@@ -133,9 +133,14 @@ describe("GET /api/ar-aging", () => {
       const res = await call(`/ar-aging?${q}`, { key });
       expect(res.status, q).toBe(400);
     }
-    expect((await call("/ar-aging?page=2", { key })).body.error).toBe("Unknown parameter: page.");
+    const unknown = await call("/ar-aging?page=2", { key });
+    expect(unknown.body.error).toBe("Unknown parameter: page.");
+    expect(unknown.headers.get("x-ratelimit-limit")).toBeTruthy();
     const { key: noScope } = await newTenantOrg(["read:leases", "read:dashboard"]);
     expect(await call("/ar-aging", { key: noScope })).toMatchObject({ status: 403, body: { error: "This API key lacks the scope read:payments required here." } });
+    // the key is judged before the parameters: no parameter feedback without a good key
+    expect((await call("/ar-aging?page=2", { key: noScope })).status).toBe(403);
+    expect((await call("/ar-aging?page=2", { key: `${key.slice(0, 13)}${"B".repeat(43)}` })).status).toBe(401);
     expect((await call("/ar-aging", {})).status).toBe(401);
     expect((await call("/ar-aging", { key, method: "POST" })).status).toBe(405);
   });

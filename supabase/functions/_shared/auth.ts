@@ -157,8 +157,8 @@ export function keyedRead<P>(scopes: string[], params: (c: Context<Env>) => P, r
     try {
       parsed = params(c);
     } catch (error) {
-      admit(c, await authenticate(key));
-      throw error;
+      const headers = admit(c, await authenticate(key));
+      throw error instanceof ApiError ? new ApiError(error.status, error.message, { ...headers, ...error.headers }) : error;
     }
     const row = await answer({ key, params: parsed });
     const headers = admit(c, row);
