@@ -104,4 +104,15 @@ describe("the A/R aging cache", () => {
     expect(after.totals.total).toBe(before.totals.total - 1000);
     expect(await o.computedAt()).not.toBe(at);
   });
+
+  it("keeps no entry for an unknown property, and drops a day-old entry at the next miss", async () => {
+    const o = await owingOrg();
+    const res = await call("/ar-aging?property_id=prop_01HZZZZZZZZZZZZZZZZZZZZZZZ", { key: o.key });
+    expect(res.status).toBe(404);
+    await call("/ar-aging?as_of=2026-06-01", { key: o.key });
+    await sql`update app.report_cache set computed_at = now() - interval '25 hours' where organization_id = ${o.id}`;
+    await o.report(); // another day: a miss
+    const entries = await sql`select params from app.report_cache where organization_id = ${o.id} order by params`;
+    expect(entries.map((e) => e.params)).toEqual(["2026-06-30 "]);
+  });
 });

@@ -115,10 +115,15 @@ begin
   end if;
   -- one statement: the report and the snapshot it read
   select app.ar_aging(p_org, v_as_of, p_property_id)::text, pg_current_snapshot() into fresh.body, fresh.snapshot;
-  insert into app.report_cache as c (organization_id, report, params, snapshot, body)
-  values (p_org, 'ar_aging', v_params, fresh.snapshot, fresh.body)
-  on conflict (organization_id, report, params) do update set
-    snapshot = excluded.snapshot, body = excluded.body, computed_at = now();
+  -- Not cached: an unknown property (any well-formed id would make an entry). Entries a day
+  -- old go when their organization next misses, so reports for past days do not pile up.
+  if fresh.body is not null then
+    delete from app.report_cache c where c.organization_id = p_org and c.computed_at < now() - interval '1 day';
+    insert into app.report_cache as c (organization_id, report, params, snapshot, body)
+    values (p_org, 'ar_aging', v_params, fresh.snapshot, fresh.body)
+    on conflict (organization_id, report, params) do update set
+      snapshot = excluded.snapshot, body = excluded.body, computed_at = now();
+  end if;
   return fresh.body;
 end
 $$;
