@@ -123,15 +123,4 @@ describe("coalesced reads", () => {
     // The first item went alone; the four that waited went together, failed, then one by one.
     expect(calls).toBe(1 + 1 + 4);
   });
-
-  it("sends identical items once per batch", async () => {
-    const seen: string[][] = [];
-    const echo = batched(async (items: string[]) => {
-      seen.push(items);
-      const [row] = await sql`select array_agg(x order by n) as x from unnest(${items}::text[]) with ordinality t(x, n)`;
-      return row.x as string[];
-    }, { concurrency: 1, key: (x) => x });
-    expect(await Promise.all(["a", "b", "a", "b", "a"].map(echo))).toEqual(["a", "b", "a", "b", "a"]);
-    expect(seen).toEqual([["a"], ["b", "a"]]);
-  });
 });

@@ -4,9 +4,9 @@
 // An item is always answered by a call that starts after it arrived, so a batch never answers
 // with data older than its requests: a client that wrote and then reads sees its write.
 //
-// A `run` should answer in ONE row (aggregate the answers in SQL): an error then arrives before
-// any row. postgres.js 3.4 hands the next query on a connection a sparse result when the query
-// before it failed after sending some rows (porsager/postgres#1119).
+// A `run`'s statement should fail, if it fails, before it sends a row: aggregate the answers,
+// or end in a blocking sort (`order by`). postgres.js 3.4 hands the next query on a connection
+// a sparse result when the query before it failed after sending rows (porsager/postgres#1119).
 
 interface Waiting<I, O> {
   item: I;
@@ -14,33 +14,33 @@ interface Waiting<I, O> {
   reject: (error: unknown) => void;
 }
 
-export interface BatchOptions<I> {
+export interface BatchOptions {
   /** calls in flight at once; keep it within the database pool */
   concurrency: number;
   /** most items in one call */
   maxBatch?: number;
-  /** items with the same key are sent once per batch and share the answer */
-  key?: (item: I) => string;
 }
 
 /** Wraps `run` (items in, one answer per item out, in order) as a function of one item. */
-export function batched<I, O>(run: (items: I[]) => Promise<O[]>, opts: BatchOptions<I>): (item: I) => Promise<O> {
+export function batched<I, O>(run: (items: I[]) => Promise<O[]>, opts: BatchOptions): (item: I) => Promise<O> {
   const maxBatch = opts.maxBatch ?? 256;
   const waiting: Waiting<I, O>[] = [];
   let inFlight = 0;
 
+  async function answers(items: I[]): Promise<O[]> {
+    const out = await run(items);
+    if (out.length !== items.length) throw new Error(`a batch of ${items.length} came back with ${out.length} answers`);
+    return out;
+  }
+
   async function call(batch: Waiting<I, O>[]) {
-    const groups = group(batch, opts.key);
     try {
-      const out = await run(groups.map((g) => g[0].item));
-      if (out.length !== groups.length) throw new Error(`a batch of ${groups.length} came back with ${out.length} answers`);
-      groups.forEach((g, i) => g.forEach((w) => w.resolve(out[i])));
+      const out = await answers(batch.map((w) => w.item));
+      batch.forEach((w, i) => w.resolve(out[i]));
     } catch (error) {
-      if (groups.length === 1) return groups[0].forEach((w) => w.reject(error));
-      // One bad item must not fail the others: each group again, alone.
-      await Promise.all(groups.map((g) =>
-        run([g[0].item]).then(([out]) => g.forEach((w) => w.resolve(out)), (e) => g.forEach((w) => w.reject(e)))
-      ));
+      if (batch.length === 1) return batch[0].reject(error);
+      // One bad item must not fail the others: each again, alone.
+      await Promise.all(batch.map((w) => answers([w.item]).then(([out]) => w.resolve(out), w.reject)));
     }
   }
 
@@ -60,16 +60,4 @@ export function batched<I, O>(run: (items: I[]) => Promise<O[]>, opts: BatchOpti
       waiting.push({ item, resolve, reject });
       pump();
     });
-}
-
-function group<I, O>(batch: Waiting<I, O>[], key?: (item: I) => string): Waiting<I, O>[][] {
-  if (!key) return batch.map((w) => [w]);
-  const groups = new Map<string, Waiting<I, O>[]>();
-  for (const w of batch) {
-    const k = key(w.item);
-    const g = groups.get(k);
-    if (g) g.push(w);
-    else groups.set(k, [w]);
-  }
-  return [...groups.values()];
 }
