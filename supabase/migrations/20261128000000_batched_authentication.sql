@@ -25,7 +25,8 @@ create unlogged table app.rate_limit_counters (
   hour_used      int not null,
   hour_limit     int not null,
   -- units the latest upsert asked for (on the way in) and was granted (stored): the upsert
-  -- decides under the row lock, and its writer reads the decision back from RETURNING
+  -- decides under the row lock, and its writer reads the decision back from RETURNING. The
+  -- limits ride along for the same reason: ON CONFLICT sees only the row and `excluded`.
   granted        int not null
 ) with (fillfactor = 50);
 
@@ -76,7 +77,6 @@ declare
   epoch double precision := extract(epoch from now());
   requests app.auth_request[];
   quota_used jsonb := '{}';   -- key_id -> units of the route quota used before this batch
-  charged jsonb := '{}';      -- key_id -> {minute, hour, granted}: the counters after this batch
   -- seconds until each window ends
   minute_reset int := ceil((floor(epoch / 60) + 1) * 60 - epoch);
   hour_reset int := ceil((floor(epoch / 3600) + 1) * 3600 - epoch);
@@ -117,13 +117,6 @@ begin
     ) l
   ) r;
 
-  insert into app.auth_failures as f (client, window_start, failures)
-  select r.client, now(), count(*) from unnest(requests) r
-  where r.invalid is not null and r.throttled_for is null group by r.client
-  on conflict (client) do update set
-    window_start = case when f.window_start + make_interval(secs => settings.failure_window_s) > now() then f.window_start else now() end,
-    failures = case when f.window_start + make_interval(secs => settings.failure_window_s) > now() then f.failures + excluded.failures else excluded.failures end;
-
   -- The route quota caps what a key may be granted; it is charged only for keys with the scopes.
   if quota.name is not null then
     with locked as (
@@ -139,9 +132,19 @@ begin
     select coalesce(jsonb_object_agg(l.key_id, l.used), '{}') into quota_used from locked l;
   end if;
 
-  -- Decide and charge the general limits: each key is granted what it asked for, up to the
-  -- room left in every window (and in its quota).
-  with wanted as (
+  -- One statement records the failures, decides and charges the general limits (each key is
+  -- granted what it asked for, up to the room left in every window and in its quota), keeps
+  -- last_used_at current, and answers every request.
+  return query
+  with failed as (
+    insert into app.auth_failures as f (client, window_start, failures)
+    select r.client, now(), count(*) from unnest(requests) r
+    where r.invalid is not null and r.throttled_for is null group by r.client
+    on conflict (client) do update set
+      window_start = case when f.window_start + make_interval(secs => settings.failure_window_s) > now() then f.window_start else now() end,
+      failures = case when f.window_start + make_interval(secs => settings.failure_window_s) > now() then f.failures + excluded.failures else excluded.failures end
+  ),
+  wanted as (
     select r.key_id, count(*)::int as asked, min(r.rate_per_minute) as rpm, min(r.rate_per_hour) as rph,
            min(quota.quota - (quota_used->>r.key_id)::int) as quota_room
     from unnest(requests) r where r.key_id is not null and r.throttled_for is null
@@ -161,29 +164,22 @@ begin
               from (select case when c.minute_window = excluded.minute_window then c.minute_used else 0 end as minute_used,
                            case when c.hour_window = excluded.hour_window then c.hour_used else 0 end as hour_used) u) d)
     returning c.key_id, c.minute_used, c.hour_used, c.granted
-  )
-  select coalesce(jsonb_object_agg(c.key_id, jsonb_build_object('minute', c.minute_used, 'hour', c.hour_used, 'granted', c.granted)), '{}')
-    into charged from counted c;
-
-  if quota.name is not null then
-    update app.route_quota_counters c set used = c.used + (charged->c.key_id->>'granted')::int
-    where c.route = quota.name and c.key_id in (select jsonb_object_keys(quota_used)) and (charged->c.key_id->>'granted')::int > 0;
-  end if;
-
-  update app.api_keys a set last_used_at = now()
-  where a.id in (select r.key_id from unnest(requests) r
-                 where (charged->r.key_id->>'granted')::int > 0 and (r.last_used_at is null or r.last_used_at < now() - interval '1 minute'));
-
-  return query
-  with placed as (
+  ),
+  touched as (
+    update app.api_keys a set last_used_at = now()
+    from counted c
+    where a.id = c.key_id and c.granted > 0
+      and exists (select 1 from unnest(requests) r
+                  where r.key_id = c.key_id and (r.last_used_at is null or r.last_used_at < now() - interval '1 minute'))
+  ),
+  placed as (
     -- the k-th request of a key in the batch is granted when k <= granted
     select r.*, row_number() over (partition by r.key_id, r.throttled_for is null order by r.n)::int as k,
-           (charged->r.key_id->>'granted')::int as granted,
-           (charged->r.key_id->>'minute')::int as minute_after, (charged->r.key_id->>'hour')::int as hour_after,
+           c.granted, c.minute_used as minute_after, c.hour_used as hour_after,
            (quota_used->>r.key_id)::int as quota_before
-    from unnest(requests) r
+    from unnest(requests) r left join counted c on c.key_id = r.key_id and r.throttled_for is null
   ),
-  counted as (
+  served as (
     -- every window's count once this request is served (or refused)
     select p.*, p.k > p.granted as refused,
            p.minute_after - p.granted + least(p.k, p.granted) as minute_used,
@@ -197,7 +193,7 @@ begin
            greatest(case when c.minute_used >= c.rate_per_minute then minute_reset end,
                     case when c.hour_used >= c.rate_per_hour then hour_reset end,
                     case when c.quota_count >= quota.quota then quota_reset end) as retry
-    from counted c
+    from served c
   )
   select d.n,
          case when d.throttled_for is not null then 429 when d.invalid is not null then 401
@@ -221,6 +217,15 @@ begin
          end
   from decided d cross join lateral (select d.invalid is null and d.throttled_for is null as ok) v
   order by d.n;
+
+  -- The quota is charged what the general limits granted: the counters row says so, and this
+  -- transaction holds its lock.
+  if quota.name is not null then
+    update app.route_quota_counters q set used = q.used + c.granted
+    from app.rate_limit_counters c
+    where q.route = quota.name and c.key_id = q.key_id and c.granted > 0
+      and q.key_id in (select jsonb_object_keys(quota_used));
+  end if;
 end
 $$;
 
