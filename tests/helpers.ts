@@ -4,6 +4,7 @@ import { inject } from "vitest";
 import postgres from "postgres";
 import { request as httpRequest } from "node:http";
 import { execFile } from "node:child_process";
+import { denoBinary } from "../scripts/lib/paths.ts";
 
 export const functionsUrl = inject("functionsUrl");
 export const databaseUrl = inject("databaseUrl");
@@ -203,4 +204,23 @@ export function verifySignature(header: string, body: string, secret: string, to
   if (!t || Math.abs(Date.now() / 1000 - t) > toleranceSeconds) return false;
   const mac = Buffer.from(createHmac("sha256", secret).update(`${t}.${body}`).digest("hex"));
   return parts.filter(([k]) => k === "v1").some(([, v]) => v.length === mac.length && timingSafeEqual(Buffer.from(v), mac));
+}
+
+export interface FixtureOutcome {
+  ok: boolean;
+  status_code: number | null;
+  error: string | null;
+  response_body: string | null;
+}
+
+/**
+ * Runs the dispatcher's own deliver() under Deno on each URL in order, in one process (see
+ * tests/fixtures/deliver-once.ts for `sleep:` and `timeout:` arguments).
+ */
+export function deliverOnce(args: string[], env: Record<string, string> = {}): Promise<FixtureOutcome[]> {
+  return new Promise((resolve, reject) => {
+    execFile(denoBinary(), ["run", "--allow-all", "--no-prompt", "tests/fixtures/deliver-once.ts", ...args], {
+      env: { ...process.env, WEBHOOK_ALLOW_LOOPBACK: "true", ...env }, timeout: 60_000,
+    }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout))));
+  });
 }
