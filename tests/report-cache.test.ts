@@ -116,3 +116,44 @@ describe("the A/R aging cache", () => {
     expect(entries.map((e) => e.params)).toEqual(["2026-06-30 "]);
   });
 });
+
+describe("the dashboard cache", () => {
+  it("computes the dashboard once, serves it while nothing changed, and is never stale after a write to any table it reads", async () => {
+    const org = await newTenantOrg();
+    const dashboard = async () => {
+      const res = await call("/dashboard", { key: org.key });
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    const computedAt = async () => {
+      // the latest: a new day (a new time zone, say) makes a new entry
+      const [row] = await sql`select max(computed_at) as computed_at from app.report_cache where organization_id = ${org.id} and report = 'dashboard'`;
+      return row?.computed_at?.toISOString() as string | undefined;
+    };
+    const empty = await dashboard();
+    const at = await computedAt();
+    expect(at).toBeDefined();
+    expect(await dashboard()).toEqual(empty);
+    expect(await computedAt()).toBe(at);
+
+    const propertyId = await insertProperty(org.id);
+    expect((await dashboard()).properties).toBe(1);
+    const unitId = await insertUnit(org.id, propertyId);
+    expect(await dashboard()).toMatchObject({ units: 1, occupied_units: 0 });
+    const leaseId = await insertSignedLease(org.id, unitId, [await insertTenant(org.id)]);
+    expect((await dashboard()).occupied_units).toBe(1);
+    const month = (empty.as_of as string).slice(0, 7);
+    const charge = await insertCharge(org.id, leaseId, month, `${month}-01`, 100000);
+    expect(await dashboard()).toMatchObject({ rent_due_this_month_usd: 1000, rent_collected_this_month_usd: 0 });
+    await insertReceipt(org.id, charge, 40000, new Date().toISOString());
+    expect(await dashboard()).toMatchObject({ rent_collected_this_month_usd: 400, outstanding_balance_usd: 600 });
+    await sql`insert into app.work_orders (organization_id, unit_id, title) values (${org.id}, ${unitId}, 'Leaking tap')`;
+    expect((await dashboard()).open_work_orders).toBe(1);
+    await sql`delete from app.work_orders where organization_id = ${org.id}`;
+    expect((await dashboard()).open_work_orders).toBe(0);
+    const before = await computedAt();
+    await sql`update app.organizations set timezone = 'Pacific/Kiritimati' where id = ${org.id}`;
+    await dashboard();
+    expect(await computedAt()).not.toBe(before);
+  });
+});

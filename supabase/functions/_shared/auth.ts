@@ -97,6 +97,37 @@ export function admit(c: Context<Env>, row: AuthResult): Record<string, string> 
   }
 }
 
+/** A row of app.authenticate_batch: each rate-limit window's numbers as columns. */
+interface BatchRow {
+  n: number;
+  status: number;
+  error: string | null;
+  organization_id: string;
+  key_id: string;
+  retry_after: number | null;
+  minute_limit: number | null;
+  minute_remaining: number;
+  minute_reset: number;
+  hour_limit: number;
+  hour_remaining: number;
+  hour_reset: number;
+  quota_limit: number | null;
+  quota_window: number;
+  quota_remaining: number;
+  quota_reset: number;
+}
+
+function authResult(row: BatchRow, quota: string | null): AuthResult {
+  const limits: Limit[] | null = row.minute_limit === null ? null : [
+    { name: "hour", limit: row.hour_limit, window: 3600, remaining: row.hour_remaining, reset: row.hour_reset },
+    { name: "minute", limit: row.minute_limit, window: 60, remaining: row.minute_remaining, reset: row.minute_reset },
+  ];
+  if (limits && row.quota_limit !== null) {
+    limits.push({ name: `quota:${quota}`, limit: row.quota_limit, window: row.quota_window, remaining: row.quota_remaining, reset: row.quota_reset });
+  }
+  return { status: row.status, error: row.error, organization_id: row.organization_id, key_id: row.key_id, retry_after: row.retry_after, limits };
+}
+
 /** app.authenticate_batch over `keys`, in their order (n = 1, 2, ...). */
 function authenticateBatch(keys: PresentedKey[], scopes: string[], quota: string | null): Fragment {
   return sql`
@@ -114,7 +145,8 @@ function authenticator(scopes: string[], quota: string | null): Authenticator {
   const route = JSON.stringify([scopes, quota]);
   let authenticate = authenticators.get(route);
   if (!authenticate) {
-    authenticate = batched((keys: PresentedKey[]) => sql<AuthResult[]>`${authenticateBatch(keys, scopes, quota)}`,
+    authenticate = batched(async (keys: PresentedKey[]) =>
+      (await sql<BatchRow[]>`${authenticateBatch(keys, scopes, quota)}`).map((row) => authResult(row, quota)),
       { concurrency: BATCHES_IN_FLIGHT });
     authenticators.set(route, authenticate);
   }
@@ -130,7 +162,7 @@ function authenticator(scopes: string[], quota: string | null): Authenticator {
  * reported only to a caller the key admits, as behind requireKey.
  */
 export function keyedRead<P>(scopes: string[], params: (c: Context<Env>) => P, read: (params: P[]) => Fragment): MiddlewareHandler<Env> {
-  type Row = AuthResult & { answer: string | null; first: boolean; body: string | null };
+  type Row = BatchRow & { answer: string | null; first: boolean; body: string | null };
   const answer = batched(async (items: { key: PresentedKey; params: P }[]) => {
     // A shared body crosses the wire once, with the first request that has it.
     const rows = await sql<Row[]>`
@@ -142,12 +174,13 @@ export function keyedRead<P>(scopes: string[], params: (c: Context<Env>) => P, r
              case when row_number() over (partition by a.answer order by auth.n) = 1 then a.body end as body
       from auth left join answered a using (n) order by auth.n`;
     const bodies = new Map<string, string | null>();
-    for (const row of rows) {
-      if (row.answer === null) continue;
-      if (row.first) bodies.set(row.answer, row.body);
-      else row.body = bodies.get(row.answer) ?? null;
-    }
-    return rows;
+    return rows.map((row) => {
+      if (row.answer !== null) {
+        if (row.first) bodies.set(row.answer, row.body);
+        else row.body = bodies.get(row.answer) ?? null;
+      }
+      return { ...authResult(row, null), body: row.body };
+    });
   }, { concurrency: BATCHES_IN_FLIGHT });
   const authenticate = authenticator(scopes, null);
 
