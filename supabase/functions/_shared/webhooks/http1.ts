@@ -138,6 +138,8 @@ function checkOut(key: string): Connection | undefined {
     // the rest are older still
     for (const old of list.splice(0)) old.close();
   }
+  // no entry kept for a destination with nothing idle: endpoints come and go
+  idle.delete(key);
   return undefined;
 }
 
