@@ -1,6 +1,7 @@
 // Serves every Edge Function in supabase/functions from one Deno process, as the Supabase
 // edge runtime does: each function's own module calls Deno.serve, and a request for
-// /functions/v1/<name>/... (or /api/<name>/...) reaches that handler with the path /<name>/...
+// /functions/v1/<name>/... (or /api/<name>/...) reaches that handler (whose routing drops the
+// prefix, see _shared/http.ts).
 //
 //   deno run -A scripts/functions-server.ts      (FUNCTIONS_PORT, FUNCTIONS_HOST)
 import { errorResponse, requestIdOf } from "../supabase/functions/_shared/http.ts";
@@ -51,17 +52,22 @@ realServe({
   hostname,
   onListen: () => console.log(`functions listening on http://${hostname}:${port} (${[...handlers.keys()].sort().join(", ")})`),
 }, (req, info) => {
-  const url = new URL(req.url);
-  const match = ROUTE.exec(url.pathname);
+  // the path without parsing the whole URL (this runs for every request)
+  const pathname = req.url.slice(req.url.indexOf("/", req.url.indexOf("//") + 2)).split(/[?#]/, 1)[0];
+  const match = ROUTE.exec(pathname);
   const handler = match && handlers.get(match[1]);
   if (!match || !handler) {
-    return jsonError(req, 404, match ? `No function named ${match[1]}.` : `No route for ${req.method} ${url.pathname}.`);
+    return jsonError(req, 404, match ? `No function named ${match[1]}.` : `No route for ${req.method} ${pathname}.`);
   }
-  url.pathname = `/${match[1]}${match[2] ?? ""}`;
-  // Like the Supabase gateway, record the address the request came from as the last hop.
-  const forwarded = new Request(url, req);
+  // The request goes on as it came: each function's routing drops the /api or /functions/v1
+  // prefix. The Supabase gateway appends the address the request came from to
+  // X-Forwarded-For; without that header a function reads the same address from `info`, so
+  // only a request that carries one is copied to append it (served requests' headers are
+  // immutable).
   const previous = req.headers.get("x-forwarded-for");
-  forwarded.headers.set("x-forwarded-for", previous ? `${previous}, ${info.remoteAddr.hostname}` : info.remoteAddr.hostname);
+  if (previous === null) return handler(req, info);
+  const forwarded = new Request(req);
+  forwarded.headers.set("x-forwarded-for", `${previous}, ${info.remoteAddr.hostname}`);
   return handler(forwarded, info);
 });
 

@@ -2,5 +2,6 @@
 // stack resolves them from node_modules and Supabase's edge runtime fetches the same ones.
 export { Hono } from "npm:hono@4.13.19";
 export type { Context, MiddlewareHandler } from "npm:hono@4.13.19";
+export { getPath } from "npm:hono@4.13.19/utils/url";
 export { z } from "npm:zod@4.6.7";
 export { default as postgres } from "npm:postgres@3.4.9";

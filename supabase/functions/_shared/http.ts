@@ -1,5 +1,5 @@
 // The HTTP basics every function shares: request ids, JSON errors, 404/405, JSON bodies.
-import { type Context, Hono, type MiddlewareHandler, z } from "./deps.ts";
+import { type Context, getPath, Hono, type MiddlewareHandler, z } from "./deps.ts";
 import { ApiError, badRequest, fromDatabaseError } from "./errors.ts";
 
 /** Who is calling, once an API key has been verified (see auth.ts). */
@@ -58,8 +58,14 @@ function toErrorResponse(err: unknown, c: Context<Env>): Response {
  */
 const basePaths = new WeakMap<Hono<Env>, string>();
 
+// Supabase hands a function /<name>/...; the local functions server hands on
+// /functions/v1/<name>/... and /api/<name>/... as they came (copying a request to rewrite its
+// URL was a fifth of that server's CPU per request), and routing drops the prefix.
+const GATEWAY_PREFIX = /^\/(?:functions\/v1|api)(?=\/)/;
+const functionPath = (req: Request) => getPath(req).replace(GATEWAY_PREFIX, "");
+
 export function createApp(name: string): Hono<Env> {
-  const app = new Hono<Env>().basePath(`/${name}`);
+  const app = new Hono<Env>({ getPath: functionPath }).basePath(`/${name}`);
   basePaths.set(app, `/${name}`);
   app.use("*", requestIdMiddleware);
   app.onError(toErrorResponse);

@@ -29,7 +29,7 @@ export function page<T extends { id: string }>(c: Context<Env>, rows: T[], limit
     const url = new URL(c.req.url);
     url.searchParams.set("cursor", next_cursor);
     url.searchParams.set("limit", String(limit));
-    next_url = `/api${url.pathname}${url.search}`;
+    next_url = `/api${c.req.path}${url.search}`;
   }
   return { data, has_more, next_cursor, next_url };
 }
