@@ -175,11 +175,9 @@ export function keyedRead<P>(scopes: string[], params: (c: Context<Env>) => P, r
       from auth left join answered a using (n) order by auth.n`;
     const bodies = new Map<string, string | null>();
     return rows.map((row) => {
-      if (row.answer !== null) {
-        if (row.first) bodies.set(row.answer, row.body);
-        else row.body = bodies.get(row.answer) ?? null;
-      }
-      return { ...authResult(row, null), body: row.body };
+      if (row.answer !== null && row.first) bodies.set(row.answer, row.body);
+      const body = row.answer === null || row.first ? row.body : bodies.get(row.answer) ?? null;
+      return { ...authResult(row, null), body };
     });
   }, { concurrency: BATCHES_IN_FLIGHT });
   const authenticate = authenticator(scopes, null);

@@ -1,6 +1,6 @@
 // One attempt: build the envelope at this instant, sign it, POST it, and describe the outcome.
 import { isIP } from "node:net";
-import { post } from "./http1.ts";
+import { AttemptTimeout, post } from "./http1.ts";
 import { checkDestination, ForbiddenDestination } from "./ssrf.ts";
 import { signatureHeader } from "./signing.ts";
 
@@ -58,11 +58,10 @@ export function envelope(m: Claimed, deliveredAt: string): string {
 
 function describe(e: unknown, timeoutMs: number): string {
   const err = e as Error;
-  if (err?.name === "TimeoutError" || err?.name === "AbortError") return `timed out after ${timeoutMs} ms`;
+  if (e instanceof AttemptTimeout) return `timed out after ${timeoutMs} ms`;
   if (e instanceof ForbiddenDestination) return `refused: ${err.message}`;
   // connection and TLS errors name the address or the certificate at most; never a header, so never a secret
-  const cause = (err as { cause?: Error })?.cause?.message;
-  return clean(`${err?.name ?? "Error"}: ${err?.message ?? String(e)}${cause ? ` (${cause})` : ""}`).slice(0, 500);
+  return clean(`${err?.name ?? "Error"}: ${err?.message ?? String(e)}`).slice(0, 500);
 }
 
 export async function deliver(m: Claimed, timeoutMs: number): Promise<Outcome> {

@@ -18,7 +18,7 @@ export class AttemptTimeout extends Error {
 }
 
 /** The response broke HTTP/1.1 before its status line and headers were complete. */
-export class MalformedResponse extends Error {
+class MalformedResponse extends Error {
   override name = "MalformedResponse";
 }
 
