@@ -355,6 +355,9 @@ describe("at-least-once", () => {
     expect(inFlight).toBeGreaterThan(0);
     const ids = new Set(r.received.map((x) => JSON.parse(x.body).id));
     expect(ids.size).toBe(20);
+    // the killed run's claim had recorded the deliveries; claiming again found them
+    const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from app.webhook_deliveries where endpoint_id = ${ep.id}`;
+    expect(n).toBe(20);
   }, 60_000);
 });
 
@@ -387,6 +390,15 @@ describe("SQL views", () => {
     await dispatchUntil(async () => (await attemptCount(ep.id)) === 2);
     const [backlog] = await sql`select pending::int, due_now::int, retrying::int, held::int, oldest_undelivered_age from app.webhook_backlog where endpoint_id = ${ep.id}`;
     expect(backlog).toMatchObject({ pending: 2, due_now: 0, retrying: 2, held: 0 });
+    // an event whose message no dispatcher has claimed yet (here: not due for an hour) has no
+    // delivery row, and counts as pending
+    await sql.begin(async (tx) => {
+      await tx`insert into app.tenants (organization_id, name) values (${org.id}, 'later')`;
+      await tx`update pgmq.q_webhooks set vt = now() + interval '1 hour' where read_ct = 0 and message->>'endpoint_id' = ${ep.id}`;
+    });
+    expect(await sql`select 1 from app.webhook_deliveries where endpoint_id = ${ep.id}`).toHaveLength(2);
+    const [later] = await sql`select pending::int, due_now::int, retrying::int from app.webhook_backlog where endpoint_id = ${ep.id}`;
+    expect(later).toMatchObject({ pending: 3, due_now: 0, retrying: 2 });
     const [hour] = await sql`select attempts::int, failures::int, failure_rate::float8 from app.webhook_attempts_last_hour where endpoint_id = ${ep.id}`;
     expect(hour).toMatchObject({ attempts: 2, failures: 2, failure_rate: 1 });
     const [pipeline] = await sql`select queue_length, oldest_pending_age from app.webhook_pipeline`;

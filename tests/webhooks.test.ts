@@ -408,6 +408,13 @@ describe("isolation between organizations", () => {
       values (${a.id}, ${epB.id}, ${event.id}, 'held')`).rejects.toThrow(/foreign key/);
     await expect(sql`insert into app.webhook_deliveries (organization_id, endpoint_id, event_id, status)
       values (${b.id}, ${epB.id}, ${event.id}, 'held')`).rejects.toThrow(/foreign key/);
+    // nor a queue message: the claim records no delivery for it and deletes it
+    const [forged] = await sql`insert into pgmq.q_webhooks (vt, message)
+      values (now(), jsonb_build_object('delivery_id', 'dlv_forged', 'event_id', ${event.id}::text, 'endpoint_id', ${epB.id}::text)) returning msg_id`;
+    await dispatchOnce();
+    expect(await sql`select 1 from pgmq.q_webhooks where msg_id = ${forged.msg_id}`).toHaveLength(0);
+    expect(await sql`select 1 from app.webhook_deliveries where endpoint_id = ${epB.id}`).toHaveLength(0);
+    expect(rb.received).toHaveLength(0);
     expect(epA.id).not.toBe(epB.id);
   });
 });
