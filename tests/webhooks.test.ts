@@ -96,7 +96,7 @@ describe("webhook endpoints registry", () => {
 
   it("refuses the scheduled functions without the service role key", async () => {
     const { functionsUrl } = await import("./helpers.ts");
-    for (const fn of ["webhook-dispatcher", "email-outbox", "rent-late"]) {
+    for (const fn of ["webhook-dispatcher", "email-outbox", "rent-late", "webhook-retention"]) {
       for (const auth of [undefined, "Bearer wrong", "Bearer "]) {
         const res = await fetch(`${functionsUrl}/functions/v1/${fn}`, {
           method: "POST", headers: { "content-type": "application/json", ...(auth ? { authorization: auth } : {}) }, body: "{}",

@@ -1,0 +1,130 @@
+// Webhook retention (the webhook-retention function, app.webhook_prune): what is older than
+// the retention goes, and nothing undelivered does. Old rows are written with ids of their
+// age, as app.new_id would have given them then (ids are ULIDs and carry their creation time).
+import { describe, expect, it } from "vitest";
+import { call, functionsUrl, newTenantOrg, serviceRoleKey, sql } from "./helpers.ts";
+
+/** An id of `prefix` created `daysAgo` days ago. */
+async function idOfAge(prefix: string, daysAgo: number): Promise<string> {
+  const [{ id }] = await sql<{ id: string }[]>`
+    select left(app.id_floor(${prefix}, now() - make_interval(days => ${daysAgo}::int)), ${prefix.length + 11}::int)
+           || right(app.new_id('x'), 16) as id`;
+  return id;
+}
+
+async function oldEvent(organizationId: string, daysAgo: number): Promise<string> {
+  const id = await idOfAge("evt", daysAgo);
+  await sql`insert into app.webhook_events (id, organization_id, kind, payload, created_at)
+    values (${id}, ${organizationId}, 'tenant.added', '{}', now() - make_interval(days => ${daysAgo}::int))`;
+  return id;
+}
+
+/** A message that waits in the queue for an hour, out of reach of the dispatcher runs of other tests. */
+async function queued(message: Record<string, string>): Promise<number> {
+  const [{ msg_id }] = await sql<{ msg_id: string }[]>`select pgmq.send('webhooks', ${sql.json(message)}, 3600) as msg_id`;
+  return Number(msg_id);
+}
+
+async function oldDelivery(org: { id: string }, endpointId: string, opts: {
+  daysAgo: number;
+  status: "succeeded" | "failed" | "held" | "pending";
+  lastAttemptDaysAgo?: number;
+}) {
+  const eventId = await oldEvent(org.id, opts.daysAgo);
+  const id = await idOfAge("dlv", opts.daysAgo);
+  const msgId = opts.status === "pending" ? await queued({ delivery_id: id }) : null;
+  const lastAttempt = opts.lastAttemptDaysAgo ?? opts.daysAgo;
+  await sql`insert into app.webhook_deliveries (id, organization_id, endpoint_id, event_id, status, msg_id, attempts,
+      total_attempts, created_at, last_attempt_at)
+    values (${id}, ${org.id}, ${endpointId}, ${eventId}, ${opts.status}, ${msgId}, 1, 1,
+      now() - make_interval(days => ${opts.daysAgo}::int), now() - make_interval(days => ${lastAttempt}::int))`;
+  await sql`insert into app.webhook_attempts (delivery_id, endpoint_id, organization_id, attempt, attempted_at, succeeded, status_code, latency_ms)
+    values (${id}, ${endpointId}, ${org.id}, 1, now() - make_interval(days => ${lastAttempt}::int), ${opts.status === "succeeded"}, ${opts.status === "succeeded" ? 200 : 500}, 5)`;
+  return { id, eventId };
+}
+
+async function prune(body: Record<string, unknown> = {}) {
+  const res = await fetch(`${functionsUrl}/functions/v1/webhook-retention`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${serviceRoleKey}` },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+const exists = async (table: "webhook_events" | "webhook_deliveries", id: string) =>
+  (await sql`select 1 from ${sql("app." + table)} where id = ${id}`).length === 1;
+
+class Rollback extends Error {}
+
+describe("webhook retention", () => {
+  it("deletes finished deliveries, their attempts, their events and archived messages older than the retention, and keeps everything undelivered", async () => {
+    const org = await newTenantOrg();
+    const ep = await call("/webhook-endpoints", { method: "POST", key: org.key, json: { url: "http://127.0.0.1:9/hook" } });
+    expect(ep.status).toBe(201);
+    const endpointId = (ep.body as { id: string }).id;
+
+    const succeeded = await oldDelivery(org, endpointId, { daysAgo: 40, status: "succeeded" });
+    const failed = await oldDelivery(org, endpointId, { daysAgo: 40, status: "failed" });
+    const held = await oldDelivery(org, endpointId, { daysAgo: 40, status: "held" });
+    const pending = await oldDelivery(org, endpointId, { daysAgo: 40, status: "pending" });
+    const replayed = await oldDelivery(org, endpointId, { daysAgo: 40, status: "succeeded", lastAttemptDaysAgo: 1 });
+    const recent = await oldDelivery(org, endpointId, { daysAgo: 10, status: "succeeded" });
+    // an event whose message no dispatcher has claimed yet has no delivery row
+    const unclaimed = await oldEvent(org.id, 40);
+    await queued({ delivery_id: await idOfAge("dlv", 40), event_id: unclaimed, endpoint_id: endpointId });
+    const orphan = await oldEvent(org.id, 40);
+    const [{ old_archived, new_archived }] = await sql<{ old_archived: string; new_archived: string }[]>`
+      with sent as (select pgmq.send('webhooks', '{}', 3600) as id union all select pgmq.send('webhooks', '{}', 3600))
+      select min(id) as old_archived, max(id) as new_archived from sent`;
+    await sql`select pgmq.archive('webhooks', ${[old_archived, new_archived]}::bigint[])`;
+    await sql`update pgmq.a_webhooks set archived_at = now() - interval '40 days' where msg_id = ${old_archived}::bigint`;
+    await sql`update pgmq.a_webhooks set archived_at = now() - interval '10 days' where msg_id = ${new_archived}::bigint`;
+
+    // a longer retention keeps all of it (tried in a transaction that is rolled back)
+    await sql.begin(async (tx) => {
+      await tx`update app.webhook_settings set retention_days = 60`;
+      const [{ pruned }] = await tx`select app.webhook_prune() as pruned`;
+      expect(pruned).toEqual({ deliveries: 0, events: 0, archived_messages: 0, more: false });
+      throw new Rollback();
+    }).catch((e) => {
+      if (!(e instanceof Rollback)) throw e;
+    });
+    expect((await sql`select retention_days from app.webhook_settings`)[0].retention_days).toBe(30);
+
+    // one row per batch: the function goes on until nothing is left
+    const res = await prune({ batch_size: 1 });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.deliveries).toBeGreaterThanOrEqual(2);
+    expect(res.body.events).toBeGreaterThanOrEqual(3);
+    expect(res.body.archived_messages).toBeGreaterThanOrEqual(1);
+    expect(res.body.more).toBe(false);
+
+    for (const d of [succeeded, failed]) {
+      expect(await exists("webhook_deliveries", d.id)).toBe(false);
+      expect(await exists("webhook_events", d.eventId)).toBe(false);
+      expect(await sql`select 1 from app.webhook_attempts where delivery_id = ${d.id}`).toHaveLength(0);
+    }
+    expect(await exists("webhook_events", orphan)).toBe(false);
+    for (const d of [held, pending, replayed, recent]) {
+      expect(await exists("webhook_deliveries", d.id)).toBe(true);
+      expect(await exists("webhook_events", d.eventId)).toBe(true);
+    }
+    expect(await exists("webhook_events", unclaimed)).toBe(true);
+    const archived = await sql`select msg_id::text from pgmq.a_webhooks where msg_id in (${old_archived}::bigint, ${new_archived}::bigint)`;
+    expect(archived.map((r) => r.msg_id)).toEqual([String(new_archived)]);
+
+    // what is kept stays where the views can see it
+    const [backlog] = await sql`select pending::int, held::int from app.webhook_backlog where endpoint_id = ${endpointId}`;
+    expect(backlog).toEqual({ pending: 2, held: 1 });
+    await sql`delete from pgmq.q_webhooks where message->>'endpoint_id' = ${endpointId} or message->>'delivery_id' = ${pending.id}`;
+  });
+
+  it("answers a JSON error for a bad option", async () => {
+    const res = await prune({ batch_size: 0 });
+    expect(res.status).toBe(400);
+    expect(typeof res.body.error).toBe("string");
+    const unknown = await prune({ keep_days: 1 });
+    expect(unknown.status).toBe(400);
+  });
+});
