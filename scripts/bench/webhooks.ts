@@ -279,10 +279,13 @@ export async function benchWebhooks(): Promise<void> {
       preset: { worker: { localQueue: { size: 64 }, completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
       logger: new Logger(() => () => {}),
     });
-    /** Runs `phase` with the system's consumers up: started before, stopped after. */
+    // a steady event's endpoint follows its number; a burst's jobs go round the endpoints
+    const endpointOf = (name: string) => endpoints[Number(name.split("-").pop()) % ENDPOINTS];
+    const jobsOf = (all: string[]) => all.map((name, i) => ({ ...jobFor(endpoints[i % ENDPOINTS]), name }));
+    /** A phase runs with the system's consumers up: started before it, stopped after it. */
     type Phase = (emitOne: (name: string) => Promise<unknown>, emitAll: (all: string[]) => Promise<unknown>) => Promise<void>;
     const ourPhase = (phase: Phase) => phase(
-      (name) => sql`insert into app.tenants (organization_id, name) values (${endpoints[Number(name.split("-").pop()) % ENDPOINTS].org}, ${name})`,
+      (name) => sql`insert into app.tenants (organization_id, name) values (${endpointOf(name).org}, ${name})`,
       (all) => sql.begin(async (tx) => {
         for (let e = 0; e < ENDPOINTS; e++) {
           const mine = all.filter((_, i) => i % ENDPOINTS === e);
@@ -294,8 +297,8 @@ export async function benchWebhooks(): Promise<void> {
       const boss = await startBoss();
       try {
         await phase(
-          (name) => boss.send("webhooks", { ...jobFor(endpoints[Number(name.split("-").pop()) % ENDPOINTS]), name }),
-          (all) => boss.insert("webhooks", all.map((name, i) => ({ data: { ...jobFor(endpoints[i % ENDPOINTS]), name } }))),
+          (name) => boss.send("webhooks", { ...jobFor(endpointOf(name)), name }),
+          (all) => boss.insert("webhooks", jobsOf(all).map((data) => ({ data }))),
         );
       } finally {
         await boss.stop({ graceful: false, timeout: 5000 }).catch(() => {});
@@ -305,8 +308,8 @@ export async function benchWebhooks(): Promise<void> {
       const runner = await startGraphile();
       try {
         await phase(
-          (name) => utils.addJob("deliver", { ...jobFor(endpoints[Number(name.split("-").pop()) % ENDPOINTS]), name }),
-          (all) => utils.addJobs(all.map((name, i) => ({ identifier: "deliver", payload: { ...jobFor(endpoints[i % ENDPOINTS]), name } }))),
+          (name) => utils.addJob("deliver", { ...jobFor(endpointOf(name)), name }),
+          (all) => utils.addJobs(jobsOf(all).map((payload) => ({ identifier: "deliver", payload }))),
         );
       } finally {
         await runner.stop();
