@@ -9,6 +9,8 @@ import { denoBinary } from "../scripts/lib/paths.ts";
 export const functionsUrl = inject("functionsUrl");
 export const databaseUrl = inject("databaseUrl");
 export const serviceRoleKey = inject("serviceRoleKey");
+/** The functions the scheduler calls (app.scheduled_jobs), with the service role key only. */
+export const scheduledFunctions = ["webhook-dispatcher", "email-outbox", "rent-late", "webhook-retention"];
 
 export const sql = postgres(databaseUrl, { max: 4, onnotice: () => {} });
 

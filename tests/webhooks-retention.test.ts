@@ -120,6 +120,16 @@ describe("webhook retention", () => {
     await sql`delete from pgmq.q_webhooks where message->>'endpoint_id' = ${endpointId} or message->>'delivery_id' = ${pending.id}`;
   });
 
+  it("bounds the ids app.new_id gives by creation time, which the retention's key ranges rely on", async () => {
+    const [row] = await sql<{ before: string; id: string; after: string }[]>`
+      select app.id_floor('dlv', now() - interval '1 second') as before, app.new_id('dlv') as id,
+             app.id_floor('dlv', clock_timestamp() + interval '1 second') as after`;
+    expect(row.before < row.id && row.id < row.after, JSON.stringify(row)).toBe(true);
+    const [old] = await sql<{ floor: string; newer: string }[]>`
+      select app.id_floor('dlv', now() - interval '40 days') as floor, app.id_floor('dlv', now() - interval '39 days') as newer`;
+    expect(old.floor < old.newer).toBe(true);
+  });
+
   it("answers a JSON error for a bad option", async () => {
     const res = await prune({ batch_size: 0 });
     expect(res.status).toBe(400);

@@ -95,8 +95,10 @@ describe("webhook endpoints registry", () => {
   });
 
   it("refuses the scheduled functions without the service role key", async () => {
-    const { functionsUrl } = await import("./helpers.ts");
-    for (const fn of ["webhook-dispatcher", "email-outbox", "rent-late", "webhook-retention"]) {
+    const { functionsUrl, scheduledFunctions } = await import("./helpers.ts");
+    const jobs = await sql<{ function_name: string }[]>`select function_name from app.scheduled_jobs order by 1`;
+    expect(jobs.map((j) => j.function_name)).toEqual([...scheduledFunctions].sort());
+    for (const fn of scheduledFunctions) {
       for (const auth of [undefined, "Bearer wrong", "Bearer "]) {
         const res = await fetch(`${functionsUrl}/functions/v1/${fn}`, {
           method: "POST", headers: { "content-type": "application/json", ...(auth ? { authorization: auth } : {}) }, body: "{}",
