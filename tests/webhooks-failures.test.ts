@@ -355,7 +355,8 @@ describe("at-least-once", () => {
     expect(inFlight).toBeGreaterThan(0);
     const ids = new Set(r.received.map((x) => JSON.parse(x.body).id));
     expect(ids.size).toBe(20);
-    // the killed run's claim had recorded the deliveries; claiming again found them
+    // the killed run recorded nothing; each delivery's row was written once, by its first
+    // recorded attempt
     const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from app.webhook_deliveries where endpoint_id = ${ep.id}`;
     expect(n).toBe(20);
   }, 60_000);
@@ -390,7 +391,7 @@ describe("SQL views", () => {
     await dispatchUntil(async () => (await attemptCount(ep.id)) === 2);
     const [backlog] = await sql`select pending::int, due_now::int, retrying::int, held::int, oldest_undelivered_age from app.webhook_backlog where endpoint_id = ${ep.id}`;
     expect(backlog).toMatchObject({ pending: 2, due_now: 0, retrying: 2, held: 0 });
-    // an event whose message no dispatcher has claimed yet (here: not due for an hour) has no
+    // an event whose message no dispatcher has attempted yet (here: not due for an hour) has no
     // delivery row, and counts as pending
     await sql.begin(async (tx) => {
       await tx`insert into app.tenants (organization_id, name) values (${org.id}, 'later')`;
@@ -405,5 +406,88 @@ describe("SQL views", () => {
     expect(Number(pipeline.queue_length)).toBeGreaterThanOrEqual(2);
     const [metrics] = await sql`select queue_name, queue_length from pgmq.metrics('webhooks')`;
     expect(metrics.queue_name).toBe("webhooks");
+  });
+});
+
+describe("a delivery's row, written with its first attempt", () => {
+  /** An event's message, before any dispatcher reads it (held back an hour so none does). */
+  async function heldBackMessage() {
+    const org = await newTenantOrg();
+    const r = await receiver();
+    const ep = await register(org.key, r.url);
+    const [msg] = await sql.begin(async (tx) => {
+      await tx`insert into app.tenants (organization_id, name) values (${org.id}, 'held back')`;
+      return tx`update pgmq.q_webhooks set vt = now() + interval '1 hour' where message->>'endpoint_id' = ${ep.id}
+        returning msg_id::int, message->>'delivery_id' as delivery_id, message->>'event_id' as event_id`;
+    });
+    return { org, ep, msg: msg as { msg_id: number; delivery_id: string; event_id: string } };
+  }
+
+  function result(m: { msg_id: number; delivery_id: string; event_id: string }, endpointId: string, organizationId: string,
+    ok: boolean, at: string) {
+    return { ...m, endpoint_id: endpointId, organization_id: organizationId, ok, status_code: ok ? 200 : 500, latency_ms: 5,
+             error: ok ? null : "HTTP 500", response_body: "", attempted_at: at, finished_at: at };
+  }
+
+  it("has no row while its first attempt is in flight, counts as pending, and is written once with the outcome", async () => {
+    const org = await newTenantOrg();
+    const r = await receiver();
+    r.respond = () => ({ status: 200, delayMs: 700 });
+    const ep = await register(org.key, r.url);
+    await addTenant(org.id);
+    const run = dispatchUntil(async () => (await attemptCount(ep.id)) === 1);
+    const deadline = Date.now() + 10_000;
+    while (r.received.length === 0 && Date.now() < deadline) await new Promise((res) => setTimeout(res, 20));
+    expect(r.received).toHaveLength(1);
+    // claimed (read once) and being attempted: no row yet, pending in the views
+    expect(await sql`select 1 from app.webhook_deliveries where endpoint_id = ${ep.id}`).toHaveLength(0);
+    const [q] = await sql`select read_ct from pgmq.q_webhooks where message->>'endpoint_id' = ${ep.id}`;
+    expect(q.read_ct).toBe(1);
+    const [backlog] = await sql`select pending::int, due_now::int from app.webhook_backlog where endpoint_id = ${ep.id}`;
+    expect(backlog).toMatchObject({ pending: 1, due_now: 0 });
+    const [pipeline] = await sql`select oldest_pending_age from app.webhook_pipeline`;
+    expect(pipeline.oldest_pending_age).not.toBeNull();
+    await run;
+    const d = await delivery(ep.id);
+    expect(d).toMatchObject({ status: "succeeded", attempts: 1, total_attempts: 1, msg_id: null, last_status_code: 200 });
+    expect(JSON.parse(r.received[0].body).id).toBe((await sql`select event_id from app.webhook_deliveries where id = ${d.id}`)[0].event_id);
+    expect(await sql`select 1 from pgmq.q_webhooks where message->>'endpoint_id' = ${ep.id}`).toHaveLength(0);
+  });
+
+  it("a failed first attempt writes the row pending, with its retry due after the backoff", async () => {
+    const { d } = await firstFailedAttempt();
+    expect(d).toMatchObject({ status: "pending", attempts: 1, total_attempts: 1, last_status_code: 500, last_error: "HTTP 500" });
+    const [q] = await sql`select vt from pgmq.q_webhooks where msg_id = ${d.msg_id}`;
+    expect(Math.abs(new Date(q.vt).getTime() - new Date(d.next_attempt_at).getTime())).toBeLessThan(1000);
+    expect(new Date(d.next_attempt_at).getTime() - Date.now()).toBeGreaterThan(50_000);
+  });
+
+  it("two results for one delivery in a batch: both are attempts, the latest decides", async () => {
+    const { org, ep, msg } = await heldBackMessage();
+    const [rec] = await sql`select app.webhook_record(${JSON.stringify([
+      result(msg, ep.id, org.id, true, "2026-11-28T10:00:02Z"),
+      result(msg, ep.id, org.id, false, "2026-11-28T10:00:01Z"),
+    ])}::text::json) as r`;
+    expect(rec.r).toEqual({ disabled: [] });
+    const [d] = await sql`select status, attempts, msg_id, delivered_at from app.webhook_deliveries where id = ${msg.delivery_id}`;
+    expect(d).toMatchObject({ status: "succeeded", attempts: 1, msg_id: null });
+    expect(new Date(d.delivered_at).toISOString()).toBe("2026-11-28T10:00:02.000Z");
+    const attempts = await sql`select succeeded from app.webhook_attempts where delivery_id = ${msg.delivery_id} order by attempted_at`;
+    expect(attempts.map((a) => a.succeeded)).toEqual([false, true]);
+    expect(await sql`select 1 from pgmq.q_webhooks where msg_id = ${msg.msg_id}`).toHaveLength(0);
+  });
+
+  it("writes no row, and no attempt, for a result naming another organization's endpoint", async () => {
+    const { org, ep, msg } = await heldBackMessage();
+    const other = await heldBackMessage();
+    // this event, with the other organization's endpoint; then with the other organization
+    for (const forged of [result(msg, other.ep.id, org.id, true, "2026-11-28T10:00:00Z"),
+                          result(msg, ep.id, other.org.id, true, "2026-11-28T10:00:00Z")]) {
+      const [rec] = await sql`select app.webhook_record(${JSON.stringify([forged])}::text::json) as r`;
+      expect(rec.r).toEqual({ disabled: [] });
+    }
+    expect(await sql`select 1 from app.webhook_deliveries where id = ${msg.delivery_id}`).toHaveLength(0);
+    expect(await sql`select 1 from app.webhook_attempts where delivery_id = ${msg.delivery_id}`).toHaveLength(0);
+    expect(await sql`select 1 from app.webhook_deliveries where endpoint_id = ${other.ep.id}`).toHaveLength(0);
   });
 });

@@ -410,7 +410,9 @@ describe("isolation between organizations", () => {
       values (${a.id}, ${epB.id}, ${event.id}, 'held')`).rejects.toThrow(/foreign key/);
     await expect(sql`insert into app.webhook_deliveries (organization_id, endpoint_id, event_id, status)
       values (${b.id}, ${epB.id}, ${event.id}, 'held')`).rejects.toThrow(/foreign key/);
-    // nor a queue message: the claim records no delivery for it and deletes it
+    const [mine] = await sql`select id from app.webhook_deliveries where endpoint_id = ${epA.id} limit 1`;
+    await expect(sql`update app.webhook_deliveries set endpoint_id = ${epB.id} where id = ${mine.id}`).rejects.toThrow(/foreign key/);
+    // nor a queue message: the dispatcher writes no delivery for it and deletes it
     const [forged] = await sql`insert into pgmq.q_webhooks (vt, message)
       values (now(), jsonb_build_object('delivery_id', 'dlv_forged', 'event_id', ${event.id}::text, 'endpoint_id', ${epB.id}::text)) returning msg_id`;
     await dispatchOnce();

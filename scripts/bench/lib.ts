@@ -1,6 +1,7 @@
 // Load generation and reporting shared by the benchmarks.
 import autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import type postgres from "postgres";
 import { denoBinary, ROOT } from "../lib/paths.ts";
 
@@ -77,4 +78,44 @@ export function table(rows: Measurement[], baseline: Measurement): string {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
+}
+
+/**
+ * CPU time (user + system, from /proc) of this machine's processes, grouped: `postgres` (every
+ * server process), `deno`, this process (`bench`) and the processes whose pid is named in
+ * `named`. Empty where /proc is missing (not Linux).
+ */
+export function cpuByGroup(named: Record<number, string> = {}): Map<string, number> {
+  const groups = new Map<string, number>();
+  let pids: string[];
+  try {
+    pids = readdirSync("/proc").filter((d) => /^\d+$/.test(d));
+  } catch {
+    return groups;
+  }
+  const tick = 1 / 100; // USER_HZ: 100 on Linux
+  for (const pid of pids) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue; // exited meanwhile
+    }
+    const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const group = named[Number(pid)] ?? (Number(pid) === process.pid ? "bench" : comm === "postgres" ? "postgres" : comm.startsWith("deno") ? "deno" : null);
+    if (!group) continue;
+    groups.set(group, (groups.get(group) ?? 0) + (Number(fields[11]) + Number(fields[12])) * tick);
+  }
+  return groups;
+}
+
+/** `after - before` per unit of work, in µs, largest first: "postgres 140, deno 90, ...". */
+export function cpuPerUnit(before: Map<string, number>, after: Map<string, number>, units: number): string {
+  return [...after]
+    .map(([group, seconds]) => [group, ((seconds - (before.get(group) ?? 0)) * 1e6) / units] as const)
+    .filter(([, us]) => us >= 1)
+    .sort((a, b) => b[1] - a[1])
+    .map(([group, us]) => `${group} ${us.toFixed(0)}`)
+    .join(", ");
 }

@@ -3,7 +3,9 @@
 //     dev stack's scheduler exactly as pg_cron + pg_net drive it on hosted projects);
 //   - the ceiling: one Node process POSTing signed bodies as fast as it can;
 //   - pg-boss and graphile-worker, tuned for throughput, delivering the same events.
-// Every system posts to the same receiver (a separate process) which verifies every signature.
+// Every system posts to the same receiver (a separate process) which verifies every signature,
+// and every system sends the same request: our tenant.added envelope, its payload's fields and
+// our headers (the baselines' jobs carry ids shaped like ours).
 //   Burst: 20,000 events committed at once, spread over 3 endpoints (3 organizations);
 //          deliveries/s until the last is received, and commit-to-receipt p50/p99.
 //   Steady: 200 events/s for 15 s; commit-to-receipt p50/p99.
@@ -23,6 +25,7 @@ import postgres from "postgres";
 import { startStack } from "../lib/stack.ts";
 import { freePort } from "../lib/ports.ts";
 import { startScheduler } from "../lib/scheduler.ts";
+import { cpuByGroup, cpuPerUnit } from "./lib.ts";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
 const RATE = Number(process.env.BENCH_STEADY_RATE ?? 200);
@@ -80,6 +83,7 @@ function runReceiver() {
 
 interface Receiver {
   port: number;
+  pid: number;
   received: Map<string, number>;
   bad: number;
   setSecrets(map: Record<string, string>): Promise<void>;
@@ -91,7 +95,7 @@ async function startReceiverProcess(): Promise<Receiver> {
   const child: ChildProcess = fork(fileURLToPath(import.meta.url), ["--receiver"], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const received = new Map<string, number>();
   const r: Receiver = {
-    port: 0, received, bad: 0,
+    port: 0, pid: child.pid!, received, bad: 0,
     setSecrets: (map) => new Promise((resolve) => {
       child.once("message", () => resolve());
       child.send({ secrets: map });
@@ -125,17 +129,25 @@ interface Job {
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
+/** An id shaped like ours (prefix, underscore, 26 characters), derived from the job's name. */
+const idLike = (prefix: string, name: string) => `${prefix}_${name.replace(/[^0-9a-z]/gi, "").toUpperCase().padStart(26, "0").slice(-26)}`;
+
+/** The same request our dispatcher sends for a tenant.added event: envelope, payload fields and headers. */
 function post(port: number, job: Job): Promise<void> {
   const now = Date.now();
+  const eventId = idLike("evt", job.name);
   const body = JSON.stringify({
     event: "tenant.added", delivered_at: new Date(now).toISOString(), organization_id: job.organization_id,
-    payload: { tenant_id: null, name: job.name }, id: `evt_${job.name}`,
+    payload: { tenant_id: idLike("ten", job.name), name: job.name, email: null, phone: null, added_at: new Date(now).toISOString().replace(/\.\d+Z$/, "Z") },
+    id: eventId,
   });
   const t = Math.floor(now / 1000);
   const signature = `t=${t},v1=${createHmac("sha256", job.secret).update(`${t}.${body}`).digest("hex")}`;
   return new Promise((resolve, reject) => {
     const req = request({ host: "127.0.0.1", port, path: job.path, method: "POST", agent, headers: {
-      "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-pmai-signature": signature,
+      "content-type": "application/json", "user-agent": "Aptoria-Webhooks/1.0", "x-pmai-signature": signature,
+      "x-pmai-event": "tenant.added", "x-pmai-event-id": eventId, "x-pmai-delivery-id": idLike("dlv", job.name),
+      "x-pmai-attempt": "1", "content-length": Buffer.byteLength(body),
     } }, (res) => {
       res.resume();
       res.on("end", () => (res.statusCode! < 300 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
@@ -155,6 +167,8 @@ interface Result {
   p99?: number;
   lost: number;
   note?: string;
+  /** A burst's CPU per delivery by process group, from /proc. */
+  cpu?: string;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -334,9 +348,12 @@ export async function benchWebhooks(): Promise<void> {
           const t0 = Date.now();
           await emitAll(all);
           const committedAt = Date.now();
+          const cpuBefore = cpuByGroup({ [receiver.pid]: "receiver" });
           await receiver.waitFor(all, 120_000);
+          const cpu = cpuPerUnit(cpuBefore, cpuByGroup({ [receiver.pid]: "receiver" }), EVENTS);
           const r = summarize(sys.system, "burst", new Map(all.map((n) => [n, committedAt])), receiver, true);
           r.note = `committing the ${EVENTS} took ${((committedAt - t0) / 1000).toFixed(1)} s`;
+          r.cpu = cpu;
           bursts.get(sys.system)!.push(r);
         });
       }
@@ -363,6 +380,10 @@ export async function benchWebhooks(): Promise<void> {
 
     const [{ batches }] = await sql`select count(*)::int as batches from app.webhook_attempts`;
     print(results, receiver.bad, batches);
+    console.log("\nCPU µs per delivery in each burst (/proc; bench = this process, which runs pg-boss's and graphile-worker's workers):");
+    for (const [system, rounds] of bursts) {
+      for (const r of rounds) console.log(`- ${system}: ${r.deliveriesPerSecond!.toFixed(0)}/s; ${r.cpu || "not measured (no /proc)"}`);
+    }
     const [states] = await sql`select count(*) filter (where status = 'pending')::int as pending, count(*) filter (where status = 'failed')::int as failed,
       count(*) filter (where status = 'held')::int as held from app.webhook_deliveries`;
     const failures = await sql`select error, count(*)::int as n from app.webhook_attempts where not succeeded group by error order by n desc limit 5`;

@@ -18,10 +18,13 @@ export interface Claimed {
   secrets: string[];
 }
 
-/** What app.webhook_record takes. */
+/** What app.webhook_record takes: a delivery's first recorded attempt writes its row. */
 export interface Outcome {
   msg_id: number;
   delivery_id: string;
+  event_id: string;
+  endpoint_id: string;
+  organization_id: string;
   ok: boolean;
   status_code: number | null;
   latency_ms: number;
@@ -69,7 +72,17 @@ export async function deliver(m: Claimed, timeoutMs: number): Promise<Outcome> {
   const attemptedAt = new Date(started).toISOString();
   const done = (o: Pick<Outcome, "ok" | "status_code" | "error" | "response_body">): Outcome => {
     const finished = Date.now();
-    return { msg_id: m.msg_id, delivery_id: m.delivery_id, latency_ms: finished - started, attempted_at: attemptedAt, finished_at: new Date(finished).toISOString(), ...o };
+    return {
+      msg_id: m.msg_id,
+      delivery_id: m.delivery_id,
+      event_id: m.event_id,
+      endpoint_id: m.endpoint_id,
+      organization_id: m.organization_id,
+      latency_ms: finished - started,
+      attempted_at: attemptedAt,
+      finished_at: new Date(finished).toISOString(),
+      ...o,
+    };
   };
   try {
     const url = new URL(m.url);

@@ -1,0 +1,348 @@
+-- A delivery's row is written once, when its first attempt is recorded, with that attempt's
+-- outcome; no longer at the claim and again at the record.
+--
+-- Per delivery, the dispatcher's Postgres wrote five rows: the queue message read (its indexed
+-- vt updated) and deleted, the delivery inserted at the claim and updated at the record, and the
+-- attempt. Now four: a first attempt inserts its delivery (succeeded, or pending with its retry
+-- due, or failed) and its attempt in one statement. A retry updates the row as before.
+--
+-- Nothing is lost on the way: until the first attempt is recorded, the delivery is its pgmq
+-- message ({"delivery_id", "event_id", "endpoint_id"}, written with the event). A dispatcher that
+-- dies after its claim leaves the message to reappear after the visibility timeout; the claim
+-- that reads it again finds no row and attempts it again as a first attempt.
+--
+-- Tried before (20261128000800_webhook_dispatch_costs.sql) and measured slower; that variant's
+-- record joined the batch to the events by `ev.id = any (...)`, which PostgreSQL ran as a scan of
+-- the events by that list with the batch unnested again for each one. Here the batch carries
+-- each result's event, endpoint and organization, and the events are looked up by key.
+
+-- A delivery's endpoint and event belong to its organization (20261127000300_webhooks.sql), now
+-- checked once per inserting statement, over all its rows: the row trigger ran its two lookups
+-- through PL/pgSQL for each row, and the record inserts a batch of rows at a time. Updates of the
+-- three columns keep the row trigger (a trigger with a transition table cannot name columns).
+create or replace function app.webhook_deliveries_check_inserted() returns trigger
+language plpgsql as $$
+begin
+  if exists (select 1 from inserted n
+             where not exists (select 1 from app.webhook_endpoints e where e.id = n.endpoint_id and e.organization_id = n.organization_id)
+                or not exists (select 1 from app.webhook_events v where v.id = n.event_id and v.organization_id = n.organization_id)) then
+    raise foreign_key_violation using message = 'webhook delivery: no such endpoint or event in this organization (foreign key)';
+  end if;
+  return null;
+end
+$$;
+drop trigger webhook_deliveries_check on app.webhook_deliveries;
+create trigger webhook_deliveries_check before update of organization_id, endpoint_id, event_id on app.webhook_deliveries
+for each row execute function app.webhook_deliveries_check();
+create trigger webhook_deliveries_check_inserted after insert on app.webhook_deliveries
+referencing new table as inserted
+for each statement execute function app.webhook_deliveries_check_inserted();
+
+-- Tried and left out: pgmq.read's statement written out in app.webhook_claim, so that PL/pgSQL
+-- keeps its plan (pgmq.read plans it again for every batch, about 0.25 ms). The kept plan was
+-- made when the queue was empty (just analyzed, before a burst) and later read every due
+-- message through the vt index and sorted them, for each batch: 373 µs per message instead of
+-- 17-35. Planned anew, the read sees the queue's current size.
+
+-- One result of app.webhook_record's batch, as it applies to its delivery.
+create type app.webhook_outcome as (
+  msg_id bigint, delivery_id text, ok boolean, status_code int, latency_ms int, error text, response_body text,
+  attempted_at timestamptz, finished_at timestamptz, event_id text, endpoint_id text, organization_id text,
+  attempt int,
+  -- no row yet: this is the delivery's first recorded attempt
+  first boolean,
+  -- the result the delivery waits on: its message's, and the latest of the batch for it
+  current boolean,
+  give_up boolean,
+  delay int
+);
+
+-- Takes (or renews) the dispatcher lease for `p_holder`, then claims up to `p_qty` due messages
+-- for `p_vt` seconds and returns what each attempt needs. A message's delivery is its row once
+-- its first attempt is recorded, and the message itself before. Messages whose event, endpoint or
+-- delivery is gone, whose delivery no longer waits on them, or whose endpoint belongs to another
+-- organization than its event, are deleted; deliveries to disabled endpoints are held.
+-- {"leased": false, "ends_in_ms": n} when another dispatcher holds the lease.
+create or replace function app.webhook_claim(p_holder text, p_qty int, p_vt int, p_ends_at timestamptz) returns json
+language plpgsql security definer set search_path = '' set enable_seqscan = off as $$
+declare
+  v_out json;
+  v_orphans bigint[];
+  v_held_msgs bigint[];
+  v_held text[];
+  v_held_first bigint[];
+  v_ids bigint[];
+  v_msgs jsonb[];
+  v_delivery_ids text[];
+begin
+  -- A crash loses at most this bookkeeping, and the messages then reappear: at-least-once holds.
+  perform set_config('synchronous_commit', 'off', true);
+  insert into app.webhook_dispatcher_lease as l (singleton, holder, expires_at, ends_at)
+  values (true, p_holder, clock_timestamp() + make_interval(secs => p_vt), p_ends_at)
+  on conflict (singleton) do update set holder = excluded.holder, expires_at = excluded.expires_at, ends_at = excluded.ends_at
+  where l.holder = excluded.holder or l.expires_at < clock_timestamp();
+  if not found then
+    return (select json_build_object('leased', false, 'ends_in_ms',
+              greatest(0, extract(epoch from least(l.ends_at, l.expires_at) - clock_timestamp()) * 1000)::int)
+            from app.webhook_dispatcher_lease l);
+  end if;
+
+  -- Separate statements: the join below must see deliveries committed just before pgmq.read (a
+  -- statement's snapshot predates what runs inside it).
+  select coalesce(array_agg(r.msg_id), '{}'), coalesce(array_agg(r.message), '{}')
+  into v_ids, v_msgs
+  from pgmq.read('webhooks'::text, p_vt::integer, p_qty::integer) r;
+  if cardinality(v_ids) = 0 then
+    return json_build_object('leased', true, 'messages', '[]'::json);
+  end if;
+
+  v_delivery_ids := array(select m->>'delivery_id' from unnest(v_msgs) m);
+
+  with m as (
+    select x.msg_id, x.message->>'delivery_id' as delivery_id, x.message->>'event_id' as event_id,
+           x.message->>'endpoint_id' as endpoint_id
+    from unnest(v_ids, v_msgs) as x(msg_id, message)
+  ), j as (
+    select m.msg_id, m.delivery_id, d.id is null as first, coalesce(d.attempts, 0) as attempts,
+           e.id as endpoint_id, e.enabled, e.url, e.secret, e.previous_secret, e.previous_secret_expires_at,
+           ev.id as event_id, ev.kind, ev.organization_id, ev.payload,
+           e.id is not null and (d.id is null or (d.status = 'pending' and d.msg_id = m.msg_id)) as live
+    from m
+    left join app.webhook_deliveries d on d.id = m.delivery_id and d.id = any (v_delivery_ids)
+    -- a recorded delivery's event and endpoint are its row's, an unrecorded one's its message's;
+    -- an event is only ever sent to an endpoint of its own organization
+    left join app.webhook_events ev on ev.id = coalesce(d.event_id, m.event_id)
+    left join app.webhook_endpoints e on e.organization_id = ev.organization_id and e.id = coalesce(d.endpoint_id, m.endpoint_id)
+  )
+  select
+    coalesce(json_agg(json_build_object(
+      'msg_id', j.msg_id, 'delivery_id', j.delivery_id, 'endpoint_id', j.endpoint_id, 'event_id', j.event_id,
+      'event', j.kind, 'organization_id', j.organization_id, 'payload', j.payload, 'url', j.url,
+      'attempt', j.attempts + 1,
+      -- the newest secret last: the reference's snippets read the last v1=
+      'secrets', case when j.previous_secret is not null and j.previous_secret_expires_at > now()
+                      then json_build_array(j.previous_secret, j.secret) else json_build_array(j.secret) end
+    ) order by j.msg_id) filter (where j.live and j.enabled), '[]'),
+    array_agg(j.msg_id) filter (where not j.live),
+    array_agg(j.msg_id) filter (where j.live and not j.enabled),
+    array_agg(j.delivery_id) filter (where j.live and not j.enabled and not j.first),
+    array_agg(j.msg_id) filter (where j.live and not j.enabled and j.first)
+  into v_out, v_orphans, v_held_msgs, v_held, v_held_first
+  from j;
+
+  if v_orphans is not null then
+    perform pgmq.delete('webhooks'::text, v_orphans);
+  end if;
+  if v_held is not null then
+    update app.webhook_deliveries set status = 'held', msg_id = null where id = any (v_held);
+  end if;
+  if v_held_first is not null then
+    -- kept for the endpoint's re-enabling, dated when its event was
+    insert into app.webhook_deliveries (id, organization_id, endpoint_id, event_id, status, msg_id, next_attempt_at, created_at)
+    select x.message->>'delivery_id', ev.organization_id, e.id, ev.id, 'held', null, ev.created_at, ev.created_at
+    from unnest(v_ids, v_msgs) as x(msg_id, message)
+    join app.webhook_events ev on ev.id = x.message->>'event_id'
+    join app.webhook_endpoints e on e.organization_id = ev.organization_id and e.id = x.message->>'endpoint_id'
+    where x.msg_id = any (v_held_first)
+    on conflict (id) do nothing;
+  end if;
+  if v_held_msgs is not null then
+    perform pgmq.archive('webhooks'::text, v_held_msgs);
+  end if;
+  return json_build_object('leased', true, 'messages', v_out);
+end
+$$;
+
+-- Records a batch of attempts: [{msg_id, delivery_id, event_id, endpoint_id, organization_id, ok,
+-- status_code, latency_ms, error, response_body, attempted_at, finished_at}], the ids as the
+-- claim returned them. A delivery's first attempt writes its row. Successes leave the queue;
+-- failures come back after the backoff (with jitter) or, after max_attempts, are given up
+-- (archived). Per endpoint, consecutive failures are counted, and an endpoint is disabled after
+-- `disable_after_failures` of them or at once on a 410; its owner is emailed (through the
+-- outbox) and its pending deliveries are held. Returns {"disabled": [endpoint ids]}.
+create or replace function app.webhook_record(p_results json) returns json
+language plpgsql security definer set search_path = '' set enable_seqscan = off as $$
+declare
+  s app.webhook_settings;
+  v_success_msgs bigint[];
+  v_give_up_msgs bigint[];
+  v_disabled text[];
+  v_held_msgs bigint[];
+  v_rows app.webhook_outcome[];
+  r record;
+begin
+  perform set_config('synchronous_commit', 'off', true);
+  select * into s from app.webhook_settings;
+
+  select array_agg(row(y.msg_id, y.delivery_id, y.ok, y.status_code, y.latency_ms, left(y.error, 1000),
+           left(y.response_body, 1024), y.attempted_at, y.finished_at,
+           coalesce(y.row_event_id, y.event_id), coalesce(y.row_endpoint_id, y.endpoint_id),
+           coalesce(y.row_organization_id, y.organization_id), y.attempts + 1,
+           y.row_id is null,
+           -- a result for a message the delivery no longer waits on (a late duplicate) is kept
+           -- as an attempt but changes nothing else
+           y.latest and (y.row_id is null or (y.row_status = 'pending' and y.row_msg_id = y.msg_id)),
+           not y.ok and y.attempts + 1 >= s.max_attempts,
+           round(app.webhook_backoff_seconds(y.attempts + 1) * (0.9 + random() * 0.2))::int)::app.webhook_outcome
+         order by y.finished_at)
+  into v_rows
+  from (
+    select x.*, d.id as row_id, d.event_id as row_event_id, d.endpoint_id as row_endpoint_id,
+           d.organization_id as row_organization_id, d.status as row_status, d.msg_id as row_msg_id,
+           coalesce(d.attempts, 0) as attempts,
+           row_number() over (partition by x.delivery_id order by x.finished_at desc) = 1 as latest
+    from json_to_recordset(p_results) as x(msg_id bigint, delivery_id text, event_id text, endpoint_id text,
+                                            organization_id text, ok boolean, status_code int, latency_ms int,
+                                            error text, response_body text, attempted_at timestamptz, finished_at timestamptz)
+    left join app.webhook_deliveries d
+      on d.id = x.delivery_id
+     and d.id = any (array(select given.result->>'delivery_id' from json_array_elements(p_results) as given(result)))
+  ) y;
+  if v_rows is null then
+    return json_build_object('disabled', '[]'::json);
+  end if;
+
+  -- First attempts write their delivery, dated when its event was, unless its event or endpoint
+  -- is gone by now; then the attempts of every delivery that has a row.
+  with written as (
+    insert into app.webhook_deliveries (id, organization_id, endpoint_id, event_id, status, msg_id, attempts, total_attempts,
+                                        next_attempt_at, last_attempt_at, last_status_code, last_error, delivered_at, created_at)
+    select w.delivery_id, w.organization_id, w.endpoint_id, ev.id,
+           case when w.ok then 'succeeded' when w.give_up then 'failed' else 'pending' end,
+           case when w.ok or w.give_up then null else w.msg_id end,
+           1, 1,
+           case when w.ok or w.give_up then ev.created_at else now() + make_interval(secs => w.delay) end,
+           w.attempted_at, w.status_code, w.error, case when w.ok then w.finished_at end, ev.created_at
+    from unnest(v_rows) w
+    join app.webhook_events ev on ev.id = w.event_id and ev.organization_id = w.organization_id
+    where w.first and w.current
+      and exists (select 1 from app.webhook_endpoints e where e.id = w.endpoint_id and e.organization_id = w.organization_id)
+    order by w.delivery_id
+    on conflict (id) do nothing
+    returning id
+  )
+  insert into app.webhook_attempts (delivery_id, endpoint_id, organization_id, attempt, attempted_at, succeeded,
+                                    status_code, latency_ms, error, response_body)
+  select w.delivery_id, w.endpoint_id, w.organization_id, w.attempt, w.attempted_at, w.ok, w.status_code, w.latency_ms,
+         w.error, w.response_body
+  from unnest(v_rows) w
+  where not w.first
+     or w.delivery_id in (select id from written)
+     -- written by another call meanwhile (two runs handing over)
+     or exists (select 1 from app.webhook_deliveries d where d.id = w.delivery_id)
+  order by w.finished_at;
+
+  update app.webhook_deliveries d set
+    status = case when w.ok then 'succeeded' when w.give_up then 'failed' else 'pending' end,
+    msg_id = case when w.ok or w.give_up then null else d.msg_id end,
+    attempts = d.attempts + 1,
+    total_attempts = d.total_attempts + 1,
+    last_attempt_at = w.attempted_at,
+    last_status_code = w.status_code,
+    last_error = w.error,
+    delivered_at = case when w.ok then w.finished_at end,
+    next_attempt_at = case when w.ok or w.give_up then d.next_attempt_at else now() + make_interval(secs => w.delay) end
+  from unnest(v_rows) w
+  where d.id = w.delivery_id and w.current and not w.first
+    and d.id = any (array(select c.delivery_id from unnest(v_rows) c where c.current and not c.first));
+
+  -- A first attempt whose event or endpoint is gone is handled like the others here: its message
+  -- leaves the queue, or comes back and is then deleted by the claim as an orphan.
+  select array_agg(msg_id) filter (where ok), array_agg(msg_id) filter (where give_up)
+  into v_success_msgs, v_give_up_msgs
+  from unnest(v_rows) where current;
+  if v_success_msgs is not null then
+    perform pgmq.delete('webhooks'::text, v_success_msgs);
+  end if;
+  if v_give_up_msgs is not null then
+    perform pgmq.archive('webhooks'::text, v_give_up_msgs);
+  end if;
+  for r in select msg_id, delay from unnest(v_rows) where current and not ok and not give_up loop
+    perform pgmq.set_vt('webhooks'::text, r.msg_id::bigint, r.delay::integer);
+  end loop;
+
+  -- consecutive failures: after the last success of this batch, or on top of the count so far
+  with per_endpoint as (
+    select w.endpoint_id,
+           bool_or(w.ok) as any_ok,
+           count(*) filter (where not w.ok and w.finished_at > coalesce(w.last_ok, '-infinity')) as trailing,
+           coalesce(bool_or(w.status_code = 410), false) as gone
+    from (select *, max(finished_at) filter (where ok) over (partition by endpoint_id) as last_ok from unnest(v_rows)) w
+    group by w.endpoint_id
+  ), counted as (
+    select e.id, e.enabled, p.gone,
+           case when p.any_ok then p.trailing else e.consecutive_failures + p.trailing end as failures
+    from app.webhook_endpoints e join per_endpoint p on p.endpoint_id = e.id
+    for update of e
+  ), updated as (
+    update app.webhook_endpoints e set
+      consecutive_failures = c.failures,
+      enabled = e.enabled and not (c.gone or c.failures >= s.disable_after_failures),
+      disabled_at = case when e.enabled and (c.gone or c.failures >= s.disable_after_failures) then now() else e.disabled_at end,
+      disabled_reason = case when e.enabled and (c.gone or c.failures >= s.disable_after_failures)
+                             then case when c.gone then 'gone' else 'consecutive_failures' end else e.disabled_reason end,
+      updated_at = case when e.enabled and (c.gone or c.failures >= s.disable_after_failures) then now() else e.updated_at end
+    from counted c
+    where e.id = c.id
+    returning e.id, c.enabled and not e.enabled as just_disabled
+  ), disabled as (
+    select id from updated where just_disabled
+  )
+  select array_agg(id) into v_disabled from disabled;
+
+  if v_disabled is not null then
+    with held as (
+      update app.webhook_deliveries d set status = 'held', msg_id = null
+      from (select id, msg_id from app.webhook_deliveries
+            where endpoint_id = any (v_disabled) and status = 'pending' for update) p
+      where d.id = p.id
+      returning p.msg_id
+    )
+    select array_agg(msg_id) into v_held_msgs from held;
+    if v_held_msgs is not null then
+      perform pgmq.archive('webhooks'::text, v_held_msgs);
+    end if;
+    perform app.webhook_notify_disabled(id) from unnest(v_disabled) id;
+  end if;
+
+  return json_build_object('disabled', coalesce(to_json(v_disabled), '[]'));
+end
+$$;
+
+-- The views count the messages whose delivery has no row yet (waiting for, or in, its first
+-- attempt: normally for less than a second; for as long as the dispatcher is not running) as
+-- pending.
+create or replace view app.webhook_backlog as
+with unrecorded as (
+  select q.message->>'endpoint_id' as endpoint_id, count(*) as pending,
+         count(*) filter (where q.vt <= now()) as due_now, min(q.enqueued_at) as oldest
+  from pgmq.q_webhooks q
+  where q.message ? 'event_id'
+    and not exists (select 1 from app.webhook_deliveries d where d.id = q.message->>'delivery_id')
+  group by 1
+)
+select e.organization_id, e.id as endpoint_id, e.url, e.enabled,
+       count(d.id) filter (where d.status = 'pending') + coalesce(min(u.pending), 0) as pending,
+       count(d.id) filter (where d.status = 'pending' and d.next_attempt_at <= now()) + coalesce(min(u.due_now), 0) as due_now,
+       count(d.id) filter (where d.status = 'pending' and d.attempts > 0) as retrying,
+       count(d.id) filter (where d.status = 'held') as held,
+       count(d.id) filter (where d.status = 'failed') as failed,
+       least(min(d.created_at) filter (where d.status in ('pending', 'held')), min(u.oldest)) as oldest_undelivered_at,
+       now() - least(min(d.created_at) filter (where d.status in ('pending', 'held')), min(u.oldest)) as oldest_undelivered_age
+from app.webhook_endpoints e
+left join app.webhook_deliveries d on d.endpoint_id = e.id and d.status <> 'succeeded'
+left join unrecorded u on u.endpoint_id = e.id
+group by e.organization_id, e.id, e.url, e.enabled;
+
+create or replace view app.webhook_pipeline as
+select m.queue_length, m.total_messages, m.oldest_msg_age_sec,
+       now() - least((select min(created_at) from app.webhook_deliveries where status = 'pending'),
+                     (select min(q.enqueued_at) from pgmq.q_webhooks q
+                      where q.message ? 'event_id'
+                        and not exists (select 1 from app.webhook_deliveries d where d.id = q.message->>'delivery_id'))) as oldest_pending_age,
+       (select count(*) from app.webhook_deliveries where status = 'held') as held,
+       (select count(*) from app.webhook_endpoints where not enabled) as disabled_endpoints,
+       (select count(*) from app.email_outbox where sent_at is null) as unsent_emails
+from pgmq.metrics('webhooks'::text) m;
+
+drop type app.webhook_result;
