@@ -3,7 +3,7 @@
 // one-query ceiling; run this file directly to measure it alone on a fresh stack:
 //   npx tsx scripts/bench/ar-aging.ts        (BENCH_SECONDS, BENCH_CONNECTIONS)
 import type postgres from "postgres";
-import { measure } from "./lib.ts";
+import { benchKeys, measure } from "./lib.ts";
 
 export interface ArAgingBench {
   label: string;
@@ -87,16 +87,15 @@ export async function benchArAging(opts: {
   // A bulk load leaves what autovacuum would clean up in a live database (dead index entries of
   // the charges paid since); measure the steady state.
   await sql`vacuum analyze app.payments, app.payment_receipts, app.leases, app.lease_tenants, app.units, app.tenants, app.properties`;
-  const [{ api_key }] = await sql`
-    select api_key from app.create_api_key(${organizationId}, 'bench ar-aging', ${["read:payments"]}, null, 100000, 1000000)`;
+  const authorizations = await benchKeys(sql, organizationId, ["read:payments"]);
   const url = `${opts.functionsUrl}/api/ar-aging`;
-  const first = await fetch(url, { headers: { authorization: `Bearer ${api_key}` } });
+  const first = await fetch(url, { headers: { authorization: authorizations[0] } });
   if (first.status !== 200) throw new Error(`GET /api/ar-aging answered ${first.status}: ${await first.text()}`);
   const m = await measure(`GET /api/ar-aging (${PROPERTIES * UNITS_PER_PROPERTY} units, ${MONTHS} months)`, url, {
     connections: opts.connections,
     seconds: opts.durationSeconds,
     sql,
-    headers: { authorization: `Bearer ${api_key}` },
+    authorizations,
   });
   if (m.errors) throw new Error(`GET /api/ar-aging: ${m.errors} failed requests during the benchmark`);
   return { label: m.label, rps: m.rps, p50: m.p50, p99: m.p99, roundTrips: m.roundTrips ?? Number.NaN };

@@ -17,7 +17,7 @@ const Options = z.strictObject({
   until_idle: z.boolean().default(false),
   visibility_timeout_seconds: z.number().int().min(1).max(3600).default(env("WEBHOOK_VISIBILITY_TIMEOUT_SECONDS", 30)),
   attempt_timeout_ms: z.number().int().min(100).max(30_000).default(env("WEBHOOK_ATTEMPT_TIMEOUT_MS", 10_000)),
-  concurrency: z.number().int().min(1).max(512).default(env("WEBHOOK_CONCURRENCY", 128)),
+  concurrency: z.number().int().min(1).max(512).default(env("WEBHOOK_CONCURRENCY", 256)),
   batch_size: z.number().int().min(1).max(1000).default(env("WEBHOOK_BATCH_SIZE", 100)),
 });
 
