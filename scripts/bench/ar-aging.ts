@@ -87,7 +87,7 @@ export async function benchArAging(opts: {
   // A bulk load leaves what autovacuum would clean up in a live database (dead index entries of
   // the charges paid since); measure the steady state.
   await sql`vacuum analyze app.payments, app.payment_receipts, app.leases, app.lease_tenants, app.units, app.tenants, app.properties`;
-  const authorizations = await benchKeys(sql, organizationId, ["read:payments"]);
+  const authorizations = await benchKeys(sql, [organizationId], ["read:payments"]);
   const url = `${opts.functionsUrl}/api/ar-aging`;
   const first = await fetch(url, { headers: { authorization: authorizations[0] } });
   if (first.status !== 200) throw new Error(`GET /api/ar-aging answered ${first.status}: ${await first.text()}`);

@@ -35,13 +35,13 @@ export async function load(url: string, opts: LoadOptions) {
 }
 
 /**
- * Authorization headers for `count` keys of one organization, to be used in turn: a key may take
- * at most 100,000 requests a minute (app.api_keys), fewer than one fast run sends.
+ * Authorization headers for `perOrganization` keys of each organization, to be used in turn: a
+ * key may take at most 100,000 requests a minute (app.api_keys), fewer than one fast run sends.
  */
-export async function benchKeys(sql: postgres.Sql, organizationId: string, scopes: string[], count = 16): Promise<string[]> {
+export async function benchKeys(sql: postgres.Sql, organizationIds: string[], scopes: string[], perOrganization = 16): Promise<string[]> {
   const keys = await sql<{ api_key: string }[]>`
-    select k.api_key from generate_series(1, ${count}) g,
-      lateral app.create_api_key(${organizationId}, 'bench ' || g, ${scopes}, null, 100000, 1000000) k`;
+    select k.api_key from unnest(${organizationIds}::text[]) o(id), generate_series(1, ${perOrganization}) g,
+      lateral app.create_api_key(o.id, 'bench ' || g, ${scopes}, null, 100000, 1000000) k`;
   return keys.map((k) => `Bearer ${k.api_key}`);
 }
 
