@@ -4,6 +4,7 @@
 // killed mid-batch (SIGKILL) losing nothing. Time is controlled by moving a delivery's next
 // attempt to now (makeDue), never by sleeping through a backoff.
 import { spawn } from "node:child_process";
+import type postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "../scripts/lib/ports.ts";
 import { denoBinary } from "../scripts/lib/paths.ts";
@@ -29,8 +30,8 @@ async function register(key: string, url: string) {
   return res.body as { id: string; secret: string };
 }
 
-async function addTenant(organizationId: string, name = "Tenant") {
-  await sql`insert into app.tenants (organization_id, name) values (${organizationId}, ${name})`;
+async function addTenant(organizationId: string, name = "Tenant", db: postgres.ISql = sql) {
+  await db`insert into app.tenants (organization_id, name) values (${organizationId}, ${name})`;
 }
 
 async function delivery(endpointId: string) {
@@ -408,6 +409,62 @@ describe("SQL views", () => {
     expect(metrics.queue_name).toBe("webhooks");
   });
 });
+
+describe("app.webhook_wait, where an idle dispatcher waits", () => {
+  it("returns true as soon as a message is due, false after its limit when none comes due", async () => {
+    const org = await newTenantOrg();
+    const r = await receiver();
+    await register(org.key, r.url);
+    const wait = async (tx: postgres.ISql, ms: number) => (await tx<{ due: boolean }[]>`select app.webhook_wait(${ms}::int) as due`)[0].due;
+    // Alone with the queue (other files' dispatchers wait on the lock a moment), then rolled back.
+    await sql.begin(async (tx) => {
+      await tx`lock table pgmq.q_webhooks in exclusive mode`;
+      await tx`delete from pgmq.q_webhooks`;
+      expect(await wait(tx, 0)).toBe(false);
+      await addTenant(org.id, "due", tx);
+      expect(await wait(tx, 0)).toBe(true);
+      // waiting on its backoff: not due
+      await tx`update pgmq.q_webhooks set vt = clock_timestamp() + interval '1 minute'`;
+      const began = Date.now();
+      expect(await wait(tx, 300)).toBe(false);
+      expect(Date.now() - began).toBeGreaterThanOrEqual(290);
+      // comes due during the wait: the wait ends then, long before its limit
+      await tx`update pgmq.q_webhooks set vt = clock_timestamp() + interval '200 milliseconds'`;
+      const waited = Date.now();
+      expect(await wait(tx, 60_000)).toBe(true);
+      expect(Date.now() - waited).toBeGreaterThanOrEqual(190);
+      expect(Date.now() - waited).toBeLessThan(30_000);
+      throw new Rollback();
+    }).catch((e) => {
+      if (!(e instanceof Rollback)) throw e;
+    });
+  });
+});
+
+describe("the claim's read of the queue", () => {
+  it("does not depend on the queue's statistics: a drained queue that reads as empty is still read by key", async () => {
+    const org = await newTenantOrg();
+    const r = await receiver();
+    await register(org.key, r.url);
+    await sql.begin(async (tx) => {
+      // what a vacuum of a drained queue leaves when it cannot truncate the table: pages, no rows
+      await tx`update pg_class set reltuples = 0, relpages = greatest(relpages, 1) where oid = 'pgmq.q_webhooks'::regclass`;
+      await tx`insert into app.tenants (organization_id, name) select ${org.id}, 'tenant ' || g from generate_series(1, 3000) g`;
+      const [before] = await tx`select coalesce(idx_tup_fetch, 0)::int as fetched from pg_stat_xact_user_tables where relid = 'pgmq.q_webhooks'::regclass`;
+      const [claim] = await tx`select app.webhook_claim('stats-test', 100, 30, now() + interval '1 minute') as result`;
+      expect(claim.result.messages.length).toBe(100);
+      const [after] = await tx`select coalesce(idx_tup_fetch, 0)::int as fetched from pg_stat_xact_user_tables where relid = 'pgmq.q_webhooks'::regclass`;
+      // by key: the batch and the messages passed over on the way (in flight, not due); planned
+      // as a join on a table believed empty, pgmq.read's statement fetched the whole queue
+      expect(after.fetched - before.fetched).toBeLessThan(1000);
+      throw new Rollback();
+    }).catch((e) => {
+      if (!(e instanceof Rollback)) throw e;
+    });
+  });
+});
+
+class Rollback extends Error {}
 
 describe("a delivery's row, written with its first attempt", () => {
   /** An event's message, before any dispatcher reads it (held back an hour so none does). */

@@ -169,6 +169,8 @@ interface Result {
   note?: string;
   /** A burst's CPU per delivery by process group, from /proc. */
   cpu?: string;
+  /** A burst's receipts after its commit: the first, then by share received. */
+  timeline?: string;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -194,6 +196,8 @@ function summarize(system: string, scenario: string, committed: Map<string, numb
     system, scenario, lost,
     deliveriesPerSecond: burst ? latencies.length / ((last - first) / 1000) : undefined,
     p50: percentile(latencies, 50), p99: percentile(latencies, 99),
+    // where a burst's time goes: its first receipt, then when each share of it had arrived
+    timeline: burst ? [0, 10, 50, 90, 99, 100].map((p) => `${p}% ${p ? percentile(latencies, p) : latencies[0]} ms`).join(", ") : undefined,
   };
 }
 
@@ -380,9 +384,9 @@ export async function benchWebhooks(): Promise<void> {
 
     const [{ batches }] = await sql`select count(*)::int as batches from app.webhook_attempts`;
     print(results, receiver.bad, batches);
-    console.log("\nCPU µs per delivery in each burst (/proc; bench = this process, which runs pg-boss's and graphile-worker's workers):");
+    console.log("\nEach burst: CPU µs per delivery (/proc; bench = this process, which runs pg-boss's and graphile-worker's workers), and when its receipts arrived after the commit:");
     for (const [system, rounds] of bursts) {
-      for (const r of rounds) console.log(`- ${system}: ${r.deliveriesPerSecond!.toFixed(0)}/s; ${r.cpu || "not measured (no /proc)"}`);
+      for (const r of rounds) console.log(`- ${system}: ${r.deliveriesPerSecond!.toFixed(0)}/s; ${r.cpu || "not measured (no /proc)"}; received ${r.timeline}`);
     }
     const [states] = await sql`select count(*) filter (where status = 'pending')::int as pending, count(*) filter (where status = 'failed')::int as failed,
       count(*) filter (where status = 'held')::int as held from app.webhook_deliveries`;

@@ -27,8 +27,11 @@ export interface RunSummary {
   seconds: number;
 }
 
+// Idle, a run claims (renewing its lease) at most every IDLE_MAX_MS, and in between Postgres
+// waits for a message to come due (app.webhook_wait), so a burst is claimed within milliseconds.
 const IDLE_MIN_MS = 5;
-const IDLE_MAX_MS = 100;
+const IDLE_MAX_MS = 1000;
+const WAIT_SLICE_MS = 250;
 const RECORD_MAX = 500;
 // a run whose lease holder stops within this long waits and takes over
 const HANDOVER_MS = 3000;
@@ -49,17 +52,33 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
     wake = null;
     w?.();
   };
+  /** Resolves true when an attempt finishes or a record ends, false after `ms`. */
   const waitForChange = (ms: number) =>
-    new Promise<void>((resolve) => {
+    new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => {
         wake = null;
-        resolve();
+        resolve(false);
       }, ms);
       wake = () => {
         clearTimeout(timer);
-        resolve();
+        resolve(true);
       };
     });
+  /** Waits `ms` at most: until an attempt finishes or a record ends, or, when none is under way, a message is due. */
+  const waitForWork = async (ms: number) => {
+    if (inflight > 0 || outcomes.length > 0 || recording) {
+      await waitForChange(ms);
+      return;
+    }
+    // in slices: a wait holds a lock on the queue table, which DDL on it (and writers behind that) would wait for
+    for (const until = Date.now() + ms;;) {
+      const left = until - Date.now();
+      if (left <= 0) return;
+      const [row] = await sql<{ due: boolean }[]>`select app.webhook_wait(${Math.min(Math.ceil(left), WAIT_SLICE_MS)}::int) as due`
+        .catch(() => sleep(left).then(() => [{ due: true }]));
+      if (row.due) return;
+    }
+  };
 
   const record = () => {
     if (recording || outcomes.length === 0) return;
@@ -132,8 +151,8 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
         continue;
       }
       if (inflight === 0 && outcomes.length === 0 && !recording && o.untilIdle) break;
-      // nothing due: poll again soon, backing off while it stays quiet
-      await waitForChange(idleMs);
+      // nothing due: claim again soon, backing off while it stays quiet, and probe in between
+      await waitForWork(Math.min(idleMs, deadline - Date.now()));
       if (inflight === 0) idleMs = Math.min(idleMs * 2, IDLE_MAX_MS);
       continue;
     }
