@@ -410,34 +410,65 @@ describe("SQL views", () => {
   });
 });
 
-describe("app.webhook_wait, where an idle dispatcher waits", () => {
-  it("returns true as soon as a message is due, false after its limit when none comes due", async () => {
+describe("app.queue_wait, where an idle dispatcher waits", () => {
+  it("ends as soon as a message is due, and after its limit when none comes due; holds no snapshot meanwhile", async () => {
+    const queue = `t_wait_${Math.random().toString(36).slice(2, 10)}`;
+    await sql`select pgmq.create(${queue}::text)`;
+    try {
+      const wait = async (ms: number) => {
+        const began = Date.now();
+        const [row] = await sql<{ due: boolean }[]>`call app.queue_wait(${queue}, ${ms}::int, null)`;
+        return { due: row.due, tookMs: Date.now() - began };
+      };
+      const empty = await wait(300);
+      expect(empty.due).toBe(false);
+      expect(empty.tookMs).toBeGreaterThanOrEqual(290);
+
+      // a message held back (a retry's backoff) is not due, until it is
+      await sql`select pgmq.send(${queue}::text, '{"n": 1}'::jsonb, 60)`;
+      expect((await wait(0)).due).toBe(false);
+      await sql`update pgmq.${sql(`q_${queue}`)} set vt = clock_timestamp() + interval '300 milliseconds'`;
+      const [waiting, xmins] = await Promise.all([
+        wait(60_000),
+        // while it waits, no transaction of its lasts longer than one look or one 10 ms sleep
+        (async () => {
+          await new Promise((r) => setTimeout(r, 100));
+          const held: number[] = [];
+          for (let i = 0; i < 10; i++) {
+            const [a] = await sql`select count(*)::int as n from pg_stat_activity
+              where query like 'call app.queue_wait(%' and state = 'active' and xact_start < clock_timestamp() - interval '50 milliseconds'`;
+            held.push(a.n);
+            await new Promise((r) => setTimeout(r, 10));
+          }
+          return held;
+        })(),
+      ]);
+      expect(waiting.due).toBe(true);
+      expect(waiting.tookMs).toBeGreaterThanOrEqual(250);
+      expect(waiting.tookMs).toBeLessThan(30_000);
+      expect(xmins.every((n) => n === 0)).toBe(true);
+      expect((await wait(0)).due).toBe(true);
+    } finally {
+      await sql`select pgmq.drop_queue(${queue}::text)`;
+    }
+  });
+
+  it("sees a due message of the webhooks queue (looked at with a kept plan)", async () => {
     const org = await newTenantOrg();
     const r = await receiver();
     await register(org.key, r.url);
-    const wait = async (tx: postgres.ISql, ms: number) => (await tx<{ due: boolean }[]>`select app.webhook_wait(${ms}::int) as due`)[0].due;
-    // Alone with the queue (other files' dispatchers wait on the lock a moment), then rolled back.
-    await sql.begin(async (tx) => {
-      await tx`lock table pgmq.q_webhooks in exclusive mode`;
-      await tx`delete from pgmq.q_webhooks`;
-      expect(await wait(tx, 0)).toBe(false);
-      await addTenant(org.id, "due", tx);
-      expect(await wait(tx, 0)).toBe(true);
-      // waiting on its backoff: not due
-      await tx`update pgmq.q_webhooks set vt = clock_timestamp() + interval '1 minute'`;
-      const began = Date.now();
-      expect(await wait(tx, 300)).toBe(false);
-      expect(Date.now() - began).toBeGreaterThanOrEqual(290);
-      // comes due during the wait: the wait ends then, long before its limit
-      await tx`update pgmq.q_webhooks set vt = clock_timestamp() + interval '200 milliseconds'`;
-      const waited = Date.now();
-      expect(await wait(tx, 60_000)).toBe(true);
-      expect(Date.now() - waited).toBeGreaterThanOrEqual(190);
-      expect(Date.now() - waited).toBeLessThan(30_000);
-      throw new Rollback();
-    }).catch((e) => {
-      if (!(e instanceof Rollback)) throw e;
-    });
+    // no dispatcher may claim meanwhile: claims start by taking the lease, whose table this holds
+    const claims = await sql.reserve();
+    try {
+      await claims`begin`;
+      await claims`lock table app.webhook_dispatcher_lease in exclusive mode`;
+      await addTenant(org.id, "due");
+      const [row] = await sql<{ due: boolean }[]>`call app.queue_wait('webhooks', 0, null)`;
+      expect(row.due).toBe(true);
+    } finally {
+      await claims`rollback`;
+      claims.release();
+    }
   });
 });
 

@@ -28,10 +28,9 @@ export interface RunSummary {
 }
 
 // Idle, a run claims (renewing its lease) at most every IDLE_MAX_MS, and in between Postgres
-// waits for a message to come due (app.webhook_wait), so a burst is claimed within milliseconds.
+// waits for a message to come due (app.queue_wait), so a burst is claimed within milliseconds.
 const IDLE_MIN_MS = 5;
 const IDLE_MAX_MS = 1000;
-const WAIT_SLICE_MS = 250;
 const RECORD_MAX = 500;
 // a run whose lease holder stops within this long waits and takes over
 const HANDOVER_MS = 3000;
@@ -70,14 +69,8 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
       await waitForChange(ms);
       return;
     }
-    // in slices: a wait holds a lock on the queue table, which DDL on it (and writers behind that) would wait for
-    for (const until = Date.now() + ms;;) {
-      const left = until - Date.now();
-      if (left <= 0) return;
-      const [row] = await sql<{ due: boolean }[]>`select app.webhook_wait(${Math.min(Math.ceil(left), WAIT_SLICE_MS)}::int) as due`
-        .catch(() => sleep(left).then(() => [{ due: true }]));
-      if (row.due) return;
-    }
+    // a wait that fails is a pause: the claim that follows reports what is wrong
+    await sql`call app.queue_wait('webhooks', ${Math.max(0, Math.ceil(ms))}::int, null)`.catch(() => sleep(ms));
   };
 
   const record = () => {
