@@ -51,16 +51,15 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
     wake = null;
     w?.();
   };
-  /** Resolves true when an attempt finishes or a record ends, false after `ms`. */
   const waitForChange = (ms: number) =>
-    new Promise<boolean>((resolve) => {
+    new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         wake = null;
-        resolve(false);
+        resolve();
       }, ms);
       wake = () => {
         clearTimeout(timer);
-        resolve(true);
+        resolve();
       };
     });
   /** Waits `ms` at most: until an attempt finishes or a record ends, or, when none is under way, a message is due. */
@@ -144,7 +143,7 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
         continue;
       }
       if (inflight === 0 && outcomes.length === 0 && !recording && o.untilIdle) break;
-      // nothing due: claim again soon, backing off while it stays quiet, and probe in between
+      // nothing due: claim again soon, backing off while it stays quiet (Postgres watching the queue meanwhile)
       await waitForWork(Math.min(idleMs, deadline - Date.now()));
       if (inflight === 0) idleMs = Math.min(idleMs * 2, IDLE_MAX_MS);
       continue;
