@@ -4,7 +4,6 @@
 // killed mid-batch (SIGKILL) losing nothing. Time is controlled by moving a delivery's next
 // attempt to now (makeDue), never by sleeping through a backoff.
 import { spawn } from "node:child_process";
-import type postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "../scripts/lib/ports.ts";
 import { denoBinary } from "../scripts/lib/paths.ts";
@@ -30,8 +29,8 @@ async function register(key: string, url: string) {
   return res.body as { id: string; secret: string };
 }
 
-async function addTenant(organizationId: string, name = "Tenant", db: postgres.ISql = sql) {
-  await db`insert into app.tenants (organization_id, name) values (${organizationId}, ${name})`;
+async function addTenant(organizationId: string, name = "Tenant") {
+  await sql`insert into app.tenants (organization_id, name) values (${organizationId}, ${name})`;
 }
 
 async function delivery(endpointId: string) {
@@ -481,9 +480,13 @@ describe("the claim's read of the queue", () => {
       // what a vacuum of a drained queue leaves when it cannot truncate the table: pages, no rows
       await tx`update pg_class set reltuples = 0, relpages = greatest(relpages, 1) where oid = 'pgmq.q_webhooks'::regclass`;
       await tx`insert into app.tenants (organization_id, name) select ${org.id}, 'tenant ' || g from generate_series(1, 3000) g`;
+      // this claim takes the lease whoever holds it (other files' dispatchers wait for the rollback)
+      await tx`delete from app.webhook_dispatcher_lease`;
       const [before] = await tx`select coalesce(idx_tup_fetch, 0)::int as fetched from pg_stat_xact_user_tables where relid = 'pgmq.q_webhooks'::regclass`;
       const [claim] = await tx`select app.webhook_claim('stats-test', 100, 30, now() + interval '1 minute') as result`;
-      expect(claim.result.messages.length).toBe(100);
+      // the oldest due messages may be other files' (some of them orphans, deleted, not sent)
+      expect(claim.result.leased).toBe(true);
+      expect(claim.result.messages.length).toBeGreaterThan(0);
       const [after] = await tx`select coalesce(idx_tup_fetch, 0)::int as fetched from pg_stat_xact_user_tables where relid = 'pgmq.q_webhooks'::regclass`;
       // by key: the batch and the messages passed over on the way (in flight, not due); planned
       // as a join on a table believed empty, pgmq.read's statement fetched the whole queue
