@@ -14,6 +14,17 @@ export const scheduledFunctions = ["webhook-dispatcher", "email-outbox", "rent-l
 
 export const sql = postgres(databaseUrl, { max: 4, onnotice: () => {} });
 
+/** Runs `fn` in a transaction that is then rolled back, whatever it did: other tests never see it. */
+export async function rolledBack(fn: (tx: postgres.TransactionSql) => Promise<void>): Promise<void> {
+  await sql.begin(async (tx) => {
+    await fn(tx);
+    throw new Rollback();
+  }).catch((e) => {
+    if (!(e instanceof Rollback)) throw e;
+  });
+}
+class Rollback extends Error {}
+
 export interface ApiInit extends Omit<RequestInit, "body"> {
   key?: string;
   json?: unknown;

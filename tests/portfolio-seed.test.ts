@@ -1,16 +1,14 @@
 // supabase/seed.sql: the demo portfolio loads on the current schema and shows what the demo promises.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { sql } from "./helpers.ts";
-
-class Rollback extends Error {}
+import { rolledBack } from "./helpers.ts";
 
 describe("the demo seed", () => {
   it("loads, and has late rent in every aging bucket, a partial payment and every kind of record", async () => {
     const seed = readFileSync("supabase/seed.sql", "utf8");
     let checked = false;
     // Loaded in a transaction that is rolled back: other tests never see the demo organization.
-    await sql.begin(async (tx) => {
+    await rolledBack(async (tx) => {
       await tx.unsafe(seed);
       const [org] = await tx`select id from app.organizations where name = 'Demo Rentals' order by created_at desc limit 1`;
       const [owner] = await tx`select email from app.members where organization_id = ${org.id} and role = 'owner'`;
@@ -48,9 +46,6 @@ describe("the demo seed", () => {
       expect(installments).toBe(3);
       expect(await count("expenses")).toBeGreaterThanOrEqual(10);
       checked = true;
-      throw new Rollback();
-    }).catch((e) => {
-      if (!(e instanceof Rollback)) throw e;
     });
     expect(checked).toBe(true);
   });

@@ -2,7 +2,7 @@
 // the retention goes, and nothing undelivered does. Old rows are written with ids of their
 // age, as app.new_id would have given them then (ids are ULIDs and carry their creation time).
 import { describe, expect, it } from "vitest";
-import { call, functionsUrl, newTenantOrg, serviceRoleKey, sql } from "./helpers.ts";
+import { call, functionsUrl, newTenantOrg, rolledBack, serviceRoleKey, sql } from "./helpers.ts";
 
 /** An id of `prefix` created `daysAgo` days ago. */
 async function idOfAge(prefix: string, daysAgo: number): Promise<string> {
@@ -55,8 +55,6 @@ async function prune(body: Record<string, unknown> = {}) {
 const exists = async (table: "webhook_events" | "webhook_deliveries", id: string) =>
   (await sql`select 1 from ${sql("app." + table)} where id = ${id}`).length === 1;
 
-class Rollback extends Error {}
-
 describe("webhook retention", () => {
   it("deletes finished deliveries, their attempts, their events and archived messages older than the retention, and keeps everything undelivered", async () => {
     const org = await newTenantOrg();
@@ -82,13 +80,10 @@ describe("webhook retention", () => {
     await sql`update pgmq.a_webhooks set archived_at = now() - interval '10 days' where msg_id = ${new_archived}::bigint`;
 
     // a longer retention keeps all of it (tried in a transaction that is rolled back)
-    await sql.begin(async (tx) => {
+    await rolledBack(async (tx) => {
       await tx`update app.webhook_settings set retention_days = 60`;
       const [{ pruned }] = await tx`select app.webhook_prune() as pruned`;
       expect(pruned).toEqual({ deliveries: 0, events: 0, archived_messages: 0, more: false });
-      throw new Rollback();
-    }).catch((e) => {
-      if (!(e instanceof Rollback)) throw e;
     });
     expect((await sql`select retention_days from app.webhook_settings`)[0].retention_days).toBe(30);
 

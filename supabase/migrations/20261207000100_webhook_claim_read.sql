@@ -1,5 +1,5 @@
--- app.webhook_claim reads the queue with two statements of its own instead of pgmq.read,
--- whose one statement joins the messages it locks back to the queue table
+-- app.webhook_claim reads the queue with a statement of its own instead of pgmq.read, whose
+-- statement joins the messages it locks back to the queue table
 -- (`update q ... from cte where m.msg_id = cte.msg_id`). PostgreSQL plans that join from the
 -- table's statistics, and a queue's statistics are wrong by nature: analyzed or vacuumed when
 -- drained, the table reads as empty (0 rows in its pages) until analyzed again, and a burst
@@ -8,10 +8,10 @@
 -- deliveries/s instead of 10,000), whenever a vacuum could not truncate the drained table
 -- (it needs a moment with no other lock on it) so that its pages outlived its rows.
 --
--- Neither statement here has a plan to get wrong: the first can only walk the primary key in
--- order (vt is compared with clock_timestamp(), which is volatile, so the vt index cannot serve
--- that condition, and enable_seqscan is off), and the second looks its rows up by key. PL/pgSQL
--- keeps both plans. What pgmq.read does besides (newer versions also stamp last_read_at) is
+-- This one has no plan to get wrong: its subquery can only walk the primary key in order (vt is
+-- compared with clock_timestamp(), which is volatile, so the vt index cannot serve that
+-- condition, and enable_seqscan is off), and the update looks the ids it returns up by key,
+-- with no join. PL/pgSQL keeps the plan. What pgmq.read does besides (newer versions also stamp last_read_at) is
 -- left out; nothing here reads it. Deleting, archiving and set_vt still go through pgmq.
 
 create or replace function app.webhook_claim(p_holder text, p_qty int, p_vt int, p_ends_at timestamptz) returns json
@@ -38,21 +38,21 @@ begin
             from app.webhook_dispatcher_lease l);
   end if;
 
-  -- pgmq.read's effect, in two statements without a join (see above): the oldest due messages,
-  -- locked, skipping those another transaction holds; then each made invisible for p_vt seconds
-  -- and its read_ct raised. Separate statements from the join below, which must see deliveries
-  -- committed just before this read (a statement's snapshot predates what runs inside it).
-  v_ids := array(select q.msg_id from pgmq.q_webhooks q where q.vt <= clock_timestamp()
-                 order by q.msg_id limit p_qty for update skip locked);
+  -- pgmq.read's effect without its join (see above): the oldest due messages, locked, skipping
+  -- those another transaction holds, each made invisible for p_vt seconds and its read_ct
+  -- raised. A statement apart from the join below, which must see deliveries committed just
+  -- before this read (a statement's snapshot predates what runs inside it).
+  with taken as (
+    update pgmq.q_webhooks q set vt = clock_timestamp() + make_interval(secs => p_vt), read_ct = q.read_ct + 1
+    where q.msg_id = any (array(select d.msg_id from pgmq.q_webhooks d where d.vt <= clock_timestamp()
+                                order by d.msg_id limit p_qty for update skip locked))
+    returning q.msg_id, q.message
+  )
+  select coalesce(array_agg(t.msg_id order by t.msg_id), '{}'), coalesce(array_agg(t.message order by t.msg_id), '{}')
+  into v_ids, v_msgs from taken t;
   if cardinality(v_ids) = 0 then
     return json_build_object('leased', true, 'messages', '[]'::json);
   end if;
-  with taken as (
-    update pgmq.q_webhooks q set vt = clock_timestamp() + make_interval(secs => p_vt), read_ct = q.read_ct + 1
-    where q.msg_id = any (v_ids)
-    returning q.msg_id, q.message
-  )
-  select array_agg(t.msg_id order by t.msg_id), array_agg(t.message order by t.msg_id) into v_ids, v_msgs from taken t;
 
   v_delivery_ids := array(select m->>'delivery_id' from unnest(v_msgs) m);
 

@@ -62,9 +62,11 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
         resolve();
       };
     });
+  /** Attempts in flight, or outcomes not yet recorded. */
+  const busy = () => inflight > 0 || outcomes.length > 0 || recording !== null;
   /** Waits `ms` at most: until an attempt finishes or a record ends, or, when none is under way, a message is due. */
   const waitForWork = async (ms: number) => {
-    if (inflight > 0 || outcomes.length > 0 || recording) {
+    if (busy()) {
       await waitForChange(ms);
       return;
     }
@@ -142,7 +144,7 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
         }
         continue;
       }
-      if (inflight === 0 && outcomes.length === 0 && !recording && o.untilIdle) break;
+      if (!busy() && o.untilIdle) break;
       // nothing due: claim again soon, backing off while it stays quiet (Postgres watching the queue meanwhile)
       await waitForWork(Math.min(idleMs, deadline - Date.now()));
       if (inflight === 0) idleMs = Math.min(idleMs * 2, IDLE_MAX_MS);
@@ -153,7 +155,7 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
   }
   // The claimed messages stay invisible, so the next run may start now while these finish.
   await release();
-  while (inflight > 0 || outcomes.length > 0 || recording) {
+  while (busy()) {
     record();
     await waitForChange(20);
   }
