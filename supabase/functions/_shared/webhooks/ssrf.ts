@@ -6,72 +6,49 @@
 // plain http to them; private, link-local and metadata addresses are refused regardless.
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
+import { ipaddr } from "../deps.ts";
 
 export const allowLoopback = Deno.env.get("WEBHOOK_ALLOW_LOOPBACK") === "true";
 
 export class ForbiddenDestination extends Error {}
 
-type Range = [bigint, number];
+// Address ranges come from ipaddr.js (maintained, and it names RFC 6052/8215 NAT64, RFC 6145 SIIT,
+// 6to4 and the other special IPv6 blocks); only the ranges that embed an IPv4 address need us.
+const FORBIDDEN = "a private, link-local or reserved address";
 
-function v4ToBig(ip: string): bigint {
-  return ip.split(".").reduce((acc, part) => (acc << 8n) | BigInt(Number(part)), 0n);
-}
-
-function v6ToBig(ip: string): bigint {
-  let text = ip.toLowerCase().replace(/^\[|\]$/g, "").replace(/%.*$/, "");
-  // a trailing dotted quad (::ffff:10.0.0.1) becomes two hextets
-  const quad = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (quad) {
-    const v = v4ToBig(quad[1]);
-    text = text.slice(0, -quad[1].length) + `${(v >> 16n).toString(16)}:${(v & 0xffffn).toString(16)}`;
+/** The IPv4 address an IPv6 address carries in a form that reaches it (mapped, SIIT, NAT64, 6to4), if any. */
+function embeddedV4(v6: ipaddr.IPv6): ipaddr.IPv4 | null {
+  const b = v6.toByteArray();
+  const v4 = (at: number) => new ipaddr.IPv4(b.slice(at, at + 4));
+  switch (v6.range()) {
+    case "ipv4Mapped": // ::ffff:a.b.c.d
+    case "rfc6145": // ::ffff:0:a.b.c.d (SIIT, RFC 6145/7915)
+      return v4(12);
+    case "rfc6052": // 64:ff9b::a.b.c.d; the local-use 64:ff9b:1::/48 (RFC 8215) is refused whole below
+      return v6.match(ipaddr.IPv6.parse("64:ff9b::"), 96) ? v4(12) : null;
+    case "6to4": // 2002:AABB:CCDD::/48
+      return v4(2);
+    default:
+      return null;
   }
-  const [head, tail] = text.includes("::") ? text.split("::") : [text, undefined];
-  const h = head ? head.split(":") : [];
-  const t = tail !== undefined && tail !== "" ? tail.split(":") : [];
-  const groups = tail === undefined ? h : [...h, ...Array(8 - h.length - t.length).fill("0"), ...t];
-  return groups.reduce((acc, g) => (acc << 16n) | BigInt(parseInt(g || "0", 16)), 0n);
 }
-
-const V4_BLOCKED: Range[] = ([
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.88.99.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15],
-  ["198.51.100.0", 24], ["203.0.113.0", 24], ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as [string, number][]).map(([a, p]) => [v4ToBig(a), p]);
-const V4_LOOPBACK: Range = [v4ToBig("127.0.0.0"), 8];
-
-const V6_BLOCKED: Range[] = ([
-  ["::", 128], ["100::", 64], ["2001:db8::", 32], ["fc00::", 7], ["fe80::", 10], ["fec0::", 10], ["ff00::", 8],
-  ["2001::", 32], // Teredo
-] as [string, number][]).map(([a, p]) => [v6ToBig(a), p]);
-
-const inRange = (value: bigint, [base, prefix]: Range, bits: number) =>
-  value >> BigInt(bits - prefix) === base >> BigInt(bits - prefix);
 
 /** Why `ip` may not receive webhooks, or null when it may. */
 export function forbiddenAddress(ip: string, loopbackAllowed = allowLoopback): string | null {
-  const family = isIP(ip.replace(/^\[|\]$/g, ""));
-  if (family === 4) {
-    const v = v4ToBig(ip);
-    if (inRange(v, V4_LOOPBACK, 32)) return loopbackAllowed ? null : "a loopback address";
-    if (V4_BLOCKED.some((r) => inRange(v, r, 32)) || v === 0xffffffffn) return "a private, link-local or reserved address";
-    return null;
+  const text = ip.replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  if (!isIP(text)) return "not an IP address";
+  const address = ipaddr.parse(text);
+  if (address.kind() === "ipv6") {
+    const v6 = address as ipaddr.IPv6;
+    const v4 = embeddedV4(v6);
+    if (v4) return forbiddenAddress(v4.toString(), loopbackAllowed);
+    // ::a.b.c.d (IPv4-compatible, deprecated by RFC 4291) has no range of its own in ipaddr.js
+    if (v6.match(ipaddr.IPv6.parse("::"), 96) && v6.range() !== "loopback") return FORBIDDEN;
   }
-  if (family === 6) {
-    const v = v6ToBig(ip);
-    if (v === 1n) return loopbackAllowed ? null : "a loopback address";
-    // IPv4 embedded in IPv6: mapped, compatible, NAT64 and 6to4 carry a v4 address to check
-    const low32 = v & 0xffffffffn;
-    const v4 = [Number(low32 >> 24n), Number((low32 >> 16n) & 255n), Number((low32 >> 8n) & 255n), Number(low32 & 255n)].join(".");
-    if (v >> 32n === 0xffffn || v >> 32n === 0n) return forbiddenAddress(v4, loopbackAllowed);
-    if (v >> 32n === 0x64ff9b0000000000000000n) return forbiddenAddress(v4, loopbackAllowed);
-    if (v >> 112n === 0x2002n) {
-      const e = (v >> 80n) & 0xffffffffn;
-      return forbiddenAddress([e >> 24n, (e >> 16n) & 255n, (e >> 8n) & 255n, e & 255n].map(Number).join("."), loopbackAllowed);
-    }
-    if (V6_BLOCKED.some((r) => inRange(v, r, 128))) return "a private, link-local or reserved address";
-    return null;
-  }
-  return "not an IP address";
+  const range = address.range();
+  if (range === "unicast") return null;
+  if (range === "loopback") return loopbackAllowed ? null : "a loopback address";
+  return FORBIDDEN;
 }
 
 /** Checks a URL's form: https (or http to loopback when allowed), no credentials, a real host. Returns the normalized URL. */
