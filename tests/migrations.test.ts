@@ -48,4 +48,19 @@ describe("the migrations", () => {
     // what npm start compares to tell a stale .data database (scripts/lib/migrations.ts)
     expect(await staleMigrations(sql)).toEqual([]);
   });
+
+  it("tell a database built from other migrations (npm start refuses it: tests/start.test.ts)", async () => {
+    const files = migrationFiles();
+    const [first, ...rest] = files;
+    const last = files[files.length - 1];
+    // a file not applied yet is what supabase db push applies, not a stale schema
+    expect(await staleMigrations(sql, [...files, { version: "29991231000000", name: "later", file: "29991231000000_later.sql", text: "select 1;" }])).toEqual([]);
+    // white space is not a change; anything else is
+    expect(await staleMigrations(sql, files.map((f) => ({ ...f, text: f.text.replace(/\n/g, "\n\n") })))).toEqual([]);
+    expect(await staleMigrations(sql, files.map((f) => f === last ? { ...f, text: f.text + "\nselect 1;" } : f)))
+      .toEqual([`${last.file} (changed)`]);
+    expect(await staleMigrations(sql, rest)).toEqual([`${first.version}_${first.name}.sql (gone)`]);
+    expect(await staleMigrations(sql, files.map((f) => f === last ? { ...f, name: "renamed", file: `${f.version}_renamed.sql` } : f)))
+      .toEqual([`${last.version}_renamed.sql (changed)`]);
+  });
 });

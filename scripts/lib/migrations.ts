@@ -144,6 +144,11 @@ export async function staleMigrations(sql: postgres.Sql, files = migrationFiles(
 /** The database holds migrations whose files changed or disappeared since they were applied. */
 export class StaleSchemaError extends Error {
   constructor(readonly migrations: string[]) {
-    super(`the schema is stale: ${migrations.join(", ")} since it was applied`);
+    super(`the database schema is stale: migrations it applied have changed or gone since (${StaleSchemaError.list(migrations)})`);
+  }
+
+  /** The first few, so the message stays one line. */
+  static list(migrations: string[]): string {
+    return migrations.slice(0, 3).join(", ") + (migrations.length > 3 ? ` and ${migrations.length - 3} more` : "");
   }
 }
