@@ -41,8 +41,7 @@ from unnest(array['tenants', 'properties', 'units', 'leases', 'payments', 'appli
 union all values
   ('ai:run', 'Run AI helpers'),
   ('admin:api_keys', 'Create, list and revoke API keys'),
-  ('admin:webhooks', 'Manage webhook endpoints and deliveries')
-on conflict do nothing;
+  ('admin:webhooks', 'Manage webhook endpoints and deliveries');
 
 create function app.unknown_scopes(scopes text[]) returns text[]
 language sql stable as $$
@@ -91,8 +90,7 @@ create table app.route_quotas (
 );
 insert into app.route_quotas values
   ('ai-delinquency-prioritizer', 10, 3600),
-  ('ai-vendor-summary', 30, 3600)
-on conflict do nothing;
+  ('ai-vendor-summary', 30, 3600);
 
 -- One row per key for the general limits: deciding and charging both windows is one row's
 -- upsert. Windows are numbered (epoch seconds / window length); a new number starts at zero.
@@ -132,7 +130,7 @@ create table app.auth_settings (
   failures_per_window int not null default 30,
   failure_window_s    int not null default 600
 );
-insert into app.auth_settings default values on conflict do nothing;
+insert into app.auth_settings default values;
 
 -- Today in the organization's time zone. PL/pgSQL, as it reads a table: a SQL function with a
 -- FROM is planned again on every call (why: docs/decisions/0006-plpgsql-on-hot-paths.md).

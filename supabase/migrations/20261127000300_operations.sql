@@ -134,7 +134,6 @@ create table app.payment_plan_payments (
 );
 create index payment_plan_payments_plan on app.payment_plan_payments (payment_plan_id, id);
 
-
 -- IRS Schedule E (Form 1040), Part I, lines 5-19: the categories a landlord files expenses under.
 create table app.expense_categories (
   id               text primary key,

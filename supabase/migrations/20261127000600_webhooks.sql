@@ -30,9 +30,7 @@ insert into app.webhook_event_kinds (name, description, subscribable) values
   ('tenant.removed', 'A tenant was removed.', true),
   ('inspection.completed', 'An inspection was completed.', true),
   ('payment_plan.proposed', 'A payment plan was proposed.', true),
-  ('webhook.test', 'A test event sent on request to one endpoint.', false)
-on conflict (name) do nothing;
-
+  ('webhook.test', 'A test event sent on request to one endpoint.', false);
 
 -- Knobs, one row. The retry schedule itself is app.webhook_backoff_seconds.
 create table app.webhook_settings (
@@ -46,7 +44,7 @@ create table app.webhook_settings (
   -- days webhook history is kept (app.webhook_prune)
   retention_days          int not null default 30 check (retention_days between 1 and 3650)
 );
-insert into app.webhook_settings default values on conflict do nothing;
+insert into app.webhook_settings default values;
 
 create table app.webhook_endpoints (
   id                          text primary key default app.new_id('whe'),
@@ -88,7 +86,6 @@ create table app.webhook_events (
   payload          json not null check (octet_length(payload::text) <= 65536),
   created_at       timestamptz not null default now()
 );
-
 
 -- One event to one endpoint, from its first recorded attempt on.
 --   pending: in the queue (msg_id), waiting for a retry (before its first attempt is recorded a
