@@ -73,7 +73,12 @@ async function describe(sql: Sql): Promise<Map<string, string>> {
              pg_get_expr(d.adbin, d.adrelid) as def, col_description(a.attrelid, a.attnum) as comment, a.attacl::text as acl
       from pg_attribute a left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
       where a.attrelid = ${r.oid} and a.attnum > 0 and not a.attisdropped order by a.attnum`;
+    const [seq] = r.relkind === "S"
+      ? await sql`select seqtypid::regtype::text as type, seqstart, seqincrement, seqmin, seqmax, seqcache, seqcycle
+          from pg_sequence where seqrelid = ${r.oid}`
+      : [];
     const lines = [
+      ...(seq ? [`sequence ${JSON.stringify(seq)}`] : []),
       `kind ${r.relkind} persistence ${r.relpersistence} options ${r.options} rls ${r.relrowsecurity} owner ${r.owner} acl ${r.acl}`,
       ...(r.comment ? [`comment ${r.comment}`] : []),
       ...cols.map((c) => `  ${c.attname} ${c.type}${c.attnotnull ? " not null" : ""}${c.def ? ` default ${c.def}` : ""}` +
