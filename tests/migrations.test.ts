@@ -1,7 +1,7 @@
 // Until the first release, an object is changed in its concern's migration: every function,
 // procedure, view, table, type, index and trigger is created in exactly one migration file.
 import { describe, expect, it } from "vitest";
-import { definitions, migrationFiles, staleMigrations } from "../scripts/lib/migrations.ts";
+import { definitions, migrationFiles, staleMigrations, statements } from "../scripts/lib/migrations.ts";
 import { sql } from "./helpers.ts";
 
 describe("the migrations", () => {
@@ -12,6 +12,9 @@ describe("the migrations", () => {
     }
     const twice = [...where].filter(([, files]) => files.length > 1).map(([d, files]) => `${d}: ${files.join(", ")}`);
     expect(twice).toEqual([]);
+    // nor created and then dropped
+    const drops = migrationFiles().flatMap((f) => statements(f.text).filter((s) => /^drop\s/i.test(s)).map((s) => `${f.file}: ${s}`));
+    expect(drops).toEqual([]);
     // the parse found the schema (a parse that sees nothing would pass the check above)
     expect(where.size).toBeGreaterThan(200);
     for (const d of ["function app.webhook_claim", "view app.webhook_pipeline", "table app.webhook_deliveries",
