@@ -7,6 +7,7 @@ import { startStack } from "./lib/stack.ts";
 import { assertPortFree, isPortFree } from "./lib/ports.ts";
 import { ensureDemo } from "./lib/demo.ts";
 import { ROOT } from "./lib/paths.ts";
+import { StaleSchemaError } from "./lib/migrations.ts";
 
 const functionsPort = Number(process.env.API_PORT ?? 54321);
 const postgresPort = Number(process.env.DB_PORT ?? 54322);
@@ -32,6 +33,15 @@ const stack = await startStack({
   functionsEnv: { WEBHOOK_ALLOW_LOOPBACK: "true" },
   log: (line) => console.log(`  │ ${line}`),
 }).catch((e) => {
+  if (e instanceof StaleSchemaError) {
+    // the schema was built by migrations that have changed since: start over rather than run on it
+    const where = databaseUrl ? "the database at DATABASE_URL" : dataRoot;
+    console.error(`\nThe database schema in ${where} is stale: migrations it applied have changed or gone since (${StaleSchemaError.list(e.migrations)}).`);
+    console.error(databaseUrl
+      ? "Start over with a fresh database (e.g. npx supabase db reset), then run npm start again."
+      : `Start over with fresh data: delete ${dataRoot} (or the folder APTORIA_DATA_DIR names) and run npm start again.`);
+    process.exit(1);
+  }
   console.error(`\nThe stack did not start: ${(e as Error).message}`);
   process.exit(1);
 });

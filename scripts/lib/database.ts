@@ -28,14 +28,15 @@ export async function prepareDatabase(sql: Sql): Promise<{ pgmq: "extension" | "
   return { pgmq: "sql" };
 }
 
-export async function pushMigrations(databaseUrl: string): Promise<void> {
+/** Applies `<workdir>/supabase/migrations` (this repository's by default) with the Supabase CLI. */
+export async function pushMigrations(databaseUrl: string, workdir = ROOT): Promise<void> {
   const url = new URL(databaseUrl);
   if (!url.searchParams.has("sslmode") && ["127.0.0.1", "localhost"].includes(url.hostname)) {
     url.searchParams.set("sslmode", "disable");
   }
   try {
-    await run(`${ROOT}/node_modules/.bin/supabase`, ["db", "push", "--db-url", url.toString(), "--include-all", "--yes"], {
-      cwd: ROOT,
+    await run(`${ROOT}/node_modules/.bin/supabase`, ["db", "push", "--db-url", url.toString(), "--include-all", "--yes", "--workdir", workdir], {
+      cwd: workdir,
       env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" },
     });
   } catch (e) {

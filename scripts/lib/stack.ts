@@ -2,6 +2,7 @@
 // Deno, and the scheduled jobs. `npm start` and the tests' global setup both use it.
 import { randomBytes } from "node:crypto";
 import { connect, prepareDatabase, pushMigrations, type Sql } from "./database.ts";
+import { StaleSchemaError, staleMigrations } from "./migrations.ts";
 import { startEmbeddedPostgres } from "./postgres.ts";
 import { startFunctions } from "./functions.ts";
 import { startScheduler, type Scheduler } from "./scheduler.ts";
@@ -51,6 +52,10 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const sql = connect(databaseUrl);
     stops.push(() => sql.end({ timeout: 2 }));
     const { pgmq } = await prepareDatabase(sql);
+    // A migration applied earlier and changed since would leave the schema behind the files:
+    // supabase db push applies only versions it has not recorded.
+    const stale = await staleMigrations(sql);
+    if (stale.length > 0) throw new StaleSchemaError(stale);
     await pushMigrations(databaseUrl);
 
     // Stand-ins for the keys Supabase injects; the scheduled jobs authenticate with this one.

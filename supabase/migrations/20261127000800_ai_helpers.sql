@@ -1,17 +1,20 @@
--- AI helpers (/api/ai-vendor-summary, /api/ai-delinquency-prioritizer): every number, score,
--- ranking and recommendation is computed here, so answers are reproducible and testable; a
--- language model only words a narrative from these results. Also: idempotent replays of the
--- answers (Idempotency-Key), checked in the same call that authenticates the key.
+-- AI helpers (/api/ai-vendor-summary, /api/ai-delinquency-prioritizer), and idempotent replays
+-- of their answers (Idempotency-Key).
+-- Rules: every number, score, ranking and recommendation is computed here, so answers are
+-- reproducible and testable; a language model only words a narrative from these results. An
+-- Idempotency-Key is checked in the same call that authenticates the key, and a replay is the
+-- stored answer byte for byte.
 
 -- "$1,825" or "$1,825.50": money inside sentences (JSON fields stay plain dollar numbers).
-create or replace function app.usd_text(cents numeric) returns text
-language sql immutable parallel safe as $$
+-- Stable, as to_char is, so it is inlined.
+create function app.usd_text(cents numeric) returns text
+language sql stable parallel safe as $$
   select '$' || case when round(cents) % 100 = 0 then to_char(round(cents) / 100, 'FM999,999,999,990')
                      else to_char(round(cents) / 100.0, 'FM999,999,999,990.00') end
 $$;
 
 -- "1 day", "2.5 days".
-create or replace function app.days_text(days numeric) returns text
+create function app.days_text(days numeric) returns text
 language sql immutable parallel safe as $$
   select trim_scale(days) || case when days = 1 then ' day' else ' days' end
 $$;
@@ -22,7 +25,7 @@ $$;
 
 -- keep / watch / replace from a vendor's facts (the `facts` object of app.vendor_facts), with
 -- the reasons. Thresholds only apply once there are enough jobs to judge (see docs/api/ai.md).
-create or replace function app.vendor_recommendation(f jsonb) returns jsonb
+create function app.vendor_recommendation(f jsonb) returns jsonb
 language plpgsql immutable as $$
 declare
   completed   int     := (f->'work_orders'->>'completed')::int;
@@ -92,7 +95,7 @@ $$;
 -- A vendor's record in the organization, with the recommendation; null when the vendor is
 -- absent or belongs to another organization. Times to complete run from assignment (or
 -- creation, when never assigned) to completion; "this year" is the organization's calendar year.
-create or replace function app.vendor_facts(p_organization_id text, p_vendor_id text) returns jsonb
+create function app.vendor_facts(p_organization_id text, p_vendor_id text) returns jsonb
 language sql stable as $$
   with org as (
     select o.timezone as tz, app.org_today(o.id) as today from app.organizations o where o.id = p_organization_id
@@ -177,7 +180,7 @@ $$;
 --   payment_plan     −20 accepted and on schedule, +10 accepted and broken, else 0
 --   lease_time_left  10 if terminated or ending within 60 days, 5 within 180 days or no end date, else 0
 -- The total is never below 0.
-create or replace function app.delinquency_score(
+create function app.delinquency_score(
   p_days_late    int,
   p_owed_cents   bigint,
   p_rent_cents   bigint,
@@ -207,7 +210,7 @@ $$;
 
 -- The suggested next step for one ranked entry (as built by app.delinquency_ranking), by the
 -- first rule that matches; see docs/api/ai.md.
-create or replace function app.delinquency_next_step(e jsonb) returns jsonb
+create function app.delinquency_next_step(e jsonb) returns jsonb
 language plpgsql immutable as $$
 declare
   plan  jsonb   := e->'payment_plan';
@@ -254,7 +257,7 @@ $$;
 -- p_limit entries in full, the totals over all. A lease is delinquent when one of its charges is
 -- unpaid past the grace period (or marked late); what it owes is every unpaid charge past its
 -- due date, and it is as many days late as its oldest one.
-create or replace function app.delinquency_ranking(p_organization_id text, p_property_id text default null, p_limit int default 50)
+create function app.delinquency_ranking(p_organization_id text, p_property_id text default null, p_limit int default 50)
 returns jsonb
 language plpgsql stable as $$
 declare
@@ -397,7 +400,7 @@ create table app.idempotency_keys (
 --   the stored answer (replay_status, replay_body), or 409 (different request / in progress).
 -- Otherwise this is app.authenticate with the quota, and on success the idempotency key is
 -- reserved for this request. An advisory lock serializes requests sharing an idempotency key.
-create or replace function app.authenticate_idempotent(
+create function app.authenticate_idempotent(
   p_prefix          text,
   p_secret_hash     bytea,
   p_client          text,

@@ -1,35 +1,129 @@
--- Operations: work orders, vendors, rental applications, inspections and payment plans.
--- Each API operation is one SQL call after requireKey: a function returning jsonb for writes,
--- one statement for reads. Money arrives and leaves as dollars (at most two decimals, checked
--- by the API) and is kept as cents. Instants are shown with app.iso_instant (migration 0210).
-
+-- Operations: vendors, work orders, rental applications, inspections, payment plans and
+-- expenses, and the SQL behind their functions.
+-- Rules: as in the portfolio (organization on every row, composite foreign keys, cents, status
+-- transitions by trigger). Each API operation is one SQL call after requireKey: a function
+-- returning jsonb for writes, one statement for reads. Money arrives as dollars (at most two
+-- decimals, checked by the API) and is kept as cents.
+--
 -- The API's shape of each resource is a view (app.api_<resource>: the filter columns and `j`,
 -- the JSON). Views are always inlined into the query using them, so a list builds JSON only for
--- the rows on its page; SQL functions with subqueries are not inlined and cost ~100 µs a row.
+-- the rows on its page; SQL functions with subqueries are not inlined and are called per row.
 -- Lists are single statements built by the Edge Functions (only the filters given, so each
 -- combination is its own prepared statement with its own plan); in the same statement
 -- app.ops_require answers 404 for a filter naming another organization's record.
 
--- (organization_id, status) exists already; these end in id for the newest-first cursor
-create index if not exists work_orders_org_status_id on app.work_orders (organization_id, status, id);
-create index if not exists work_orders_org_priority on app.work_orders (organization_id, priority, id);
--- a vendor's open/completed counts from the index alone
-create index if not exists work_orders_vendor_status on app.work_orders (vendor_id, status);
-create index if not exists vendors_org_trade on app.vendors (organization_id, lower(trade), id);
--- a vendor cannot be deleted while expenses name it; this keeps that check off a full scan
-create index if not exists expenses_vendor on app.expenses (vendor_id) where vendor_id is not null;
-create index if not exists applications_property on app.applications (property_id, id);
-create index if not exists applications_org_status on app.applications (organization_id, status, id);
-create index if not exists inspections_unit on app.inspections (unit_id, id);
-create index if not exists inspections_org_status on app.inspections (organization_id, status, id);
-create index if not exists payment_plans_lease on app.payment_plans (lease_id, id);
-create index if not exists payment_plans_org_status on app.payment_plans (organization_id, status, id);
+create table app.vendors (
+  id               text primary key default app.new_id('v'),
+  organization_id  text not null references app.organizations on delete cascade,
+  name             text not null check (length(name) between 1 and 200),
+  trade            text check (length(trade) <= 100),
+  email            text check (email ~ '^[^@\s]+@[^@\s]+$'),
+  phone            text check (length(phone) <= 40),
+  notes            text check (length(notes) <= 5000),
+  created_at       timestamptz not null default now(),
+  unique (organization_id, id)
+);
 
--- The day an installment was paid in full (the date the payer gave, not when it was recorded).
-alter table app.payment_plan_installments add column if not exists paid_on date;
+create table app.applications (
+  id                    text primary key default app.new_id('appl'),
+  organization_id       text not null,
+  property_id           text not null,
+  unit_id               text,
+  status                text not null default 'submitted',
+  applicant_name        text not null check (length(applicant_name) between 1 and 200),
+  applicant_email       text check (applicant_email ~ '^[^@\s]+@[^@\s]+$'),
+  applicant_phone       text check (length(applicant_phone) <= 40),
+  desired_move_in       date,
+  monthly_income_cents  bigint check (monthly_income_cents >= 0),
+  decision_reason       text check (length(decision_reason) <= 2000),
+  submitted_at          timestamptz not null default now(),
+  decided_at            timestamptz,
+  created_at            timestamptz not null default now(),
+  unique (organization_id, id),
+  foreign key (organization_id, property_id) references app.properties (organization_id, id) on delete restrict,
+  foreign key (organization_id, unit_id) references app.units (organization_id, id) on delete restrict
+);
+create trigger applications_status before insert or update of status on app.applications
+for each row execute function app.enforce_status_transition('application');
+
+create table app.work_orders (
+  id               text primary key default app.new_id('wo'),
+  organization_id  text not null,
+  unit_id          text not null,
+  vendor_id        text,
+  title            text not null check (length(title) between 1 and 200),
+  description      text check (length(description) <= 5000),
+  priority         text not null default 'normal' check (priority in ('low', 'normal', 'high', 'emergency')),
+  status           text not null default 'open',
+  due_date         date,
+  cost_cents       bigint check (cost_cents >= 0),
+  notes            text check (length(notes) <= 5000),
+  assigned_at      timestamptz,
+  completed_at     timestamptz,
+  created_at       timestamptz not null default now(),
+  unique (organization_id, id),
+  foreign key (organization_id, unit_id) references app.units (organization_id, id) on delete restrict,
+  foreign key (organization_id, vendor_id) references app.vendors (organization_id, id) on delete restrict,
+  constraint work_orders_assigned_has_vendor check (status = 'open' or vendor_id is not null)
+);
+create trigger work_orders_status before insert or update of status on app.work_orders
+for each row execute function app.enforce_status_transition('work_order');
+create index work_orders_unit on app.work_orders (unit_id, id);
+create index work_orders_vendor on app.work_orders (vendor_id, id);
+create index work_orders_org_status on app.work_orders (organization_id, status);
+
+create table app.inspections (
+  id               text primary key default app.new_id('insp'),
+  organization_id  text not null,
+  unit_id          text not null,
+  kind             text not null default 'routine' check (kind in ('move_in', 'move_out', 'routine')),
+  status           text not null default 'scheduled',
+  scheduled_for    date not null,
+  inspector        text check (length(inspector) <= 200),
+  -- [{area, condition: good|fair|poor, note}] when completed
+  findings         jsonb check (findings is null or jsonb_typeof(findings) = 'array'),
+  summary          text check (length(summary) <= 5000),
+  completed_at     timestamptz,
+  created_at       timestamptz not null default now(),
+  unique (organization_id, id),
+  foreign key (organization_id, unit_id) references app.units (organization_id, id) on delete restrict
+);
+create trigger inspections_status before insert or update of status on app.inspections
+for each row execute function app.enforce_status_transition('inspection');
+
+create table app.payment_plans (
+  id               text primary key default app.new_id('pp'),
+  organization_id  text not null,
+  lease_id         text not null,
+  status           text not null default 'proposed',
+  total_cents      bigint not null check (total_cents > 0),
+  note             text check (length(note) <= 2000),
+  proposed_at      timestamptz not null default now(),
+  decided_at       timestamptz,
+  created_at       timestamptz not null default now(),
+  unique (organization_id, id),
+  foreign key (organization_id, lease_id) references app.leases (organization_id, id) on delete restrict
+);
+create trigger payment_plans_status before insert or update of status on app.payment_plans
+for each row execute function app.enforce_status_transition('payment_plan');
+-- at most one live plan per lease
+create unique index payment_plans_one_live on app.payment_plans (lease_id) where status in ('proposed', 'accepted');
+
+create table app.payment_plan_installments (
+  payment_plan_id  text not null references app.payment_plans on delete cascade,
+  seq              int not null check (seq >= 1),
+  due_date         date not null,
+  amount_cents     bigint not null check (amount_cents > 0),
+  paid_cents       bigint not null default 0 check (paid_cents >= 0),
+  paid_at          timestamptz,
+  -- the day it was paid in full (the date the payer gave, not when it was recorded)
+  paid_on          date,
+  primary key (payment_plan_id, seq),
+  check (paid_cents <= amount_cents)
+);
 
 -- Money received under a payment plan: the history behind the installments' paid amounts.
-create table if not exists app.payment_plan_payments (
+create table app.payment_plan_payments (
   id               text primary key default app.new_id('ppay'),
   organization_id  text not null,
   payment_plan_id  text not null,
@@ -38,11 +132,68 @@ create table if not exists app.payment_plan_payments (
   created_at       timestamptz not null default now(),
   foreign key (organization_id, payment_plan_id) references app.payment_plans (organization_id, id) on delete cascade
 );
-create index if not exists payment_plan_payments_plan on app.payment_plan_payments (payment_plan_id, id);
+create index payment_plan_payments_plan on app.payment_plan_payments (payment_plan_id, id);
+
+-- IRS Schedule E (Form 1040), Part I, lines 5-19: the categories a landlord files expenses under.
+create table app.expense_categories (
+  id               text primary key,
+  schedule_e_line  int not null unique,
+  name             text not null
+);
+insert into app.expense_categories (id, schedule_e_line, name) values
+  ('advertising', 5, 'Advertising'),
+  ('auto_travel', 6, 'Auto and travel'),
+  ('cleaning_maintenance', 7, 'Cleaning and maintenance'),
+  ('commissions', 8, 'Commissions'),
+  ('insurance', 9, 'Insurance'),
+  ('legal_professional_fees', 10, 'Legal and other professional fees'),
+  ('management_fees', 11, 'Management fees'),
+  ('mortgage_interest', 12, 'Mortgage interest paid to banks, etc.'),
+  ('other_interest', 13, 'Other interest'),
+  ('repairs', 14, 'Repairs'),
+  ('supplies', 15, 'Supplies'),
+  ('taxes', 16, 'Taxes'),
+  ('utilities', 17, 'Utilities'),
+  ('depreciation', 18, 'Depreciation expense or depletion'),
+  ('other', 19, 'Other');
+
+create table app.expenses (
+  id               text primary key default app.new_id('exp'),
+  organization_id  text not null,
+  property_id      text not null,
+  category_id      text not null references app.expense_categories,
+  label            text not null check (length(label) between 1 and 200),
+  amount_cents     bigint not null check (amount_cents >= 0),
+  paid_on          date not null,
+  vendor           text check (length(vendor) <= 200),
+  vendor_id        text,
+  created_at       timestamptz not null default now(),
+  unique (organization_id, id),
+  foreign key (organization_id, property_id) references app.properties (organization_id, id) on delete restrict,
+  foreign key (organization_id, vendor_id) references app.vendors (organization_id, id) on delete restrict
+);
+create index expenses_property on app.expenses (organization_id, property_id, paid_on);
+
+-- Indexes for the lists' filters, each ending in id for the newest-first cursor.
+create index work_orders_org_status_id on app.work_orders (organization_id, status, id);
+create index work_orders_org_priority on app.work_orders (organization_id, priority, id);
+-- a vendor's open/completed counts from the index alone
+create index work_orders_vendor_status on app.work_orders (vendor_id, status);
+create index vendors_org_trade on app.vendors (organization_id, lower(trade), id);
+-- a vendor cannot be deleted while expenses name it; this keeps that check off a full scan
+create index expenses_vendor on app.expenses (vendor_id) where vendor_id is not null;
+create index applications_property on app.applications (property_id, id);
+create index applications_org_status on app.applications (organization_id, status, id);
+create index inspections_unit on app.inspections (unit_id, id);
+create index inspections_org_status on app.inspections (organization_id, status, id);
+create index payment_plans_lease on app.payment_plans (lease_id, id);
+create index payment_plans_org_status on app.payment_plans (organization_id, status, id);
+create index expenses_org_category on app.expenses (organization_id, category_id, paid_on);
+create index expenses_org_paid_on on app.expenses (organization_id, paid_on);
 
 -- Checks that a record the caller named (by kind: Unit, Property, Vendor, Lease) belongs to the
 -- organization; otherwise 404 naming the kind, as for an id that does not exist.
-create or replace function app.ops_require(p_organization_id text, p_kind text, p_id text) returns void
+create function app.ops_require(p_organization_id text, p_kind text, p_id text) returns void
 language plpgsql stable as $$
 begin
   if p_id is null then
@@ -62,7 +213,7 @@ $$;
 
 -- ─── work orders ───────────────────────────────────────────────────────────────────────────
 
-create or replace view app.api_work_orders as
+create view app.api_work_orders as
   select w.id, w.organization_id, w.unit_id, u.property_id, w.vendor_id, w.status, w.priority,
   jsonb_build_object(
     'id', w.id,
@@ -82,7 +233,7 @@ create or replace view app.api_work_orders as
   from app.work_orders w join app.units u on u.id = w.unit_id;
 
 -- body: unit_id, title, description, priority, due_date, notes, vendor_id (given: starts assigned).
-create or replace function app.work_order_create(p_organization_id text, p jsonb) returns jsonb
+create function app.work_order_create(p_organization_id text, p jsonb) returns jsonb
 language plpgsql as $$
 declare
   w app.work_orders;
@@ -103,7 +254,7 @@ $$;
 
 -- patch: any of title, description, priority, due_date, notes, cost_usd; a key present with
 -- null clears the field.
-create or replace function app.work_order_update(p_organization_id text, p_id text, p jsonb) returns jsonb
+create function app.work_order_update(p_organization_id text, p_id text, p jsonb) returns jsonb
 language plpgsql as $$
 declare
   w app.work_orders;
@@ -125,7 +276,7 @@ end
 $$;
 
 -- open → assigned, or a new vendor while assigned.
-create or replace function app.work_order_assign(p_organization_id text, p_id text, p_vendor_id text) returns jsonb
+create function app.work_order_assign(p_organization_id text, p_id text, p_vendor_id text) returns jsonb
 language plpgsql as $$
 declare
   w app.work_orders;
@@ -147,7 +298,7 @@ end
 $$;
 
 -- assigned → completed, with the cost and (optionally) notes.
-create or replace function app.work_order_complete(p_organization_id text, p_id text, p_cost_usd numeric, p_notes text) returns jsonb
+create function app.work_order_complete(p_organization_id text, p_id text, p_cost_usd numeric, p_notes text) returns jsonb
 language plpgsql as $$
 declare
   w app.work_orders;
@@ -174,7 +325,7 @@ $$;
 -- ─── vendors ───────────────────────────────────────────────────────────────────────────────
 
 -- A vendor with the number of its work orders still open (open or assigned) and completed.
-create or replace view app.api_vendors as
+create view app.api_vendors as
   select v.id, v.organization_id, v.trade,
   jsonb_build_object(
     'id', v.id,
@@ -192,7 +343,7 @@ create or replace view app.api_vendors as
            count(*) filter (where w.status = 'completed') as completed
     from app.work_orders w where w.vendor_id = v.id) c;
 
-create or replace function app.vendor_create(p_organization_id text, p jsonb) returns jsonb
+create function app.vendor_create(p_organization_id text, p jsonb) returns jsonb
 language plpgsql as $$
 declare
   v_id text;
@@ -204,7 +355,7 @@ begin
 end
 $$;
 
-create or replace function app.vendor_update(p_organization_id text, p_id text, p jsonb) returns jsonb
+create function app.vendor_update(p_organization_id text, p_id text, p jsonb) returns jsonb
 language plpgsql as $$
 declare
   v app.vendors;
@@ -224,7 +375,7 @@ begin
 end
 $$;
 
-create or replace function app.vendor_delete(p_organization_id text, p_id text) returns jsonb
+create function app.vendor_delete(p_organization_id text, p_id text) returns jsonb
 language plpgsql as $$
 declare
   v app.vendors;
@@ -252,7 +403,7 @@ $$;
 
 -- ─── rental applications ───────────────────────────────────────────────────────────────────
 
-create or replace view app.api_applications as
+create view app.api_applications as
   select a.id, a.organization_id, a.property_id, a.unit_id, a.status,
   jsonb_build_object(
     'id', a.id,
@@ -272,7 +423,7 @@ create or replace view app.api_applications as
 
 -- body: property_id and/or unit_id (the unit's property when only the unit is given),
 -- applicant_name, applicant_email, applicant_phone, desired_move_in, monthly_income_usd.
-create or replace function app.application_submit(p_organization_id text, p jsonb) returns jsonb
+create function app.application_submit(p_organization_id text, p jsonb) returns jsonb
 language plpgsql as $$
 declare
   unit_property text;
@@ -300,7 +451,7 @@ end
 $$;
 
 -- submitted → approved | denied; a decided application stays decided.
-create or replace function app.application_decide(p_organization_id text, p_id text, p_decision text, p_reason text) returns jsonb
+create function app.application_decide(p_organization_id text, p_id text, p_decision text, p_reason text) returns jsonb
 language plpgsql as $$
 declare
   a app.applications;
@@ -325,7 +476,7 @@ $$;
 
 -- ─── inspections ───────────────────────────────────────────────────────────────────────────
 
-create or replace view app.api_inspections as
+create view app.api_inspections as
   select i.id, i.organization_id, i.unit_id, u.property_id, i.status,
   jsonb_build_object(
     'id', i.id,
@@ -342,7 +493,7 @@ create or replace view app.api_inspections as
   from app.inspections i join app.units u on u.id = i.unit_id;
 
 -- body: unit_id, scheduled_for, kind, inspector.
-create or replace function app.inspection_schedule(p_organization_id text, p jsonb) returns jsonb
+create function app.inspection_schedule(p_organization_id text, p jsonb) returns jsonb
 language plpgsql as $$
 declare
   i app.inspections;
@@ -356,7 +507,7 @@ end
 $$;
 
 -- scheduled → completed (with findings and a summary) | cancelled.
-create or replace function app.inspection_finish(
+create function app.inspection_finish(
   p_organization_id text, p_id text, p_status text, p_findings jsonb, p_summary text
 ) returns jsonb
 language plpgsql as $$
@@ -388,7 +539,7 @@ $$;
 
 -- A plan with its installments. on_schedule (accepted plans only; null otherwise): every
 -- installment due on or before today, in the organization's time zone, is paid in full.
-create or replace view app.api_payment_plans as
+create view app.api_payment_plans as
   select pp.id, pp.organization_id, pp.lease_id, pp.status,
   jsonb_build_object(
     'id', pp.id,
@@ -416,7 +567,7 @@ create or replace view app.api_payment_plans as
 
 -- One plan as GET /api/payment-plans/:id shows it: with the money received under it, newest
 -- first. Null when the organization has no such plan.
-create or replace function app.payment_plan_detail(p_organization_id text, p_id text) returns jsonb
+create function app.payment_plan_detail(p_organization_id text, p_id text) returns jsonb
 language sql stable as $$
   select pp.j || jsonb_build_object('payments', coalesce((
     select jsonb_agg(jsonb_build_object('id', x.id, 'amount_usd', app.usd(x.amount_cents), 'paid_on', x.paid_on,
@@ -428,7 +579,7 @@ $$;
 
 -- A plan for a delinquent lease: installments [{due_date, amount_usd}] in due-date order;
 -- the total is their sum. One live (proposed or accepted) plan per lease.
-create or replace function app.payment_plan_propose(p_organization_id text, p_lease_id text, p_installments jsonb, p_note text)
+create function app.payment_plan_propose(p_organization_id text, p_lease_id text, p_installments jsonb, p_note text)
 returns jsonb
 language plpgsql as $$
 declare
@@ -464,7 +615,7 @@ end
 $$;
 
 -- proposed → accepted | rejected.
-create or replace function app.payment_plan_decide(p_organization_id text, p_id text, p_decision text) returns jsonb
+create function app.payment_plan_decide(p_organization_id text, p_id text, p_decision text) returns jsonb
 language plpgsql as $$
 declare
   pp app.payment_plans;
@@ -486,7 +637,7 @@ end
 $$;
 
 -- Money received under an accepted plan, applied to its installments oldest first.
-create or replace function app.payment_plan_record_payment(
+create function app.payment_plan_record_payment(
   p_organization_id text, p_id text, p_amount_usd numeric, p_paid_on date
 ) returns jsonb
 language plpgsql as $$
@@ -532,4 +683,110 @@ begin
   values (p_organization_id, pp.id, amount, v_paid_on);
   return app.payment_plan_detail(p_organization_id, pp.id);
 end
+$$;
+
+-- ─── expenses ────────────────────────────────────────────────────────────────────────────────
+
+create function app.expense_json(e app.expenses) returns jsonb
+language sql stable as $$
+  select jsonb_build_object(
+    'id', e.id, 'property_id', e.property_id, 'category_id', e.category_id, 'label', e.label,
+    'amount_usd', app.usd(e.amount_cents), 'paid_on', e.paid_on, 'vendor', e.vendor, 'vendor_id', e.vendor_id,
+    'created_at', app.iso_instant(e.created_at))
+$$;
+
+create function app.expense_check_refs(p_org text, b jsonb) returns void
+language plpgsql as $$
+begin
+  if b ? 'property_id' and not exists (select 1 from app.properties where id = b->>'property_id' and organization_id = p_org) then
+    perform app.fail('AP404', 'Property not found.');
+  end if;
+  if b ? 'category_id' and not exists (select 1 from app.expense_categories where id = b->>'category_id') then
+    perform app.fail('AP400', format('category_id: %s is not a category; GET /api/expenses/categories lists them.', b->>'category_id'));
+  end if;
+  if b->>'vendor_id' is not null and not exists (select 1 from app.vendors where id = b->>'vendor_id' and organization_id = p_org) then
+    perform app.fail('AP404', 'Vendor not found.');
+  end if;
+end
+$$;
+
+create function app.expense_add(p_org text, b jsonb) returns jsonb
+language plpgsql as $$
+declare
+  e app.expenses;
+begin
+  perform app.expense_check_refs(p_org, b);
+  insert into app.expenses (organization_id, property_id, category_id, label, amount_cents, paid_on, vendor, vendor_id)
+  values (p_org, b->>'property_id', b->>'category_id', b->>'label', app.cents((b->>'amount_usd')::numeric),
+          (b->>'paid_on')::date, b->>'vendor', b->>'vendor_id')
+  returning * into e;
+  return app.expense_json(e);
+end
+$$;
+
+create function app.expense_update(p_org text, p_id text, b jsonb) returns jsonb
+language plpgsql as $$
+declare
+  e app.expenses;
+begin
+  perform 1 from app.expenses where id = p_id and organization_id = p_org;
+  if not found then
+    perform app.fail('AP404', 'Expense not found.');
+  end if;
+  perform app.expense_check_refs(p_org, b);
+  update app.expenses x set
+    property_id  = case when b ? 'property_id' then b->>'property_id' else x.property_id end,
+    category_id  = case when b ? 'category_id' then b->>'category_id' else x.category_id end,
+    label        = case when b ? 'label' then b->>'label' else x.label end,
+    amount_cents = case when b ? 'amount_usd' then app.cents((b->>'amount_usd')::numeric) else x.amount_cents end,
+    paid_on      = case when b ? 'paid_on' then (b->>'paid_on')::date else x.paid_on end,
+    vendor       = case when b ? 'vendor' then b->>'vendor' else x.vendor end,
+    vendor_id    = case when b ? 'vendor_id' then b->>'vendor_id' else x.vendor_id end
+  where x.id = p_id
+  returning * into e;
+  return app.expense_json(e);
+end
+$$;
+
+create function app.expense_delete(p_org text, p_id text) returns jsonb
+language sql as $$
+  with gone as (delete from app.expenses where id = p_id and organization_id = p_org returning id)
+  select jsonb_build_object('id', id, 'deleted', true) from gone
+$$;
+
+-- Schedule E, Part I: per property, the year's total for each category line that has
+-- entries, plus the portfolio's totals per line. json keeps the keys in the order written.
+create function app.expense_summary(p_org text, p_year int, p_property_id text default null) returns json
+language sql stable as $$
+  with sums as (
+    select e.property_id, e.category_id, sum(e.amount_cents) as cents, count(*) as entries
+    from app.expenses e
+    where e.organization_id = p_org
+      and e.paid_on >= make_date(p_year, 1, 1) and e.paid_on < make_date(p_year + 1, 1, 1)
+      and (p_property_id is null or e.property_id = p_property_id)
+    group by e.property_id, e.category_id
+  ),
+  lines as (
+    select s.*, c.schedule_e_line, c.name as category_name from sums s join app.expense_categories c on c.id = s.category_id
+  )
+  select json_build_object(
+    'year', p_year,
+    'properties', coalesce((
+      select json_agg(json_build_object(
+        'property_id', p.id, 'property_name', p.name,
+        'categories', (select json_agg(json_build_object(
+            'category_id', l.category_id, 'schedule_e_line', l.schedule_e_line, 'name', l.category_name,
+            'amount_usd', app.usd(l.cents), 'entries', l.entries) order by l.schedule_e_line)
+          from lines l where l.property_id = p.id),
+        'total_usd', (select app.usd(sum(l.cents)) from lines l where l.property_id = p.id))
+        order by p.name, p.id)
+      from app.properties p
+      where p.organization_id = p_org and exists (select 1 from lines l where l.property_id = p.id)), '[]'::json),
+    'totals', coalesce((
+      select json_agg(json_build_object(
+        'category_id', t.category_id, 'schedule_e_line', t.schedule_e_line, 'name', t.category_name,
+        'amount_usd', app.usd(t.cents), 'entries', t.entries) order by t.schedule_e_line)
+      from (select category_id, schedule_e_line, category_name, sum(cents) as cents, sum(entries) as entries
+            from lines group by 1, 2, 3) t), '[]'::json),
+    'total_usd', (select app.usd(coalesce(sum(cents), 0)) from lines))
 $$;

@@ -1,8 +1,201 @@
--- app.authenticate_batch answers each request's rate-limit windows as plain columns, not as a
--- jsonb array: building that array was about 13 µs per request, a third of the function's
--- cost per request in a batch (measured with pgbench, 28 requests per batch: 1.39 ms against
--- 1.0 ms). app.authenticate, one request, still answers `limits` as jsonb.
-drop function app.authenticate_batch(text[], bytea[], text[], text[], text);
+-- Organizations, their members, API keys with scopes, and authentication with per-key rate
+-- limits and per-route quotas.
+-- Rules: only the SHA-256 of a key's secret is kept; a key holds only known scopes and can only
+-- grant scopes it holds itself; one call (app.authenticate_batch) authenticates, throttles and
+-- charges a whole batch of requests, each exactly as if they had run one after another
+-- (why: docs/decisions/0001-batched-authentication.md); counters are unlogged, so a crash of the
+-- database server only forgives the current windows.
+
+create table app.organizations (
+  id               text primary key default app.new_id('org'),
+  name             text not null check (length(name) between 1 and 200),
+  -- "this month" and due dates are reckoned in the organization's time zone
+  timezone         text not null default 'America/Chicago' check (now() at time zone timezone is not null),
+  -- days after a due date before an unpaid charge counts as late (rent.late)
+  late_grace_days  int  not null default 5 check (late_grace_days between 0 and 31),
+  created_at       timestamptz not null default now()
+);
+
+create table app.members (
+  id               text primary key default app.new_id('mbr'),
+  organization_id  text not null references app.organizations on delete cascade,
+  email            text not null check (email ~ '^[^@\s]+@[^@\s]+$'),
+  name             text,
+  role             text not null check (role in ('owner', 'admin', 'member')),
+  created_at       timestamptz not null default now(),
+  unique (organization_id, email)
+);
+-- the owner receives the organization's operational email (e.g. a disabled webhook endpoint)
+create unique index members_one_owner on app.members (organization_id) where role = 'owner';
+
+-- The scope catalogue: read:/write: for every resource, plus the special scopes.
+create table app.scopes (
+  name        text primary key,
+  description text not null
+);
+insert into app.scopes (name, description)
+select verb || ':' || resource, initcap(verb) || ' ' || replace(resource, '_', ' ')
+from unnest(array['tenants', 'properties', 'units', 'leases', 'payments', 'applications', 'work_orders',
+                  'vendors', 'inspections', 'payment_plans', 'expenses', 'dashboard', 'reports']) as resource,
+     unnest(array['read', 'write']) as verb
+union all values
+  ('ai:run', 'Run AI helpers'),
+  ('admin:api_keys', 'Create, list and revoke API keys'),
+  ('admin:webhooks', 'Manage webhook endpoints and deliveries');
+
+create function app.unknown_scopes(scopes text[]) returns text[]
+language sql stable as $$
+  select coalesce(array_agg(s order by s), '{}') from unnest(scopes) s
+  where not exists (select 1 from app.scopes where name = s)
+$$;
+
+-- Keys: apt_<prefix>_<secret>. Only the SHA-256 of the secret is kept; the prefix finds the row.
+create table app.api_keys (
+  id               text primary key default app.new_id('key'),
+  organization_id  text not null references app.organizations on delete cascade,
+  name             text not null check (length(name) between 1 and 100),
+  prefix           text not null unique check (prefix ~ '^[a-z0-9]{8}$'),
+  secret_hash      bytea not null check (length(secret_hash) = 32),
+  scopes           text[] not null check (cardinality(scopes) > 0),
+  rate_per_minute  int not null default 60 check (rate_per_minute between 1 and 100000),
+  rate_per_hour    int not null default 1000 check (rate_per_hour between 1 and 1000000),
+  expires_at       timestamptz,
+  revoked_at       timestamptz,
+  created_at       timestamptz not null default now(),
+  -- refreshed at most once a minute, inside app.authenticate_batch (no extra round trip)
+  last_used_at     timestamptz
+);
+create index api_keys_organization on app.api_keys (organization_id, id);
+
+create function app.api_keys_check_scopes() returns trigger
+language plpgsql as $$
+declare
+  unknown text[] := app.unknown_scopes(new.scopes);
+begin
+  if cardinality(unknown) > 0 then
+    perform app.fail('AP400', 'Unknown scope' || case when cardinality(unknown) > 1 then 's' else '' end
+      || ': ' || array_to_string(unknown, ', ') || '.');
+  end if;
+  return new;
+end
+$$;
+create trigger api_keys_check_scopes before insert or update of scopes on app.api_keys
+for each row execute function app.api_keys_check_scopes();
+
+-- Tighter per-key quotas on routes that are expensive to serve (the AI helpers).
+create table app.route_quotas (
+  name           text primary key,
+  quota          int not null check (quota > 0),
+  window_seconds int not null check (window_seconds > 0)
+);
+insert into app.route_quotas values
+  ('ai-delinquency-prioritizer', 10, 3600),
+  ('ai-vendor-summary', 30, 3600);
+
+-- One row per key for the general limits: deciding and charging both windows is one row's
+-- upsert. Windows are numbered (epoch seconds / window length); a new number starts at zero.
+-- Unlogged: written on every request, so no WAL. Fillfactor 50 leaves room for HOT updates.
+create unlogged table app.rate_limit_counters (
+  key_id         text primary key references app.api_keys on delete cascade,
+  minute_window  bigint not null,
+  minute_used    int not null,
+  minute_limit   int not null,
+  hour_window    bigint not null,
+  hour_used      int not null,
+  hour_limit     int not null,
+  -- units the latest upsert asked for (on the way in) and was granted (stored): the upsert
+  -- decides under the row lock, and its writer reads the decision back from RETURNING. The
+  -- limits ride along for the same reason: ON CONFLICT sees only the row and `excluded`.
+  granted        int not null
+) with (fillfactor = 50);
+
+-- Tighter per-route quotas (app.route_quotas), per key.
+create unlogged table app.route_quota_counters (
+  key_id         text not null references app.api_keys on delete cascade,
+  route          text not null references app.route_quotas on delete cascade,
+  window_number  bigint not null,
+  used           int not null,
+  primary key (key_id, route)
+) with (fillfactor = 50);
+
+-- Failed authentications per client address, to stop key guessing (unlogged, as the counters).
+create unlogged table app.auth_failures (
+  client        text primary key,
+  window_start  timestamptz not null,
+  failures      int not null
+);
+
+create table app.auth_settings (
+  singleton           boolean primary key default true check (singleton),
+  failures_per_window int not null default 30,
+  failure_window_s    int not null default 600
+);
+insert into app.auth_settings default values;
+
+-- Today in the organization's time zone. PL/pgSQL, as it reads a table: a SQL function with a
+-- FROM is planned again on every call (why: docs/decisions/0006-plpgsql-on-hot-paths.md).
+create function app.org_today(p_organization_id text) returns date
+language plpgsql stable as $$
+begin
+  return (select (now() at time zone o.timezone)::date from app.organizations o where o.id = p_organization_id);
+end
+$$;
+
+-- Creates a key and returns it in full: the only time it exists outside the caller's hands.
+create function app.create_api_key(
+  p_organization_id text,
+  p_name            text,
+  p_scopes          text[],
+  p_expires_at      timestamptz default null,
+  p_rate_per_minute int default 60,
+  p_rate_per_hour   int default 1000
+) returns table (id text, api_key text, prefix text, created_at timestamptz)
+language plpgsql as $$
+declare
+  alphabet constant text := 'abcdefghijklmnopqrstuvwxyz0123456789';
+  v_prefix text;
+  v_secret text := rtrim(translate(encode(extensions.gen_random_bytes(32), 'base64'), '+/', '-_'), '=');
+  v_row app.api_keys;
+begin
+  if not exists (select 1 from app.organizations o where o.id = p_organization_id) then
+    perform app.fail('AP404', 'Organization not found.');
+  end if;
+  if p_expires_at is not null and p_expires_at <= now() then
+    perform app.fail('AP400', 'expires_at must be in the future.');
+  end if;
+  loop
+    select string_agg(substr(alphabet, (get_byte(b, i) % 36) + 1, 1), '' order by i)
+      into v_prefix
+      from (select extensions.gen_random_bytes(8) as b) r, generate_series(0, 7) i;
+    begin
+      insert into app.api_keys (organization_id, name, prefix, secret_hash, scopes, expires_at, rate_per_minute, rate_per_hour)
+      values (p_organization_id, p_name, v_prefix, sha256(convert_to(v_secret, 'UTF8')),
+              (select array_agg(distinct s order by s) from unnest(p_scopes) s), p_expires_at,
+              coalesce(p_rate_per_minute, 60), coalesce(p_rate_per_hour, 1000))
+      returning * into v_row;
+      exit;
+    exception when unique_violation then
+      -- a prefix collision (1 in 2.8e12): draw another
+    end;
+  end loop;
+  return query select v_row.id, 'apt_' || v_prefix || '_' || v_secret, v_prefix, v_row.created_at;
+end
+$$;
+
+-- What app.authenticate_batch learns about each request before charging anything.
+create type app.auth_request as (
+  n               int,     -- position in the batch, from 1
+  client          text,
+  key_id          text,    -- null unless the key is valid
+  organization_id text,
+  scoped          boolean, -- the key holds every required scope
+  missing         text[],
+  rate_per_minute int,
+  rate_per_hour   int,
+  last_used_at    timestamptz,
+  invalid         text,    -- why the key was refused (401), if it was
+  throttled_for   int      -- seconds the client address is blocked for (429), if it is
+);
 
 -- The batch: parallel arrays, one element per request, all for one route (its scopes and
 -- quota). Returns one row per request, by n:
@@ -11,7 +204,7 @@ drop function app.authenticate_batch(text[], bytea[], text[], text[], text);
 --   starts again): minute_*, hour_*, and quota_* when the route has a quota (quota_window too).
 -- Atomic under concurrency: the counter rows of the batch's keys are locked in key order
 -- (no deadlock between batches) from the upsert that decides until the transaction ends.
-create or replace function app.authenticate_batch(
+create function app.authenticate_batch(
   p_prefixes       text[],
   p_secret_hashes  bytea[],
   p_clients        text[],
@@ -179,7 +372,7 @@ end
 $$;
 
 -- One request: a batch of one, its windows as [{name, limit, window, remaining, reset}].
-create or replace function app.authenticate(
+create function app.authenticate(
   p_prefix       text,
   p_secret_hash  bytea,
   p_client       text,
@@ -196,4 +389,61 @@ language sql as $$
               else '[]' end
          end
   from app.authenticate_batch(array[p_prefix], array[p_secret_hash], array[p_client], p_scopes, p_quota) b
+$$;
+
+-- Key management through the API (the api-keys function). A key can only hand out scopes it
+-- holds itself, so admin:api_keys never escalates to more than the caller already has.
+create function app.api_key_json(k app.api_keys) returns jsonb
+language sql stable as $$
+  select jsonb_build_object(
+    'id', k.id, 'name', k.name, 'prefix', 'apt_' || k.prefix, 'scopes', to_jsonb(k.scopes),
+    'rate_per_minute', k.rate_per_minute, 'rate_per_hour', k.rate_per_hour,
+    'expires_at', k.expires_at, 'revoked_at', k.revoked_at,
+    'created_at', k.created_at, 'last_used_at', k.last_used_at,
+    'status', case when k.revoked_at is not null then 'revoked'
+                   when k.expires_at is not null and k.expires_at <= now() then 'expired'
+                   else 'active' end)
+$$;
+
+create function app.api_key_issue(
+  p_caller_key_id   text,
+  p_name            text,
+  p_scopes          text[],
+  p_expires_at      timestamptz,
+  p_rate_per_minute int,
+  p_rate_per_hour   int
+) returns jsonb
+language plpgsql as $$
+declare
+  caller app.api_keys;
+  beyond text[];
+  created record;
+begin
+  select * into caller from app.api_keys where id = p_caller_key_id;
+  beyond := array(select s from unnest(p_scopes) s where s <> all (caller.scopes) order by s);
+  if cardinality(app.unknown_scopes(p_scopes)) = 0 and cardinality(beyond) > 0 then
+    perform app.fail('AP403', 'A key can only grant scopes it holds itself; this key lacks ' || array_to_string(beyond, ', ') || '.');
+  end if;
+  select * into created from app.create_api_key(caller.organization_id, p_name, p_scopes, p_expires_at,
+    coalesce(p_rate_per_minute, 60), coalesce(p_rate_per_hour, 1000));
+  return (select app.api_key_json(k) || jsonb_build_object('key', created.api_key)
+          from app.api_keys k where k.id = created.id);
+end
+$$;
+
+create function app.api_key_revoke(p_organization_id text, p_key_id text) returns jsonb
+language plpgsql as $$
+declare
+  k app.api_keys;
+begin
+  select * into k from app.api_keys where id = p_key_id and organization_id = p_organization_id for update;
+  if not found then
+    perform app.fail('AP404', 'API key not found.');
+  end if;
+  if k.revoked_at is not null then
+    perform app.fail('AP409', 'This API key is already revoked.');
+  end if;
+  update app.api_keys set revoked_at = now() where id = k.id returning * into k;
+  return app.api_key_json(k);
+end
 $$;

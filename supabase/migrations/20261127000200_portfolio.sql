@@ -1,25 +1,213 @@
--- Portfolio operations: the SQL behind the properties, units, tenants, leases, payments,
--- ar-aging and expenses functions. Each operation that is more than one statement is one
--- function here (one round trip from the API), returning the resource as the API shows it
--- (jsonb: dollars, ISO dates and UTC instants).
+-- The portfolio: properties, units, tenants, leases, rent charges and the money received
+-- against them, and the SQL behind the properties, units, tenants, leases and payments
+-- functions. Also the state machine every status column of the domain obeys.
+-- Rules: every row carries its organization, and composite foreign keys keep every reference
+-- inside one organization; money is bigint cents (the API shows dollars); allowed status
+-- changes are rows of app.status_transitions, checked by trigger for every writer; receipts are
+-- history (never changed), and a charge's paid amount and status follow them. An operation
+-- that is more than one statement is one function (one round trip from the API), returning the
+-- resource as the API shows it (jsonb: dollars, ISO dates and UTC instants).
+
+-- Allowed state changes, one row each; `from_status` null lists the states a row may start in.
+-- A trigger on each table checks every insert and status change against it (every writer).
+create table app.status_transitions (
+  entity       text not null,
+  from_status  text,
+  to_status    text not null,
+  unique nulls not distinct (entity, from_status, to_status)
+);
+insert into app.status_transitions (entity, from_status, to_status) values
+  ('lease', null, 'draft'), ('lease', 'draft', 'signed'), ('lease', 'signed', 'terminated'),
+  ('payment', null, 'open'), ('payment', 'open', 'paid'), ('payment', 'open', 'late'), ('payment', 'late', 'paid'),
+  ('application', null, 'submitted'), ('application', 'submitted', 'approved'), ('application', 'submitted', 'denied'),
+  ('work_order', null, 'open'), ('work_order', null, 'assigned'), ('work_order', 'open', 'assigned'),
+  ('work_order', 'assigned', 'completed'),
+  ('inspection', null, 'scheduled'), ('inspection', 'scheduled', 'completed'), ('inspection', 'scheduled', 'cancelled'),
+  ('payment_plan', null, 'proposed'), ('payment_plan', 'proposed', 'accepted'), ('payment_plan', 'proposed', 'rejected');
+
+-- TG_ARGV[0]: the entity name in app.status_transitions and in messages.
+create function app.enforce_status_transition() returns trigger
+language plpgsql as $$
+declare
+  v_entity text := tg_argv[0];
+  v_from text := case when tg_op = 'UPDATE' then old.status end;
+begin
+  if tg_op = 'UPDATE' and old.status = new.status then
+    return new;
+  end if;
+  if not exists (select 1 from app.status_transitions t
+                 where t.entity = v_entity and t.from_status is not distinct from v_from and t.to_status = new.status) then
+    if v_from is null then
+      perform app.fail('AP422', format('A new %s cannot start as %s.', replace(v_entity, '_', ' '), new.status));
+    end if;
+    perform app.fail('AP409', format('This %s is %s; it cannot become %s.', replace(v_entity, '_', ' '), v_from, new.status));
+  end if;
+  return new;
+end
+$$;
+
+create table app.properties (
+  id               text primary key default app.new_id('prop'),
+  organization_id  text not null references app.organizations on delete cascade,
+  name             text not null check (length(name) between 1 and 200),
+  address_line1    text check (length(address_line1) <= 200),
+  address_line2    text check (length(address_line2) <= 200),
+  city             text check (length(city) <= 100),
+  state            text check (length(state) <= 50),
+  postal_code      text check (length(postal_code) <= 20),
+  created_at       timestamptz not null default now(),
+  unique (organization_id, id)
+);
+
+create table app.units (
+  id                 text primary key default app.new_id('unit'),
+  organization_id    text not null,
+  property_id        text not null,
+  label              text not null check (length(label) between 1 and 50),
+  bedrooms           int check (bedrooms between 0 and 50),
+  bathrooms          numeric(3, 1) check (bathrooms between 0 and 50),
+  square_feet        int check (square_feet between 0 and 1000000),
+  market_rent_cents  bigint check (market_rent_cents >= 0),
+  created_at         timestamptz not null default now(),
+  unique (organization_id, id),
+  unique (property_id, label),
+  foreign key (organization_id, property_id) references app.properties (organization_id, id) on delete restrict
+);
+
+create table app.tenants (
+  id               text primary key default app.new_id('ten'),
+  organization_id  text not null references app.organizations on delete cascade,
+  name             text not null check (length(name) between 1 and 200),
+  email            text check (email ~ '^[^@\s]+@[^@\s]+$'),
+  phone            text check (length(phone) <= 40),
+  -- a removed tenant stays for history (leases, payments); removal is the tenant.removed event
+  removed_at       timestamptz,
+  created_at       timestamptz not null default now(),
+  unique (organization_id, id)
+);
+
+create table app.leases (
+  id                 text primary key default app.new_id('l'),
+  organization_id    text not null,
+  unit_id            text not null,
+  status             text not null default 'draft',
+  rent_cents         bigint not null check (rent_cents >= 0),
+  deposit_cents      bigint not null default 0 check (deposit_cents >= 0),
+  -- day of the month rent is due; 1-28 so every month has it
+  due_day            int not null default 1 check (due_day between 1 and 28),
+  start_date         date not null,
+  end_date           date check (end_date >= start_date),
+  signed_at          timestamptz,
+  terminated_at      timestamptz,
+  termination_reason text check (length(termination_reason) <= 1000),
+  created_at         timestamptz not null default now(),
+  unique (organization_id, id),
+  foreign key (organization_id, unit_id) references app.units (organization_id, id) on delete restrict,
+  -- no two signed leases may cover the same day of one unit
+  constraint leases_no_overlap exclude using gist (
+    unit_id with =, daterange(start_date, end_date, '[]') with &&
+  ) where (status = 'signed')
+);
+create trigger leases_status before insert or update of status on app.leases
+for each row execute function app.enforce_status_transition('lease');
+
+create table app.lease_tenants (
+  organization_id  text not null,
+  lease_id         text not null,
+  tenant_id        text not null,
+  primary key (lease_id, tenant_id),
+  foreign key (organization_id, lease_id) references app.leases (organization_id, id) on delete cascade,
+  foreign key (organization_id, tenant_id) references app.tenants (organization_id, id) on delete restrict
+);
+create index lease_tenants_tenant on app.lease_tenants (tenant_id);
+
+-- One rent charge per lease per period.
+create table app.payments (
+  id               text primary key default app.new_id('p'),
+  organization_id  text not null,
+  lease_id         text not null,
+  period_label     text not null check (period_label ~ '^\d{4}-(0[1-9]|1[0-2])$'),
+  due_date         date not null,
+  amount_cents     bigint not null check (amount_cents >= 0),
+  paid_cents       bigint not null default 0 check (paid_cents >= 0),
+  status           text not null default 'open',
+  paid_at          timestamptz,
+  late_at          timestamptz,
+  created_at       timestamptz not null default now(),
+  unique (organization_id, id),
+  unique (lease_id, period_label),
+  foreign key (organization_id, lease_id) references app.leases (organization_id, id) on delete restrict,
+  constraint payments_not_overpaid check (paid_cents <= amount_cents),
+  constraint payments_paid_in_full check ((status = 'paid') = (paid_cents = amount_cents and paid_at is not null))
+);
+create trigger payments_status before insert or update of status on app.payments
+for each row execute function app.enforce_status_transition('payment');
+create index payments_unpaid on app.payments (organization_id, due_date) where status <> 'paid';
+create index payments_lease on app.payments (lease_id, due_date);
+
+-- Money received against a charge. Receipts are the history (A/R as of any date); the
+-- charge's paid_cents, status and paid_at follow them, whoever inserts the receipt.
+create table app.payment_receipts (
+  id               text primary key default app.new_id('rcpt'),
+  organization_id  text not null,
+  payment_id       text not null,
+  amount_cents     bigint not null check (amount_cents > 0),
+  received_at      timestamptz not null default now(),
+  method           text not null default 'other' check (method in ('ach', 'card', 'check', 'cash', 'other')),
+  reference        text check (length(reference) <= 200),
+  created_at       timestamptz not null default now(),
+  foreign key (organization_id, payment_id) references app.payments (organization_id, id) on delete restrict
+);
+create index payment_receipts_payment on app.payment_receipts (payment_id, received_at);
+
+create function app.apply_payment_receipt() returns trigger
+language plpgsql as $$
+declare
+  p app.payments;
+begin
+  select * into p from app.payments where id = new.payment_id for update;
+  if p.status = 'paid' then
+    perform app.fail('AP409', 'This charge is already paid in full.');
+  end if;
+  if p.paid_cents + new.amount_cents > p.amount_cents then
+    perform app.fail('AP422', format('The amount exceeds the outstanding balance of %s USD.', app.usd(p.amount_cents - p.paid_cents)));
+  end if;
+  update app.payments set
+    paid_cents = p.paid_cents + new.amount_cents,
+    status = case when p.paid_cents + new.amount_cents = p.amount_cents then 'paid' else p.status end,
+    paid_at = case when p.paid_cents + new.amount_cents = p.amount_cents then new.received_at end
+  where id = new.payment_id;
+  return new;
+end
+$$;
+create trigger payment_receipts_apply after insert on app.payment_receipts
+for each row execute function app.apply_payment_receipt();
+-- receipts are history: corrections are new rows, not edits
+create function app.reject_change() returns trigger
+language plpgsql as $$
+begin
+  perform app.fail('AP409', format('%s rows cannot be changed or deleted; record a correction instead.', tg_table_name));
+  return null;
+end
+$$;
+create trigger payment_receipts_immutable before update or delete on app.payment_receipts
+for each row execute function app.reject_change();
 
 -- Indexes for the lists' filters, each ending in id for the newest-first cursor.
-create index if not exists units_property on app.units (property_id, id);
-create index if not exists leases_unit on app.leases (unit_id, id);
-create index if not exists leases_org_status on app.leases (organization_id, status, id);
-create index if not exists payments_org_status on app.payments (organization_id, status, id);
-create index if not exists payments_org_period on app.payments (organization_id, period_label, id);
-create index if not exists payments_lease_id on app.payments (lease_id, id);
+create index units_property on app.units (property_id, id);
+create index leases_unit on app.leases (unit_id, id);
+create index leases_org_status on app.leases (organization_id, status, id);
+create index payments_org_status on app.payments (organization_id, status, id);
+create index payments_org_period on app.payments (organization_id, period_label, id);
+create index payments_lease_id on app.payments (lease_id, id);
 -- A/R as of a past date: charges paid with money received after it still count.
-create index if not exists payment_receipts_org_received on app.payment_receipts (organization_id, received_at);
-create index if not exists tenants_org_active on app.tenants (organization_id, id) where removed_at is null;
-create index if not exists expenses_org_category on app.expenses (organization_id, category_id, paid_on);
-create index if not exists expenses_org_paid_on on app.expenses (organization_id, paid_on);
+create index payment_receipts_org_received on app.payment_receipts (organization_id, received_at);
+create index tenants_org_active on app.tenants (organization_id, id) where removed_at is null;
 
 -- ---------------------------------------------------------------------------------------
 -- Representations
 
-create or replace function app.property_json(p app.properties) returns jsonb
+create function app.property_json(p app.properties) returns jsonb
 language sql stable as $$
   select jsonb_build_object(
     'id', p.id, 'name', p.name, 'address_line1', p.address_line1, 'address_line2', p.address_line2,
@@ -27,7 +215,7 @@ language sql stable as $$
     'created_at', app.iso_instant(p.created_at))
 $$;
 
-create or replace function app.unit_json(u app.units) returns jsonb
+create function app.unit_json(u app.units) returns jsonb
 language sql stable as $$
   select jsonb_build_object(
     'id', u.id, 'property_id', u.property_id, 'label', u.label, 'bedrooms', u.bedrooms,
@@ -35,14 +223,14 @@ language sql stable as $$
     'created_at', app.iso_instant(u.created_at))
 $$;
 
-create or replace function app.tenant_json(t app.tenants) returns jsonb
+create function app.tenant_json(t app.tenants) returns jsonb
 language sql stable as $$
   select jsonb_build_object(
     'id', t.id, 'name', t.name, 'email', t.email, 'phone', t.phone,
     'removed_at', app.iso_instant(t.removed_at), 'created_at', app.iso_instant(t.created_at))
 $$;
 
-create or replace function app.lease_json(l app.leases) returns jsonb
+create function app.lease_json(l app.leases) returns jsonb
 language sql stable as $$
   select jsonb_build_object(
     'id', l.id, 'unit_id', l.unit_id,
@@ -54,7 +242,7 @@ language sql stable as $$
     'termination_reason', l.termination_reason, 'created_at', app.iso_instant(l.created_at))
 $$;
 
-create or replace function app.payment_json(p app.payments) returns jsonb
+create function app.payment_json(p app.payments) returns jsonb
 language sql stable as $$
   select jsonb_build_object(
     'id', p.id, 'lease_id', p.lease_id, 'period_label', p.period_label, 'due_date', p.due_date,
@@ -64,7 +252,7 @@ language sql stable as $$
     'created_at', app.iso_instant(p.created_at))
 $$;
 
-create or replace function app.payment_with_receipts_json(p app.payments) returns jsonb
+create function app.payment_with_receipts_json(p app.payments) returns jsonb
 language sql stable as $$
   select app.payment_json(p) || jsonb_build_object('receipts', coalesce((
     select jsonb_agg(jsonb_build_object(
@@ -74,18 +262,10 @@ language sql stable as $$
     from app.payment_receipts r where r.payment_id = p.id), '[]'))
 $$;
 
-create or replace function app.expense_json(e app.expenses) returns jsonb
-language sql stable as $$
-  select jsonb_build_object(
-    'id', e.id, 'property_id', e.property_id, 'category_id', e.category_id, 'label', e.label,
-    'amount_usd', app.usd(e.amount_cents), 'paid_on', e.paid_on, 'vendor', e.vendor, 'vendor_id', e.vendor_id,
-    'created_at', app.iso_instant(e.created_at))
-$$;
-
 -- ---------------------------------------------------------------------------------------
 -- Properties
 
-create or replace function app.property_create(p_org text, b jsonb) returns jsonb
+create function app.property_create(p_org text, b jsonb) returns jsonb
 language sql as $$
   insert into app.properties as p (organization_id, name, address_line1, address_line2, city, state, postal_code)
   values (p_org, b->>'name', b->>'address_line1', b->>'address_line2', b->>'city', b->>'state', b->>'postal_code')
@@ -93,7 +273,7 @@ language sql as $$
 $$;
 
 -- null when the property is absent or another organization's
-create or replace function app.property_update(p_org text, p_id text, b jsonb) returns jsonb
+create function app.property_update(p_org text, p_id text, b jsonb) returns jsonb
 language sql as $$
   update app.properties p set
     name          = case when b ? 'name' then b->>'name' else p.name end,
@@ -106,7 +286,7 @@ language sql as $$
   returning app.property_json(p)
 $$;
 
-create or replace function app.property_delete(p_org text, p_id text) returns jsonb
+create function app.property_delete(p_org text, p_id text) returns jsonb
 language plpgsql as $$
 declare
   n bigint;
@@ -131,7 +311,7 @@ $$;
 -- ---------------------------------------------------------------------------------------
 -- Units
 
-create or replace function app.unit_create(p_org text, b jsonb) returns jsonb
+create function app.unit_create(p_org text, b jsonb) returns jsonb
 language plpgsql as $$
 declare
   u app.units;
@@ -149,7 +329,7 @@ exception when unique_violation then
 end
 $$;
 
-create or replace function app.unit_update(p_org text, p_id text, b jsonb) returns jsonb
+create function app.unit_update(p_org text, p_id text, b jsonb) returns jsonb
 language plpgsql as $$
 declare
   u app.units;
@@ -171,7 +351,7 @@ exception when unique_violation then
 end
 $$;
 
-create or replace function app.unit_delete(p_org text, p_id text) returns jsonb
+create function app.unit_delete(p_org text, p_id text) returns jsonb
 language plpgsql as $$
 declare
   n bigint;
@@ -196,14 +376,14 @@ $$;
 -- ---------------------------------------------------------------------------------------
 -- Tenants
 
-create or replace function app.tenant_create(p_org text, b jsonb) returns jsonb
+create function app.tenant_create(p_org text, b jsonb) returns jsonb
 language sql as $$
   insert into app.tenants as t (organization_id, name, email, phone)
   values (p_org, b->>'name', b->>'email', b->>'phone')
   returning app.tenant_json(t)
 $$;
 
-create or replace function app.tenant_update(p_org text, p_id text, b jsonb) returns jsonb
+create function app.tenant_update(p_org text, p_id text, b jsonb) returns jsonb
 language sql as $$
   update app.tenants t set
     name  = case when b ? 'name' then b->>'name' else t.name end,
@@ -215,7 +395,7 @@ $$;
 
 -- Removal keeps the row (leases and payments still name the tenant); it is one UPDATE of
 -- removed_at, which the tenant.removed event observes.
-create or replace function app.tenant_remove(p_org text, p_id text) returns jsonb
+create function app.tenant_remove(p_org text, p_id text) returns jsonb
 language plpgsql as $$
 declare
   t app.tenants;
@@ -236,7 +416,7 @@ $$;
 -- Leases
 
 -- Checks that every tenant id is the organization's and not removed.
-create or replace function app.lease_check_tenants(p_org text, p_ids text[]) returns void
+create function app.lease_check_tenants(p_org text, p_ids text[]) returns void
 language plpgsql as $$
 declare
   bad text;
@@ -254,7 +434,7 @@ begin
 end
 $$;
 
-create or replace function app.lease_check_dates(p_start date, p_end date) returns void
+create function app.lease_check_dates(p_start date, p_end date) returns void
 language plpgsql immutable as $$
 begin
   if p_end < p_start then
@@ -263,7 +443,7 @@ begin
 end
 $$;
 
-create or replace function app.lease_create(p_org text, b jsonb) returns jsonb
+create function app.lease_create(p_org text, b jsonb) returns jsonb
 language plpgsql as $$
 declare
   l app.leases;
@@ -283,7 +463,7 @@ begin
 end
 $$;
 
-create or replace function app.lease_update(p_org text, p_id text, b jsonb) returns jsonb
+create function app.lease_update(p_org text, p_id text, b jsonb) returns jsonb
 language plpgsql as $$
 declare
   l app.leases;
@@ -320,7 +500,7 @@ begin
 end
 $$;
 
-create or replace function app.lease_sign(p_org text, p_id text) returns jsonb
+create function app.lease_sign(p_org text, p_id text) returns jsonb
 language plpgsql as $$
 declare
   l app.leases;
@@ -351,7 +531,7 @@ $$;
 
 -- Termination ends the lease on the effective date: end_date becomes that date, and open
 -- charges for months that start after it, with nothing received, are withdrawn.
-create or replace function app.lease_terminate(p_org text, p_id text, b jsonb) returns jsonb
+create function app.lease_terminate(p_org text, p_id text, b jsonb) returns jsonb
 language plpgsql as $$
 declare
   l app.leases;
@@ -384,7 +564,7 @@ $$;
 -- One charge per lease per month from p_from to p_to (YYYY-MM) for every month a signed (or
 -- since terminated) lease covers at least one day of; due on the lease's due day. Charges
 -- that exist already are left alone, so running it twice creates nothing new.
-create or replace function app.generate_rent_charges(p_org text, p_from text, p_to text, p_lease_id text default null)
+create function app.generate_rent_charges(p_org text, p_from text, p_to text, p_lease_id text default null)
 returns jsonb
 language plpgsql as $$
 declare
@@ -433,7 +613,7 @@ end
 $$;
 
 -- Open charges more than the organization's grace days past due become late (rent.late).
-create or replace function app.mark_late_payments(p_org text default null) returns int
+create function app.mark_late_payments(p_org text default null) returns int
 language sql as $$
   with marked as (
     update app.payments p set status = 'late', late_at = now()
@@ -448,7 +628,7 @@ $$;
 -- ---------------------------------------------------------------------------------------
 -- Payments
 
-create or replace function app.payment_record(p_org text, p_payment_id text, b jsonb) returns jsonb
+create function app.payment_record(p_org text, p_payment_id text, b jsonb) returns jsonb
 language plpgsql as $$
 declare
   p app.payments;
@@ -468,181 +648,3 @@ begin
 end
 $$;
 
--- ---------------------------------------------------------------------------------------
--- A/R aging, in one statement. A charge is outstanding at p_as_of when it was due on or
--- before that day and the money received on or before that day (in the organization's time
--- zone) is less than its amount; its remainder sits in the bucket of its own days late.
--- json, not jsonb: keys stay in the reference's order. Returns null when p_property_id is
--- given and is not the organization's.
---
--- PL/pgSQL around the single query so its plan is cached (a LANGUAGE sql function is planned
--- again on every call). Unpaid charges come from the partial index payments_unpaid; paid
--- charges count only when money arrived after as_of (a report for a past day), a branch a
--- one-time check skips entirely for today's report.
-create or replace function app.ar_aging(p_org text, p_as_of date default null, p_property_id text default null)
-returns json
-language plpgsql stable as $$
-begin
-  return (
-  with params as materialized (
-    select d as as_of,
-           -- the first instant after the as-of day ends, in the organization's time zone
-           (d + 1)::timestamp at time zone o.timezone as cutoff
-    from app.organizations o, coalesce(p_as_of, (now() at time zone o.timezone)::date) d
-    where o.id = p_org
-  ),
-  candidates as (
-    select p.id, p.lease_id, p.due_date, p.amount_cents, p.paid_cents
-    from app.payments p
-    where p.organization_id = p_org and p.status <> 'paid' and p.due_date <= (select as_of from params)
-    union all
-    -- by receipt time, not paid_at: receipts may be recorded out of order
-    select p.id, p.lease_id, p.due_date, p.amount_cents, p.paid_cents
-    from (select distinct r.payment_id from app.payment_receipts r
-          where r.organization_id = p_org and r.received_at >= (select cutoff from params)) later
-    cross join lateral (select * from app.payments x where x.id = later.payment_id and x.organization_id = p_org offset 0) p
-    where p.status = 'paid' and p.due_date <= (select as_of from params)
-      -- max() is one step down payment_receipts_org_received; false for today's report
-      and (select max(r.received_at) from app.payment_receipts r where r.organization_id = p_org) >= (select cutoff from params)
-  ),
-  owed as (
-    select c.id, c.lease_id, c.due_date, (select as_of from params) - c.due_date as days_late, c.cents
-    from (select c.*, c.amount_cents - case when c.paid_cents = 0 then 0 else coalesce((
-                 select sum(r.amount_cents) from app.payment_receipts r
-                 where r.payment_id = c.id and r.received_at < (select cutoff from params)), 0)::bigint end as cents
-          from candidates c offset 0) c
-    where c.cents > 0
-  ),
-  -- names once per lease (a delinquent lease often owes several months), by primary key:
-  -- a few hundred lookups beat hashing every unit of the portfolio
-  places as materialized (
-    select o.lease_id, place.*,
-           (select string_agg(t.name, ', ' order by t.name, t.id)
-            from app.lease_tenants lt join app.tenants t on t.id = lt.tenant_id
-            where lt.lease_id = o.lease_id) as tenant_name
-    from (select distinct lease_id from owed) o
-    cross join lateral (
-      select u.property_id, u.label as unit_label, pr.name as property_name
-      from app.leases l join app.units u on u.id = l.unit_id join app.properties pr on pr.id = u.property_id
-      where l.id = o.lease_id offset 0) place
-  ),
-  report as (
-    select o.*, p.tenant_name, p.property_name, p.unit_label
-    from owed o join places p using (lease_id)
-    where p_property_id is null or p.property_id = p_property_id
-  )
-  select case when p_property_id is not null
-              and not exists (select 1 from app.properties where id = p_property_id and organization_id = p_org)
-         then null else json_build_object(
-    'rows', coalesce((select json_agg(json_build_object(
-        'payment_id', r.id, 'tenant_name', r.tenant_name, 'property_name', r.property_name,
-        'unit_label', r.unit_label, 'amount', app.usd(r.cents), 'due_date', r.due_date, 'days_late', r.days_late)
-        order by r.days_late desc, r.due_date, r.id) from report r), '[]'::json),
-    'totals', (select json_build_object(
-        '0-30', app.usd(coalesce(sum(r.cents) filter (where r.days_late <= 30), 0)),
-        '31-60', app.usd(coalesce(sum(r.cents) filter (where r.days_late between 31 and 60), 0)),
-        '61-90', app.usd(coalesce(sum(r.cents) filter (where r.days_late between 61 and 90), 0)),
-        '90+', app.usd(coalesce(sum(r.cents) filter (where r.days_late > 90), 0)),
-        'total', app.usd(coalesce(sum(r.cents), 0))) from report r)) end
-  from params);
-end
-$$;
-
--- ---------------------------------------------------------------------------------------
--- Expenses
-
-create or replace function app.expense_check_refs(p_org text, b jsonb) returns void
-language plpgsql as $$
-begin
-  if b ? 'property_id' and not exists (select 1 from app.properties where id = b->>'property_id' and organization_id = p_org) then
-    perform app.fail('AP404', 'Property not found.');
-  end if;
-  if b ? 'category_id' and not exists (select 1 from app.expense_categories where id = b->>'category_id') then
-    perform app.fail('AP400', format('category_id: %s is not a category; GET /api/expenses/categories lists them.', b->>'category_id'));
-  end if;
-  if b->>'vendor_id' is not null and not exists (select 1 from app.vendors where id = b->>'vendor_id' and organization_id = p_org) then
-    perform app.fail('AP404', 'Vendor not found.');
-  end if;
-end
-$$;
-
-create or replace function app.expense_add(p_org text, b jsonb) returns jsonb
-language plpgsql as $$
-declare
-  e app.expenses;
-begin
-  perform app.expense_check_refs(p_org, b);
-  insert into app.expenses (organization_id, property_id, category_id, label, amount_cents, paid_on, vendor, vendor_id)
-  values (p_org, b->>'property_id', b->>'category_id', b->>'label', app.cents((b->>'amount_usd')::numeric),
-          (b->>'paid_on')::date, b->>'vendor', b->>'vendor_id')
-  returning * into e;
-  return app.expense_json(e);
-end
-$$;
-
-create or replace function app.expense_update(p_org text, p_id text, b jsonb) returns jsonb
-language plpgsql as $$
-declare
-  e app.expenses;
-begin
-  perform 1 from app.expenses where id = p_id and organization_id = p_org;
-  if not found then
-    perform app.fail('AP404', 'Expense not found.');
-  end if;
-  perform app.expense_check_refs(p_org, b);
-  update app.expenses x set
-    property_id  = case when b ? 'property_id' then b->>'property_id' else x.property_id end,
-    category_id  = case when b ? 'category_id' then b->>'category_id' else x.category_id end,
-    label        = case when b ? 'label' then b->>'label' else x.label end,
-    amount_cents = case when b ? 'amount_usd' then app.cents((b->>'amount_usd')::numeric) else x.amount_cents end,
-    paid_on      = case when b ? 'paid_on' then (b->>'paid_on')::date else x.paid_on end,
-    vendor       = case when b ? 'vendor' then b->>'vendor' else x.vendor end,
-    vendor_id    = case when b ? 'vendor_id' then b->>'vendor_id' else x.vendor_id end
-  where x.id = p_id
-  returning * into e;
-  return app.expense_json(e);
-end
-$$;
-
-create or replace function app.expense_delete(p_org text, p_id text) returns jsonb
-language sql as $$
-  with gone as (delete from app.expenses where id = p_id and organization_id = p_org returning id)
-  select jsonb_build_object('id', id, 'deleted', true) from gone
-$$;
-
--- Schedule E, Part I: per property, the year's total for each category line that has
--- entries, plus the portfolio's totals per line. json keeps the keys in the order written.
-create or replace function app.expense_summary(p_org text, p_year int, p_property_id text default null) returns json
-language sql stable as $$
-  with sums as (
-    select e.property_id, e.category_id, sum(e.amount_cents) as cents, count(*) as entries
-    from app.expenses e
-    where e.organization_id = p_org
-      and e.paid_on >= make_date(p_year, 1, 1) and e.paid_on < make_date(p_year + 1, 1, 1)
-      and (p_property_id is null or e.property_id = p_property_id)
-    group by e.property_id, e.category_id
-  ),
-  lines as (
-    select s.*, c.schedule_e_line, c.name as category_name from sums s join app.expense_categories c on c.id = s.category_id
-  )
-  select json_build_object(
-    'year', p_year,
-    'properties', coalesce((
-      select json_agg(json_build_object(
-        'property_id', p.id, 'property_name', p.name,
-        'categories', (select json_agg(json_build_object(
-            'category_id', l.category_id, 'schedule_e_line', l.schedule_e_line, 'name', l.category_name,
-            'amount_usd', app.usd(l.cents), 'entries', l.entries) order by l.schedule_e_line)
-          from lines l where l.property_id = p.id),
-        'total_usd', (select app.usd(sum(l.cents)) from lines l where l.property_id = p.id))
-        order by p.name, p.id)
-      from app.properties p
-      where p.organization_id = p_org and exists (select 1 from lines l where l.property_id = p.id)), '[]'::json),
-    'totals', coalesce((
-      select json_agg(json_build_object(
-        'category_id', t.category_id, 'schedule_e_line', t.schedule_e_line, 'name', t.category_name,
-        'amount_usd', app.usd(t.cents), 'entries', t.entries) order by t.schedule_e_line)
-      from (select category_id, schedule_e_line, category_name, sum(cents) as cents, sum(entries) as entries
-            from lines group by 1, 2, 3) t), '[]'::json),
-    'total_usd', (select app.usd(coalesce(sum(cents), 0)) from lines))
-$$;

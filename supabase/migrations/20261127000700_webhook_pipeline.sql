@@ -1,48 +1,34 @@
--- A delivery's row is written once, when its first attempt is recorded, with that attempt's
--- outcome; no longer at the claim and again at the record.
---
--- Per delivery, the dispatcher's Postgres wrote five rows: the queue message read (its indexed
--- vt updated) and deleted, the delivery inserted at the claim and updated at the record, and the
--- attempt. Now four: a first attempt inserts its delivery (succeeded, or pending with its retry
--- due, or failed) and its attempt in one statement. A retry updates the row as before.
---
--- Nothing is lost on the way: until the first attempt is recorded, the delivery is its pgmq
--- message ({"delivery_id", "event_id", "endpoint_id"}, written with the event). A dispatcher that
--- dies after its claim leaves the message to reappear after the visibility timeout; the claim
--- that reads it again finds no row and attempts it again as a first attempt.
---
--- Tried before (20261128000800_webhook_dispatch_costs.sql) and measured slower; that variant's
--- record joined the batch to the events by `ev.id = any (...)`, which PostgreSQL ran as a scan of
--- the events by that list with the batch unnested again for each one. Here the batch carries
--- each result's event, endpoint and organization, and the events are looked up by key.
+-- The webhook pipeline: what the webhook-dispatcher function calls. It takes the dispatcher's
+-- lease and claims due messages (app.webhook_claim), POSTs them, records the outcomes
+-- (app.webhook_record: backoff, giving up, disabling an endpoint and emailing its owner), waits
+-- inside PostgreSQL while the queue is idle (app.queue_wait); the webhook-retention function
+-- prunes old history (app.webhook_prune); views for SQL-savvy teams (docs/webhooks.md).
+-- Rules: at least once: a message leaves the queue only when its delivery succeeded or was given
+-- up, and a claimed message reappears after its visibility timeout; one dispatcher at a time
+-- (a lease with an expiry); nothing undelivered is pruned. On the hot path the queue table is
+-- touched by msg_id only, never joined (why: docs/decisions/0003-queue-read-by-key.md), and batch
+-- keys are named with = any (...) under enable_seqscan = off
+-- (why: docs/decisions/0007-dispatcher-seqscan-off.md).
 
--- A delivery's endpoint and event belong to its organization (20261127000300_webhooks.sql), now
--- checked once per inserting statement, over all its rows: the row trigger ran its two lookups
--- through PL/pgSQL for each row, and the record inserts a batch of rows at a time. Updates of the
--- three columns keep the row trigger (a trigger with a transition table cannot name columns).
-create or replace function app.webhook_deliveries_check_inserted() returns trigger
-language plpgsql as $$
-begin
-  if exists (select 1 from inserted n
-             where not exists (select 1 from app.webhook_endpoints e where e.id = n.endpoint_id and e.organization_id = n.organization_id)
-                or not exists (select 1 from app.webhook_events v where v.id = n.event_id and v.organization_id = n.organization_id)) then
-    raise foreign_key_violation using message = 'webhook delivery: no such endpoint or event in this organization (foreign key)';
-  end if;
-  return null;
-end
+-- One dispatcher drains at a time: pg_net fires the schedule without waiting for the previous
+-- call. A lease with an expiry, not an advisory lock, because hosted projects may reach the
+-- database through a transaction-mode pooler, and a killed dispatcher must not hold it forever.
+create table app.webhook_dispatcher_lease (
+  singleton   boolean primary key default true check (singleton),
+  holder      text not null,
+  expires_at  timestamptz not null,
+  -- when the holder's run plans to stop: the next scheduled run waits for it rather than
+  -- leaving a gap until the tick after
+  ends_at     timestamptz not null
+);
+
+-- Nominal wait after the n-th failed attempt of a delivery: 1 minute doubled each time, at
+-- most 8 hours: 1m 2m 4m 8m 16m 32m 64m 128m 256m 8h 8h 8h 8h 8h. With 15 attempts the last
+-- one comes about 48.5 hours after the first. The dispatcher applies ±10% jitter.
+create function app.webhook_backoff_seconds(n int) returns int
+language sql immutable parallel safe as $$
+  select least(60 * power(2, greatest(n, 1) - 1), 28800)::int
 $$;
-drop trigger webhook_deliveries_check on app.webhook_deliveries;
-create trigger webhook_deliveries_check before update of organization_id, endpoint_id, event_id on app.webhook_deliveries
-for each row execute function app.webhook_deliveries_check();
-create trigger webhook_deliveries_check_inserted after insert on app.webhook_deliveries
-referencing new table as inserted
-for each statement execute function app.webhook_deliveries_check_inserted();
-
--- Tried and left out: pgmq.read's statement written out in app.webhook_claim, so that PL/pgSQL
--- keeps its plan (pgmq.read plans it again for every batch, about 0.25 ms). The kept plan was
--- made when the queue was empty (just analyzed, before a burst) and later read every due
--- message through the vt index and sorted them, for each batch: 373 µs per message instead of
--- 17-35. Planned anew, the read sees the queue's current size.
 
 -- One result of app.webhook_record's batch, as it applies to its delivery.
 create type app.webhook_outcome as (
@@ -63,7 +49,10 @@ create type app.webhook_outcome as (
 -- delivery is gone, whose delivery no longer waits on them, or whose endpoint belongs to another
 -- organization than its event, are deleted; deliveries to disabled endpoints are held.
 -- {"leased": false, "ends_in_ms": n} when another dispatcher holds the lease.
-create or replace function app.webhook_claim(p_holder text, p_qty int, p_vt int, p_ends_at timestamptz) returns json
+-- It reads the queue with a statement of its own, not pgmq.read, whose statement joins the
+-- messages it locks back to the queue table: the subquery can only walk the primary key, and the
+-- update looks the ids up by key. Deleting, archiving and set_vt still go through pgmq.
+create function app.webhook_claim(p_holder text, p_qty int, p_vt int, p_ends_at timestamptz) returns json
 language plpgsql security definer set search_path = '' set enable_seqscan = off as $$
 declare
   v_out json;
@@ -87,11 +76,18 @@ begin
             from app.webhook_dispatcher_lease l);
   end if;
 
-  -- Separate statements: the join below must see deliveries committed just before pgmq.read (a
-  -- statement's snapshot predates what runs inside it).
-  select coalesce(array_agg(r.msg_id), '{}'), coalesce(array_agg(r.message), '{}')
-  into v_ids, v_msgs
-  from pgmq.read('webhooks'::text, p_vt::integer, p_qty::integer) r;
+  -- pgmq.read's effect without its join (docs/decisions/0003-queue-read-by-key.md): the oldest due messages, locked, skipping
+  -- those another transaction holds, each made invisible for p_vt seconds and its read_ct
+  -- raised. A statement apart from the join below, which must see deliveries committed just
+  -- before this read (a statement's snapshot predates what runs inside it).
+  with taken as (
+    update pgmq.q_webhooks q set vt = clock_timestamp() + make_interval(secs => p_vt), read_ct = q.read_ct + 1
+    where q.msg_id = any (array(select d.msg_id from pgmq.q_webhooks d where d.vt <= clock_timestamp()
+                                order by d.msg_id limit p_qty for update skip locked))
+    returning q.msg_id, q.message
+  )
+  select coalesce(array_agg(t.msg_id order by t.msg_id), '{}'), coalesce(array_agg(t.message order by t.msg_id), '{}')
+  into v_ids, v_msgs from taken t;
   if cardinality(v_ids) = 0 then
     return json_build_object('leased', true, 'messages', '[]'::json);
   end if;
@@ -160,7 +156,7 @@ $$;
 -- (archived). Per endpoint, consecutive failures are counted, and an endpoint is disabled after
 -- `disable_after_failures` of them or at once on a 410; its owner is emailed (through the
 -- outbox) and its pending deliveries are held. Returns {"disabled": [endpoint ids]}.
-create or replace function app.webhook_record(p_results json) returns json
+create function app.webhook_record(p_results json) returns json
 language plpgsql security definer set search_path = '' set enable_seqscan = off as $$
 declare
   s app.webhook_settings;
@@ -309,10 +305,125 @@ begin
 end
 $$;
 
--- The views count the messages whose delivery has no row yet (waiting for, or in, its first
--- attempt: normally for less than a second; for as long as the dispatcher is not running) as
--- pending.
-create or replace view app.webhook_backlog as
+-- Queues the email to the organization's owner about a disabled endpoint.
+create function app.webhook_notify_disabled(p_endpoint_id text) returns void
+language sql security definer set search_path = '' as $$
+  insert into app.email_outbox (organization_id, to_address, subject, body)
+  select e.organization_id, m.email,
+    'Aptoria: webhook endpoint disabled (' || left(e.url, 200) || ')',
+    format(E'Hello %s,\n\n'
+      'Aptoria disabled the webhook endpoint %s of %s\n'
+      '  URL: %s\n'
+      '  Why: %s\n'
+      '  Last response: %s\n\n'
+      'Events for this endpoint are kept, not dropped. Once the receiver works again, re-enable the\n'
+      'endpoint (POST /api/webhook-endpoints/%s/enable, or Settings -> Developer) and the kept\n'
+      'deliveries are sent.\n\n'
+      '-- Aptoria\n',
+      coalesce(m.name, m.email), e.id, o.name, e.url,
+      case e.disabled_reason when 'gone' then 'it answered 410 Gone'
+           else e.consecutive_failures || ' consecutive failed deliveries' end,
+      coalesce((select coalesce('HTTP ' || a.status_code, a.error) from app.webhook_attempts a
+                where a.endpoint_id = e.id order by a.id desc limit 1), 'none'),
+      e.id)
+  from app.webhook_endpoints e
+  join app.organizations o on o.id = e.organization_id
+  join app.members m on m.organization_id = e.organization_id and m.role = 'owner'
+  where e.id = p_endpoint_id
+$$;
+
+-- Frees the lease at the end of a run, so the next scheduled call starts at once.
+create function app.webhook_release(p_holder text) returns void
+language sql security definer set search_path = '' as $$
+  delete from app.webhook_dispatcher_lease where holder = p_holder
+$$;
+
+-- Retention: events, deliveries, attempts and archived queue messages older than
+-- app.webhook_settings.retention_days (30 by default) are deleted by the scheduled
+-- `webhook-retention` function. Nothing undelivered goes: pending and held deliveries, their
+-- events, and events whose messages still wait in the queue are kept whatever their age.
+--
+-- Deletes at most p_limit of each: finished deliveries (succeeded, or failed and given up)
+-- created before the retention and not attempted since, with their attempts; events created
+-- before it that have no delivery left and no message in the queue; archived queue messages
+-- archived before it. Answers the counts, and whether a limit was reached ("more": call again).
+-- Candidates are found by key range (ids are ordered by creation time), and deleted by key
+-- (`= any (array(...))`: with `in (...)` the planner hashed the candidates and scanned the table).
+create function app.webhook_prune(p_limit int default 5000) returns json
+language plpgsql security definer set search_path = '' as $$
+declare
+  v_cutoff timestamptz := now() - make_interval(days => (select s.retention_days from app.webhook_settings s));
+  v_deliveries int;
+  v_events int;
+  v_archived int;
+begin
+  if p_limit is null or p_limit < 1 then
+    raise invalid_parameter_value using message = 'webhook_prune: p_limit must be at least 1';
+  end if;
+
+  delete from app.webhook_deliveries d
+  where d.id = any (array(select o.id from app.webhook_deliveries o
+                          where o.id < app.id_floor('dlv', v_cutoff)
+                            and o.status in ('succeeded', 'failed')
+                            and coalesce(o.last_attempt_at, o.created_at) < v_cutoff
+                          order by o.id limit p_limit));
+  get diagnostics v_deliveries = row_count;
+
+  delete from app.webhook_events v
+  where v.id = any (array(select o.id from app.webhook_events o
+                          where o.id < app.id_floor('evt', v_cutoff)
+                            and not exists (select 1 from app.webhook_deliveries d where d.event_id = o.id)
+                            and not exists (select 1 from pgmq.q_webhooks q where q.message->>'event_id' = o.id)
+                          order by o.id limit p_limit));
+  get diagnostics v_events = row_count;
+
+  delete from pgmq.a_webhooks a
+  where a.msg_id = any (array(select o.msg_id from pgmq.a_webhooks o where o.archived_at < v_cutoff
+                                order by o.archived_at limit p_limit));
+  get diagnostics v_archived = row_count;
+
+  return json_build_object('deliveries', v_deliveries, 'events', v_events, 'archived_messages', v_archived,
+                           'more', greatest(v_deliveries, v_events, v_archived) = p_limit);
+end
+$$;
+
+-- Waits until a message of the pgmq queue `p_queue` is due, for at most p_max_ms, and sets
+-- `due` to whether one is (messages waiting on a retry's backoff are not due). An idle
+-- dispatcher waits here between its claims, one look at the queue's vt index every 10 ms, as
+-- pgmq.read_with_poll waits (why: docs/decisions/0004-wait-inside-postgres.md).
+-- A procedure, and each look its own transaction: between looks it holds no lock and no
+-- snapshot, so it never holds the database's xmin horizon back. Hence also no SECURITY DEFINER
+-- or SET (a procedure with either cannot commit): it runs with the caller's rights and names
+-- everything by schema. CALL it on its own, not in a transaction.
+create procedure app.queue_wait(p_queue text, p_max_ms int, inout due boolean default null)
+language plpgsql as $$
+declare
+  v_look text := format('select exists (select 1 from pgmq.%I where vt <= pg_catalog.clock_timestamp())', 'q_' || p_queue);
+  v_until timestamptz := pg_catalog.clock_timestamp() + pg_catalog.make_interval(secs => greatest(p_max_ms, 0) / 1000.0);
+begin
+  loop
+    -- the dispatcher's queue is looked at with a plan kept for the session; any other is
+    -- planned again at each look, about 0.1 ms more (1% of a core at 100 looks a second)
+    if p_queue = 'webhooks' then
+      due := exists (select 1 from pgmq.q_webhooks where vt <= pg_catalog.clock_timestamp());
+    else
+      execute v_look into due;
+    end if;
+    commit;
+    exit when due or pg_catalog.clock_timestamp() >= v_until;
+    perform pg_catalog.pg_sleep(0.01);
+  end loop;
+end
+$$;
+
+------------------------------------------------------------
+-- Views for SQL-savvy teams (see docs/webhooks.md)
+------------------------------------------------------------
+
+-- Per endpoint: what is waiting and how old the oldest undelivered delivery is. A message whose
+-- delivery has no row yet (waiting for, or in, its first attempt: normally for less than a
+-- second; for as long as the dispatcher is not running) counts as pending.
+create view app.webhook_backlog as
 with unrecorded as (
   select q.message->>'endpoint_id' as endpoint_id, count(*) as pending,
          count(*) filter (where q.vt <= now()) as due_now, min(q.enqueued_at) as oldest
@@ -334,7 +445,28 @@ left join app.webhook_deliveries d on d.endpoint_id = e.id and d.status <> 'succ
 left join unrecorded u on u.endpoint_id = e.id
 group by e.organization_id, e.id, e.url, e.enabled;
 
-create or replace view app.webhook_pipeline as
+-- Per endpoint: attempts in the last hour and the share that failed.
+create view app.webhook_attempts_last_hour as
+select a.organization_id, a.endpoint_id,
+       count(*) as attempts,
+       count(*) filter (where not a.succeeded) as failures,
+       round(count(*) filter (where not a.succeeded)::numeric / count(*), 4) as failure_rate,
+       percentile_cont(0.5) within group (order by a.latency_ms) as p50_latency_ms,
+       percentile_cont(0.99) within group (order by a.latency_ms) as p99_latency_ms,
+       max(a.attempted_at) as last_attempt_at
+from app.webhook_attempts a
+where a.attempted_at > now() - interval '1 hour'
+group by a.organization_id, a.endpoint_id;
+
+create view app.webhook_disabled_endpoints as
+select e.organization_id, e.id as endpoint_id, e.url, e.disabled_reason, e.disabled_at, e.consecutive_failures,
+       (select count(*) from app.webhook_deliveries d where d.endpoint_id = e.id and d.status = 'held') as held_deliveries
+from app.webhook_endpoints e
+where not e.enabled;
+
+-- The whole pipeline in one row: the queue as pgmq sees it and the oldest undelivered age
+-- (messages without a delivery row counted as pending, as above).
+create view app.webhook_pipeline as
 select m.queue_length, m.total_messages, m.oldest_msg_age_sec,
        now() - least((select min(created_at) from app.webhook_deliveries where status = 'pending'),
                      (select min(q.enqueued_at) from pgmq.q_webhooks q
@@ -344,5 +476,3 @@ select m.queue_length, m.total_messages, m.oldest_msg_age_sec,
        (select count(*) from app.webhook_endpoints where not enabled) as disabled_endpoints,
        (select count(*) from app.email_outbox where sent_at is null) as unsent_emails
 from pgmq.metrics('webhooks'::text) m;
-
-drop type app.webhook_result;
