@@ -37,7 +37,7 @@ async function whoAmI(kind: auth.TokenKind): Promise<api.Me> {
 
 type State =
   | { step: "loading" }
-  | { step: "signed-out"; error?: unknown }
+  | { step: "signed-out"; error?: unknown; from?: auth.TokenKind }
   | { step: "choose-organization"; me: api.Me }
   | { step: "signed-in"; me: api.Me; kind: auth.TokenKind };
 
@@ -57,7 +57,7 @@ export function App() {
       else setState({ step: "signed-in", me, kind: stored.kind });
     } catch (error) {
       if (error instanceof api.ApiError && error.status === 401) await auth.signOut();
-      setState({ step: "signed-out", error });
+      setState({ step: "signed-out", error, from: stored.kind });
     }
   }, []);
 
@@ -85,7 +85,7 @@ export function App() {
       <main>
         <h1>Settings → Developer</h1>
         {state.step === "loading" && <p aria-busy="true">Loading…</p>}
-        {state.step === "signed-out" && <SignIn error={state.error} onSignedIn={enter} />}
+        {state.step === "signed-out" && <SignIn error={state.error} from={state.from} onSignedIn={enter} />}
         {state.step === "choose-organization" && (
           <ChooseOrganization me={state.me} onChosen={(id) => {
             auth.chooseOrganization(id);
@@ -133,7 +133,8 @@ function Signed({ me, onSwitch }: { me: api.Me; onSwitch?: () => void }) {
   );
 }
 
-function SignIn({ error, onSignedIn }: { error?: unknown; onSignedIn: (s: auth.Stored) => void }) {
+/** Sign-in; an error from the last attempt shows next to the way it was tried. */
+function SignIn({ error, from, onSignedIn }: { error?: unknown; from?: auth.TokenKind; onSignedIn: (s: auth.Stored) => void }) {
   const [key, setKey] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -162,7 +163,7 @@ function SignIn({ error, onSignedIn }: { error?: unknown; onSignedIn: (s: auth.S
   return (
     <section aria-labelledby="sign-in-h">
       <h2 id="sign-in-h">Sign in</h2>
-      <ErrorNote error={error} />
+      {from !== "api_key" && <ErrorNote error={error} />}
       {auth.supabaseConfigured ? (
         <form onSubmit={withPassword} className="card">
           <label htmlFor="email">Email</label>
@@ -189,7 +190,7 @@ function SignIn({ error, onSignedIn }: { error?: unknown; onSignedIn: (s: auth.S
         <input id="api-key" className="mono" type="password" autoComplete="off" spellCheck={false} value={key}
           onChange={(e) => setKey(e.target.value)} placeholder="apt_…" />
         <button type="submit">Sign in with key</button>
-        <ErrorNote error={keyAction.error} />
+        <ErrorNote error={keyAction.error ?? (from === "api_key" ? error : null)} />
       </form>
     </section>
   );

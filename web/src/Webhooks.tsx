@@ -27,6 +27,8 @@ const REASONS: Record<string, string> = {
   gone: "disabled: the receiver answered 410 Gone",
 };
 
+const eventsText = (events: string[]) => (events.includes("*") ? "All events" : events.join(", "));
+
 export function WebhooksPage({ allowed, role }: { allowed: boolean; role: string | null }) {
   const [endpoints, setEndpoints] = useState<api.Endpoint[]>([]);
   const [adding, setAdding] = useState(false);
@@ -75,7 +77,7 @@ export function WebhooksPage({ allowed, role }: { allowed: boolean; role: string
             </div>
             {e.description && <p>{e.description}</p>}
             <dl>
-              <dt>Events</dt><dd>{e.events.join(", ")}</dd>
+              <dt>Events</dt><dd>{eventsText(e.events)}</dd>
               <dt>Failures in a row</dt><dd>{e.consecutive_failures}</dd>
               {e.disabled_reason && <><dt>Disabled</dt><dd>{REASONS[e.disabled_reason] ?? e.disabled_reason} ({when(e.disabled_at)})</dd></>}
             </dl>
@@ -180,7 +182,7 @@ export function EndpointPage({ id, allowed, role }: { id: string; allowed: boole
       {endpoint.description && <p>{endpoint.description}</p>}
       <dl className="card">
         <dt>Id</dt><dd className="mono">{endpoint.id}</dd>
-        <dt>Events</dt><dd>{endpoint.events.join(", ")}</dd>
+        <dt>Events</dt><dd>{eventsText(endpoint.events)}</dd>
         <dt>Failures in a row</dt><dd>{endpoint.consecutive_failures}</dd>
         {endpoint.disabled_reason && <><dt>Disabled</dt><dd>{REASONS[endpoint.disabled_reason] ?? endpoint.disabled_reason} ({when(endpoint.disabled_at)})</dd></>}
         {endpoint.previous_secret_expires_at && <><dt>Previous secret</dt><dd>still signs until {when(endpoint.previous_secret_expires_at)}</dd></>}
