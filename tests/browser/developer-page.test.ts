@@ -68,6 +68,30 @@ describe("the local stack serves the page", () => {
   });
 });
 
+describe("GET /api/api-keys/{id}/usage, the page's usage figures", () => {
+  it("counts the key's requests in its current windows, from the limiter's counters, within the organization only", async () => {
+    const admin = await newKey(org.id, ["admin:api_keys"]);
+    const [used] = await sql<{ id: string }[]>`select id from app.api_keys where organization_id = ${org.id} order by id desc limit 1`;
+    const first = await call(`/api-keys/${used.id}/usage`, { key: admin });
+    expect(first.status).toBe(200);
+    const minute = first.body.windows.find((w: { name: string }) => w.name === "minute");
+    // this very request was counted before the usage was read
+    expect(minute).toMatchObject({ window_seconds: 60, limit: 1000, used: 1, remaining: 999 });
+    expect(Date.parse(minute.resets_at) - Date.now()).toBeLessThanOrEqual(60_000);
+    expect(first.body.windows.map((w: { name: string }) => w.name)).toEqual(["minute", "hour", "ai-delinquency-prioritizer", "ai-vendor-summary"]);
+    const second = await call(`/api-keys/${used.id}/usage`, { key: admin });
+    const sameMinute = second.body.windows[0].resets_at === minute.resets_at;
+    expect(second.body.windows[0].used).toBe(sameMinute ? 2 : 1);
+
+    const other = await newOrganization();
+    const outsider = await newKey(other.id, ["admin:api_keys"]);
+    const hidden = await call(`/api-keys/${used.id}/usage`, { key: outsider });
+    expect([hidden.status, hidden.body.error]).toEqual([404, "API key not found."]);
+    expect((await call("/api-keys/key_nope/usage", { key: admin })).status).toBe(404);
+    expect((await call(`/api-keys/${used.id}/usage`, { key: await newKey(org.id, ["read:tenants"]) })).status).toBe(403);
+  });
+});
+
 describe("Settings → Developer as the owner", () => {
   it("creates a key, shows its secret once, shows its usage, and revokes it", async () => {
     const page = await phone();
