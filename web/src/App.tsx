@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import * as api from "./api.ts";
 import * as auth from "./auth.ts";
 import { ApiKeysPage } from "./ApiKeys.tsx";
@@ -43,8 +43,10 @@ type State =
 
 export function App() {
   const [state, setState] = useState<State>({ step: "loading" });
+  const current = useRef<auth.Stored | null>(null);
 
   const enter = useCallback(async (stored: auth.Stored | null) => {
+    current.current = stored;
     if (!stored) {
       api.setCredentials(null);
       setState({ step: "signed-out" });
@@ -62,8 +64,19 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    auth.restore((s) => void enter(s)).then(enter, (error) => setState({ step: "signed-out", error }));
+    // Supabase refreshes the access token about hourly: the page goes on with the new one.
+    const changed = (s: auth.Stored | null) => {
+      if (!s) return void enter(null);
+      current.current = s;
+      api.setCredentials({ token: s.token, organizationId: auth.chosenOrganization() });
+    };
+    auth.restore(changed).then(enter, (error) => setState({ step: "signed-out", error }));
   }, [enter]);
+
+  const switchTo = (organizationId: string | null) => {
+    auth.chooseOrganization(organizationId);
+    void enter(current.current);
+  };
 
   const signOut = async () => {
     await auth.signOut();
@@ -87,15 +100,11 @@ export function App() {
         {state.step === "loading" && <p aria-busy="true">Loading…</p>}
         {state.step === "signed-out" && <SignIn error={state.error} from={state.from} onSignedIn={enter} />}
         {state.step === "choose-organization" && (
-          <ChooseOrganization me={state.me} onChosen={(id) => {
-            auth.chooseOrganization(id);
-            void auth.restore(() => {}).then(enter);
-          }} />
+          <ChooseOrganization me={state.me} onChosen={switchTo} />
         )}
-        {state.step === "signed-in" && <Signed me={state.me} onSwitch={state.me.organizations.length > 1 ? () => {
-          auth.chooseOrganization(null);
-          void auth.restore(() => {}).then(enter);
-        } : undefined} />}
+        {state.step === "signed-in" && (
+          <Signed me={state.me} onSwitch={state.me.organizations.length > 1 ? () => switchTo(null) : undefined} />
+        )}
       </main>
     </>
   );

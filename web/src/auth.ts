@@ -75,6 +75,7 @@ export async function signInWithPassword(email: string, password: string): Promi
   const sb = await client();
   const { data, error } = await sb.auth.signInWithPassword({ email, password });
   if (error || !data.session) throw new Error(error?.message ?? "Sign-in failed.");
+  sessionStorage.removeItem(TOKEN);
   sessionStorage.removeItem(KIND);
   return { token: data.session.access_token, kind: "session" };
 }
