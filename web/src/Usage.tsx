@@ -4,6 +4,11 @@ import { NotAllowed } from "./ApiKeys.tsx";
 import { ErrorNote, useAction, when } from "./ui.tsx";
 
 const WINDOW_NAMES: Record<string, string> = { minute: "This minute", hour: "This hour" };
+const per = (seconds: number) => (seconds === 3600 ? "hour" : seconds === 60 ? "minute" : seconds % 3600 === 0 ? `${seconds / 3600} hours` : `${seconds} s`);
+/** A route quota's window, e.g. "AI vendor summary, per hour". */
+const windowName = (w: api.UsageWindow) =>
+  WINDOW_NAMES[w.name] ?? `${w.name.replace(/^ai-/, "AI ").replace(/-/g, " ")}, per ${per(w.window_seconds)}`;
+const time = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { timeStyle: "short" });
 
 /** Per active key: requests in its current rate-limit windows and what remains. */
 export function UsagePage({ allowed, role }: { allowed: boolean; role: string | null }) {
@@ -36,16 +41,15 @@ export function UsagePage({ allowed, role }: { allowed: boolean; role: string | 
             <div className="scroll">
               <table>
                 <thead>
-                  <tr><th scope="col">Window</th><th scope="col">Used</th><th scope="col">Limit</th><th scope="col">Remaining</th><th scope="col">Resets</th></tr>
+                  <tr><th scope="col">Window</th><th scope="col">Used</th><th scope="col">Limit</th><th scope="col">Left</th></tr>
                 </thead>
                 <tbody>
                   {usage.windows.map((w) => (
                     <tr key={w.name}>
-                      <th scope="row">{WINDOW_NAMES[w.name] ?? `${w.name} (per ${w.window_seconds / 60} min)`}</th>
+                      <th scope="row">{windowName(w)}<br /><span className="hint">resets at {time(w.resets_at)}</span></th>
                       <td>{w.used}</td>
                       <td>{w.limit}</td>
                       <td>{w.remaining}</td>
-                      <td>{when(w.resets_at)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -320,7 +320,7 @@ function Deliveries({ endpointId, version }: { endpointId: string; version: numb
                       {d.attempts.map((a) => (
                         <tr key={a.attempt}>
                           <td>{a.attempt}</td>
-                          <td>{when(a.attempted_at)}</td>
+                          <td><time dateTime={a.attempted_at} title={when(a.attempted_at)}>{new Date(a.attempted_at).toLocaleTimeString(undefined, { timeStyle: "medium" })}</time></td>
                           <td>{a.status_code ?? "none"}</td>
                           <td>{a.latency_ms === null ? "" : `${a.latency_ms} ms`}</td>
                           <td>{a.error ?? ""}</td>
