@@ -33,11 +33,13 @@ export async function ensureWebBuild(log: (line: string) => void = () => {}): Pr
       execFile(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--config", join(WEB, "vite.config.ts"),
         "--outDir", out, "--emptyOutDir", "--logLevel", "warn"], { cwd: ROOT, timeout: 120_000 },
         (error, _stdout, stderr) => (error ? reject(new Error(`vite build failed: ${error.message}\n${stderr}`)) : resolve())));
+    // another process may have put the same sources' build in place meanwhile: keep that one
+    if (!webBuildIsStale()) return true;
     rmSync(join(WEB, "dist"), { recursive: true, force: true });
     try {
       renameSync(out, join(WEB, "dist"));
     } catch (e) {
-      // another process put its build there first: the same sources, so keep that one
+      // another process moved its build in between
       if ((e as NodeJS.ErrnoException).code !== "ENOTEMPTY" && (e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
     }
   } finally {
