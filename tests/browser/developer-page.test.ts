@@ -132,8 +132,13 @@ describe("Settings → Developer as the owner", () => {
     await screenshot(page, "04-usage");
 
     await page.getByRole("link", { name: "API keys" }).click();
+    // the confirmation is a modal: Escape cancels and nothing is revoked
     await card.getByRole("button", { name: "Revoke Accounting sync" }).click();
     const dialog = page.getByRole("dialog", { name: "Revoke “Accounting sync”?" });
+    await page.keyboard.press("Escape");
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect((await call("/dashboard", { key: secret })).status).toBe(200);
+    await card.getByRole("button", { name: "Revoke Accounting sync" }).click();
     await screenshot(page, "05-api-keys-revoke-confirm");
     await dialog.getByRole("button", { name: "Revoke key" }).click();
     await expect.poll(() => card.textContent()).toContain("revoked");
@@ -257,6 +262,21 @@ describe("Settings → Developer as a plain member", () => {
     expect((await call("/webhook-endpoints", { method: "POST", key: token, json: { url: receiver.url } })).status).toBe(403);
     // what the role does allow still works
     expect((await call("/dashboard", { key: token })).status).toBe(200);
+  });
+
+  it("a key revoked while the page uses it sends the page back to sign-in, saying why", async () => {
+    const page = await phone();
+    const key = await newKey(org.id, ["admin:api_keys", "admin:webhooks"]);
+    await page.goto(pageUrl);
+    await page.getByLabel("API key").fill(key);
+    await page.getByRole("button", { name: "Sign in with key" }).click();
+    // the list loaded: the page's last request is answered
+    await expect.poll(() => page.getByRole("list", { name: "API keys" }).getByRole("listitem").count()).toBeGreaterThan(0);
+    await sql`update app.api_keys set revoked_at = now() where prefix = ${key.split("_")[1]}`;
+    await page.getByRole("link", { name: "Webhooks" }).click();
+    await expect.poll(() => page.getByRole("alert").first().textContent()).toMatch(/^This API key has been revoked\. Request id: \S+$/);
+    expect(await page.getByRole("button", { name: "Sign in with key" }).isVisible()).toBe(true);
+    expect(await page.evaluate("sessionStorage.length")).toBe(0);
   });
 
   it("a bad key at sign-in is refused next to the field, with the request id", async () => {

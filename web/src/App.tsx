@@ -58,9 +58,18 @@ export function App() {
       if (!me.organization && me.organizations.length > 1) setState({ step: "choose-organization", me });
       else setState({ step: "signed-in", me, kind: stored.kind });
     } catch (error) {
-      if (error instanceof api.ApiError && error.status === 401) await auth.signOut();
-      setState({ step: "signed-out", error, from: stored.kind });
+      if (!(error instanceof api.ApiError && error.status === 401)) setState({ step: "signed-out", error, from: stored.kind });
     }
+  }, []);
+
+  useEffect(() => {
+    // Back to sign-in, saying why, once the API refuses what the page signed in with.
+    api.onUnauthorized((error) => {
+      const from = current.current?.kind;
+      current.current = null;
+      api.setCredentials(null);
+      void auth.signOut().then(() => setState({ step: "signed-out", error, from }));
+    });
   }, []);
 
   useEffect(() => {

@@ -21,6 +21,10 @@ export function UsagePage({ allowed, role }: { allowed: boolean; role: string | 
   useEffect(() => {
     if (allowed) void refresh();
   }, [allowed]);
+  // a key's "Usage" link names its card in the fragment
+  useEffect(() => {
+    if (rows.length && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  }, [rows]);
 
   if (!allowed) {
     return <section aria-labelledby="usage-h"><h2 id="usage-h">Usage</h2><NotAllowed what="API keys" role={role} /></section>;

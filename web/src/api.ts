@@ -22,6 +22,12 @@ export function setCredentials(c: Credentials | null) {
   credentials = c;
 }
 
+/** Told when the API stops accepting the credentials (an expired session, a revoked key). */
+let unauthorized: (error: ApiError) => void = () => {};
+export function onUnauthorized(handler: (error: ApiError) => void) {
+  unauthorized = handler;
+}
+
 export interface Page<T> {
   data: T[];
   has_more: boolean;
@@ -47,7 +53,9 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   } catch { /* not JSON: reported below */ }
   if (!res.ok) {
     const message = (json as { error?: string } | null)?.error ?? `HTTP ${res.status}${text ? `: ${text.slice(0, 200)}` : ""}`;
-    throw new ApiError(res.status, message, res.headers.get("x-request-id"));
+    const error = new ApiError(res.status, message, res.headers.get("x-request-id"));
+    if (res.status === 401 && credentials) unauthorized(error);
+    throw error;
   }
   return json as T;
 }
