@@ -29,6 +29,9 @@ afterAll(async () => {
   await receiver?.close();
 });
 
+/** Waits for what the page shows: generous, as the machine may be busy (expect.poll's default is 1 s). */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 50 });
+
 /** A new tab at the width of a small phone: every flow here must work at 375 px. */
 async function phone(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
@@ -93,10 +96,10 @@ describe("GET /api/api-keys/{id}/usage, the page's usage figures", () => {
 });
 
 describe("Settings → Developer as the owner", () => {
-  it("creates a key, shows its secret once, shows its usage, and revokes it", async () => {
+  it("creates a key, shows its secret once, shows its usage, and revokes it", { timeout: 60_000 }, async () => {
     const page = await phone();
     await signIn(page, org.ownerEmail, org.id);
-    await expect.poll(() => page.getByRole("heading", { name: "API keys" }).isVisible()).toBe(true);
+    await poll(() => page.getByRole("heading", { name: "API keys" }).isVisible()).toBe(true);
     await screenshot(page, "01-api-keys-empty");
 
     // keyboard: the button opens the form with Enter
@@ -121,14 +124,14 @@ describe("Settings → Developer as the owner", () => {
     await page.getByRole("button", { name: "Done" }).click();
     expect(await secretBox.count()).toBe(0);
     const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Accounting sync" }) });
-    await expect.poll(() => card.textContent()).toContain("read:dashboard, read:tenants");
+    await poll(() => card.textContent()).toContain("read:dashboard, read:tenants");
     expect(await card.textContent()).toContain("30/minute · 1000/hour");
     expect(await card.textContent()).not.toContain(secret.slice(13));
 
     await page.getByRole("link", { name: "Usage", exact: true }).first().click();
     const usage = page.getByRole("listitem", { name: "Usage of Accounting sync" });
     const minute = usage.getByRole("row", { name: /This minute/ });
-    await expect.poll(() => minute.getByRole("cell").allTextContents()).toEqual(["1", "30", "29"]);
+    await poll(() => minute.getByRole("cell").allTextContents()).toEqual(["1", "30", "29"]);
     await screenshot(page, "04-usage");
 
     await page.getByRole("link", { name: "API keys" }).click();
@@ -136,19 +139,19 @@ describe("Settings → Developer as the owner", () => {
     await card.getByRole("button", { name: "Revoke Accounting sync" }).click();
     const dialog = page.getByRole("dialog", { name: "Revoke “Accounting sync”?" });
     await page.keyboard.press("Escape");
-    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await poll(() => dialog.isVisible()).toBe(false);
     expect((await call("/dashboard", { key: secret })).status).toBe(200);
     await card.getByRole("button", { name: "Revoke Accounting sync" }).click();
     await screenshot(page, "05-api-keys-revoke-confirm");
     await dialog.getByRole("button", { name: "Revoke key" }).click();
-    await expect.poll(() => card.textContent()).toContain("revoked");
+    await poll(() => card.textContent()).toContain("revoked");
     expect(await card.getByRole("button", { name: /Revoke/ }).count()).toBe(0);
     const after = await call("/dashboard", { key: secret });
     expect([after.status, after.body.error]).toEqual([401, "This API key has been revoked."]);
     await screenshot(page, "06-api-keys-revoked");
   });
 
-  it("registers an endpoint, follows its deliveries and rotates its secret, with signatures checked by the receiver", async () => {
+  it("registers an endpoint, follows its deliveries and rotates its secret, with signatures checked by the receiver", { timeout: 60_000 }, async () => {
     const page = await phone();
     await signIn(page, org.ownerEmail, org.id);
     await page.getByRole("link", { name: "Webhooks" }).click();
@@ -158,7 +161,7 @@ describe("Settings → Developer as the owner", () => {
     await page.getByRole("textbox", { name: "Endpoint URL" }).fill("ftp://127.0.0.1/hook");
     await page.getByRole("button", { name: "Add endpoint" }).click();
     const refused = page.getByRole("alert");
-    await expect.poll(() => refused.textContent()).toMatch(/^url: .+ Request id: \S+$/);
+    await poll(() => refused.textContent()).toMatch(/^url: .+ Request id: \S+$/);
     await screenshot(page, "07-webhooks-error");
 
     await page.getByRole("textbox", { name: "Endpoint URL" }).fill(receiver.url);
@@ -169,17 +172,17 @@ describe("Settings → Developer as the owner", () => {
     expect(await page.getByText("you will not see this again").isVisible()).toBe(true);
     await screenshot(page, "08-webhooks-secret-once");
     await page.getByRole("link", { name: "Open the endpoint" }).click();
-    await expect.poll(() => page.getByRole("heading", { name: receiver.url }).isVisible()).toBe(true);
+    await poll(() => page.getByRole("heading", { name: receiver.url }).isVisible()).toBe(true);
 
     // a test event, delivered by the dispatcher and shown as succeeded with its attempt
     await page.getByRole("button", { name: "Send test event" }).click();
-    await expect.poll(() => page.getByRole("status").textContent()).toMatch(/Test event queued/);
+    await poll(() => page.getByRole("status").textContent()).toMatch(/Test event queued/);
     await dispatchUntil(() => receiver.received.some((r) => r.headers["x-pmai-event"] === "webhook.test"));
     const test = receiver.received.find((r) => r.headers["x-pmai-event"] === "webhook.test")!;
     expect(verifySignature(test.headers["x-pmai-signature"], test.body, firstSecret)).toBe(true);
     await page.getByRole("button", { name: "Refresh deliveries" }).click();
     const testDelivery = page.getByRole("listitem", { name: `Delivery ${test.headers["x-pmai-delivery-id"]}` });
-    await expect.poll(() => testDelivery.textContent()).toContain("succeeded");
+    await poll(() => testDelivery.textContent()).toContain("succeeded");
     await testDelivery.getByText("Attempts (1)").click();
     expect(await testDelivery.getByRole("row").nth(1).getByRole("cell").allTextContents())
       .toEqual(["1", expect.any(String), "200", expect.stringMatching(/^\d+ ms$/), "", "ok"]);
@@ -194,7 +197,7 @@ describe("Settings → Developer as the owner", () => {
     expect(JSON.parse(added.body).payload.tenant_id).toBe(tenant.body.id);
     await page.getByLabel("Status").selectOption("succeeded");
     const realDelivery = page.getByRole("listitem", { name: `Delivery ${added.headers["x-pmai-delivery-id"]}` });
-    await expect.poll(() => realDelivery.textContent()).toMatch(/tenant\.added.*succeeded/);
+    await poll(() => realDelivery.textContent()).toMatch(/tenant\.added.*succeeded/);
     await screenshot(page, "10-endpoint-real-event");
 
     // rotation: the page shows the new secret once and until when the old one signs; the next
@@ -219,25 +222,25 @@ describe("Settings → Developer as the owner", () => {
     const count = receiver.received.length;
     await page.getByLabel("Status").selectOption("");
     await realDelivery.getByRole("button", { name: `Redeliver ${added.headers["x-pmai-delivery-id"]}` }).click();
-    await expect.poll(() => page.getByText(/queued again/).count()).toBe(1);
+    await poll(() => page.getByText(/queued again/).count()).toBe(1);
     await dispatchUntil(() => receiver.received.length > count);
     expect(receiver.received[receiver.received.length - 1].headers["x-pmai-delivery-id"]).toBe(added.headers["x-pmai-delivery-id"]);
     await page.getByLabel("Replay since").fill("2026-01-01T00:00");
     await page.getByRole("button", { name: "Replay", exact: true }).click();
-    await expect.poll(() => page.getByText(/^\d+ deliver(y|ies) queued again\.$/).textContent()).toBe("0 deliveries queued again.");
+    await poll(() => page.getByText(/^\d+ deliver(y|ies) queued again\.$/).textContent()).toBe("0 deliveries queued again.");
 
     await page.getByRole("button", { name: "Disable" }).click();
-    await expect.poll(() => page.getByRole("button", { name: "Enable" }).isVisible()).toBe(true);
+    await poll(() => page.getByRole("button", { name: "Enable" }).isVisible()).toBe(true);
     expect(await page.getByText("disabled by hand").isVisible()).toBe(true);
     expect(await page.getByRole("button", { name: "Send test event" }).isDisabled()).toBe(true);
     await screenshot(page, "12-endpoint-disabled");
     await page.getByRole("button", { name: "Enable" }).click();
-    await expect.poll(() => page.getByRole("button", { name: "Disable" }).isVisible()).toBe(true);
+    await poll(() => page.getByRole("button", { name: "Disable" }).isVisible()).toBe(true);
     await expectNoSidewaysScroll(page);
 
     await page.getByRole("button", { name: "Delete endpoint" }).click();
     await page.getByRole("dialog", { name: "Delete this endpoint?" }).getByRole("button", { name: "Delete" }).click();
-    await expect.poll(() => page.getByText("No webhook endpoints yet.").isVisible()).toBe(true);
+    await poll(() => page.getByText("No webhook endpoints yet.").isVisible()).toBe(true);
     const [left] = await sql`select count(*)::int as n from app.webhook_endpoints where organization_id = ${org.id}`;
     expect(left.n).toBe(0);
   });
@@ -247,12 +250,12 @@ describe("Settings → Developer as a plain member", () => {
   it("offers no key or endpoint management, and the API refuses it", async () => {
     const page = await phone();
     const token = await signIn(page, memberEmail, org.id);
-    await expect.poll(() => page.getByText(/does not allow managing API keys/).isVisible()).toBe(true);
+    await poll(() => page.getByText(/does not allow managing API keys/).isVisible()).toBe(true);
     expect(await page.getByRole("button", { name: "Create API key" }).count()).toBe(0);
     expect(await page.getByRole("button", { name: /Revoke/ }).count()).toBe(0);
     await screenshot(page, "13-member-api-keys");
     await page.getByRole("link", { name: "Webhooks" }).click();
-    await expect.poll(() => page.getByText(/does not allow managing webhook endpoints/).isVisible()).toBe(true);
+    await poll(() => page.getByText(/does not allow managing webhook endpoints/).isVisible()).toBe(true);
     expect(await page.getByRole("button", { name: "Add endpoint" }).count()).toBe(0);
     await screenshot(page, "14-member-webhooks");
 
@@ -271,10 +274,10 @@ describe("Settings → Developer as a plain member", () => {
     await page.getByLabel("API key").fill(key);
     await page.getByRole("button", { name: "Sign in with key" }).click();
     // the list loaded: the page's last request is answered
-    await expect.poll(() => page.getByRole("list", { name: "API keys" }).getByRole("listitem").count()).toBeGreaterThan(0);
+    await poll(() => page.getByRole("list", { name: "API keys" }).getByRole("listitem").count()).toBeGreaterThan(0);
     await sql`update app.api_keys set revoked_at = now() where prefix = ${key.split("_")[1]}`;
     await page.getByRole("link", { name: "Webhooks" }).click();
-    await expect.poll(() => page.getByRole("alert").first().textContent()).toMatch(/^This API key has been revoked\. Request id: \S+$/);
+    await poll(() => page.getByRole("alert").first().textContent()).toMatch(/^This API key has been revoked\. Request id: \S+$/);
     expect(await page.getByRole("button", { name: "Sign in with key" }).isVisible()).toBe(true);
     expect(await page.evaluate("sessionStorage.length")).toBe(0);
   });
@@ -284,7 +287,7 @@ describe("Settings → Developer as a plain member", () => {
     await page.goto(pageUrl);
     await page.getByLabel("API key").fill(`apt_abcdefgh_${"x".repeat(43)}`);
     await page.getByRole("button", { name: "Sign in with key" }).click();
-    await expect.poll(() => page.getByRole("alert").first().textContent()).toMatch(/^Invalid API key\. Request id: \S+$/);
+    await poll(() => page.getByRole("alert").first().textContent()).toMatch(/^Invalid API key\. Request id: \S+$/);
     await screenshot(page, "00-sign-in");
   });
 });
