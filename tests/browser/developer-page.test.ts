@@ -282,6 +282,21 @@ describe("Settings → Developer as a plain member", () => {
     expect(await page.evaluate("sessionStorage.length")).toBe(0);
   });
 
+  it("takes a sign-in link's token from the fragment, out of the address bar, and sends it as the Bearer token", async () => {
+    const page = await phone();
+    const sent: (string | undefined)[] = [];
+    page.on("request", (r) => {
+      if (r.url().startsWith(`${functionsUrl}/api/`)) sent.push(r.headers().authorization);
+    });
+    const token = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJub2JvZHkifQ.c2lnbmF0dXJl"; // not a valid session: refused
+    await page.goto(`${pageUrl}#access_token=${token}&token_type=bearer`);
+    await poll(() => page.getByRole("button", { name: "Sign in with key" }).isVisible()).toBe(true);
+    expect(page.url()).toBe(pageUrl);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(new Set(sent)).toEqual(new Set([`Bearer ${token}`]));
+    expect(await page.getByRole("alert").first().textContent()).toMatch(/Request id: \S+$/);
+  });
+
   it("a bad key at sign-in is refused next to the field, with the request id", async () => {
     const page = await phone();
     await page.goto(pageUrl);
