@@ -8,6 +8,7 @@ import { assertPortFree, isPortFree } from "./lib/ports.ts";
 import { ensureDemo } from "./lib/demo.ts";
 import { ROOT } from "./lib/paths.ts";
 import { StaleSchemaError } from "./lib/migrations.ts";
+import { ensureWebBuild } from "./lib/web.ts";
 
 const functionsPort = Number(process.env.API_PORT ?? 54321);
 const postgresPort = Number(process.env.DB_PORT ?? 54322);
@@ -19,6 +20,10 @@ const portOrAny = async (port: number) => (await isPortFree(port)) ? port : 0;
 const started = Date.now();
 await assertPortFree(functionsPort, "API_PORT");
 if (!databaseUrl) await assertPortFree(postgresPort, "DB_PORT");
+
+// The page is static files the functions server reads per request: building it first (or
+// while the stack starts) makes no difference to the stack, so both run at once.
+const webBuild = ensureWebBuild((line) => console.log(`  │ ${line}`)).then(() => null, (e: Error) => e.message);
 
 const stack = await startStack({
   databaseUrl,
@@ -47,6 +52,7 @@ const stack = await startStack({
 });
 
 const demo = await ensureDemo(stack.sql, dataRoot);
+const webError = await webBuild;
 const api = `${stack.functionsUrl}/api`;
 console.log(`
 Aptoria developer platform is up (${((Date.now() - started) / 1000).toFixed(1)} s).
@@ -54,6 +60,7 @@ Aptoria developer platform is up (${((Date.now() - started) / 1000).toFixed(1)} 
   API            ${api}/<function>          e.g. ${api}/dashboard
   Functions      ${stack.functionsUrl}/functions/v1/<function>
   Health         ${api}/health
+  Developer      ${stack.functionsUrl}/settings/developer/  ${webError ? `(not built: ${webError.split("\n")[0]})` : "(Settings → Developer; sign in with the demo key below)"}
   Mail           ${stack.mailUrl}  (emails the stack sends, e.g. a disabled webhook endpoint)
   Database       ${stack.databaseUrl.replace(/:[^:@/]+@/, ":****@")}  (pgmq: ${stack.pgmq === "sql" ? "project SQL implementation" : "extension"})
   Demo org       ${demo.organizationId} (${demo.seeded ? "seeded now" : "kept from an earlier start"})

@@ -1,4 +1,4 @@
-// Settings → Developer: create (the key is shown once), list, get and revoke API keys.
+// Settings → Developer: create (the key is shown once), list, get and revoke API keys, and read a key's usage.
 import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
@@ -45,6 +45,14 @@ app.get("/:id", requireKey("admin:api_keys"), async (c) => {
     where k.id = ${id.data} and k.organization_id = ${c.var.caller.organizationId}`;
   if (!row) throw notFound("API key");
   return c.json(row.key);
+});
+
+// Requests in the key's current rate-limit windows and what remains (the limiter's own counters).
+app.get("/:id/usage", requireKey("admin:api_keys"), async (c) => {
+  const id = keyId.safeParse(c.req.param("id"));
+  if (!id.success) throw notFound("API key");
+  const [row] = await sql`select app.api_key_usage(${c.var.caller.organizationId}, ${id.data}) as usage`;
+  return c.json(row.usage);
 });
 
 app.post("/:id/revoke", requireKey("admin:api_keys"), async (c) => {
