@@ -2,25 +2,22 @@
 // values worked out by hand; the recommendation rules; isolation, scopes and bad input.
 import { describe, expect, it } from "vitest";
 import { writeVendorSummary } from "../supabase/functions/_shared/ai/writer.ts";
-import { call, newKey, newTenantOrg, sql } from "./helpers.ts";
+import { call, sql } from "./helpers.ts";
+import { newKey, newProperty, newTenantOrg, newUnit, newVendor, newWorkOrder, orgDay } from "./fixtures/index.ts";
 
 const DAY = 86_400_000;
 
+/** A property, Pine Court, with units labelled `labels`. */
 async function units(orgId: string, labels: string[]): Promise<string[]> {
-  const [prop] = await sql<{ id: string }[]>`insert into app.properties (organization_id, name) values (${orgId}, 'Pine Court') returning id`;
+  const propertyId = await newProperty(orgId, { name: "Pine Court" });
   const ids: string[] = [];
-  for (const label of labels) {
-    const [u] = await sql<{ id: string }[]>`insert into app.units (organization_id, property_id, label) values (${orgId}, ${prop.id}, ${label}) returning id`;
-    ids.push(u.id);
-  }
+  for (const label of labels) ids.push(await newUnit(orgId, propertyId, { label }));
   return ids;
 }
 
-async function vendor(orgId: string, name: string, trade: string | null = null): Promise<string> {
-  const [v] = await sql<{ id: string }[]>`insert into app.vendors (organization_id, name, trade, email, phone)
-    values (${orgId}, ${name}, ${trade}, 'office@vendor.example', '612-555-0100') returning id`;
-  return v.id;
-}
+/** A vendor with contact details (which the answer must not show). */
+const vendor = (orgId: string, name: string, trade?: string) =>
+  newVendor(orgId, { name, trade, email: "office@vendor.example", phone: "612-555-0100" });
 
 interface Job {
   unit: string;
@@ -38,28 +35,16 @@ interface Job {
   title?: string;
 }
 
-/** A work order, inserted in its first status and then moved on, as the transition rules require. */
-async function job(orgId: string, j: Job): Promise<string> {
-  const [w] = await sql<{ id: string }[]>`
-    insert into app.work_orders (organization_id, unit_id, vendor_id, title, status, created_at, assigned_at, due_date, notes)
-    values (${orgId}, ${j.unit}, ${j.vendor}, ${j.title ?? "Job"}, ${j.open ? "open" : "assigned"}, ${j.created},
-            ${j.open ? null : (j.assigned ?? j.created)}, ${j.due ?? null}, ${j.notes ?? null})
-    returning id`;
-  if (j.completed) {
-    await sql`update app.work_orders set status = 'completed', completed_at = ${j.completed}, cost_cents = ${j.costCents ?? null}
-      where id = ${w.id}`;
-  }
-  return w.id;
-}
+/** A work order: assigned (or open) at `created`, completed at `completed` if given. */
+const job = (orgId: string, j: Job) =>
+  newWorkOrder(orgId, j.unit, {
+    vendorId: j.vendor, title: j.title ?? "Job", status: j.completed ? "completed" : j.open ? "open" : "assigned",
+    createdAt: j.created, assignedAt: j.assigned, completedAt: j.completed, due: j.due, costCents: j.costCents, notes: j.notes,
+  });
 
 /** The calendar day of an instant in the organizations' default time zone, shifted by `days`. */
 async function dayOf(at: Date, days = 0): Promise<string> {
   const [r] = await sql<{ d: string }[]>`select ((${at}::timestamptz at time zone 'America/Chicago')::date + ${days}::int)::text as d`;
-  return r.d;
-}
-
-async function today(orgId: string, days = 0): Promise<string> {
-  const [r] = await sql<{ d: string }[]>`select (app.org_today(${orgId}) + ${days}::int)::text as d`;
   return r.d;
 }
 
@@ -84,7 +69,7 @@ describe("POST /api/ai-vendor-summary", () => {
     const j3c = ago(93);
     await job(org.id, { unit: u2, vendor: acme, created: ago(100), assigned: ago(99), completed: j3c, due: await dayOf(j3c, 3), costCents: 400_00 });
     // J4: opened 91 days after J3 was completed on its unit (not a repeat); assigned, due yesterday: overdue
-    await job(org.id, { unit: u2, vendor: acme, created: ago(2), due: await today(org.id, -1), notes: "Waiting on a part" });
+    await job(org.id, { unit: u2, vendor: acme, created: ago(2), due: await orgDay(org.id, -1), notes: "Waiting on a part" });
     // J5: open with the vendor named, no due date
     await job(org.id, { unit: u1, vendor: acme, created: ago(20), open: true, notes: "Drip again; tenant at 612-555-0142" });
     // another vendor's job: 10 days, $100 (only in the organization's comparison figures)
@@ -93,7 +78,7 @@ describe("POST /api/ai-vendor-summary", () => {
     const { status, body } = await summary(org.key, acme);
     expect(status).toBe(200);
     expect(body.vendor).toEqual({ id: acme, name: "Acme Plumbing", trade: "plumbing" });
-    expect(body.as_of).toBe(await today(org.id));
+    expect(body.as_of).toBe(await orgDay(org.id));
     const f = body.facts;
     expect(f.work_orders).toEqual({ total: 5, open: 1, assigned: 1, completed: 3, overdue: 1 });
     expect(f.median_days_to_complete).toBe(4); // 2, 4, 6
