@@ -2,7 +2,7 @@
 // values worked out by hand; the recommendation rules; isolation, scopes and bad input.
 import { describe, expect, it } from "vitest";
 import { writeVendorSummary } from "../supabase/functions/_shared/ai/writer.ts";
-import { call, sql } from "./helpers.ts";
+import { call } from "./helpers.ts";
 import { newKey, newProperty, newTenantOrg, newUnit, newVendor, newWorkOrder, orgDay } from "./fixtures/index.ts";
 
 const DAY = 86_400_000;
@@ -42,10 +42,13 @@ const job = (orgId: string, j: Job) =>
     createdAt: j.created, assignedAt: j.assigned, completedAt: j.completed, due: j.due, costCents: j.costCents, notes: j.notes,
   });
 
-/** The calendar day of an instant in the organizations' default time zone, shifted by `days`. */
-async function dayOf(at: Date, days = 0): Promise<string> {
-  const [r] = await sql<{ d: string }[]>`select ((${at}::timestamptz at time zone 'America/Chicago')::date + ${days}::int)::text as d`;
-  return r.d;
+/**
+ * The calendar day of an instant in the organizations' default time zone (America/Chicago, by
+ * the JavaScript runtime's time zone data), shifted by `days`.
+ */
+function dayOf(at: Date, days = 0): string {
+  const day = at.toLocaleDateString("en-CA", { timeZone: "America/Chicago" });
+  return new Date(Date.parse(day) + days * DAY).toISOString().slice(0, 10);
 }
 
 const summary = (key: string, vendorId: string) =>
@@ -61,13 +64,13 @@ describe("POST /api/ai-vendor-summary", () => {
 
     // J1: 2 days to complete, on time (due the day after), $200
     const j1c = ago(198);
-    await job(org.id, { unit: u1, vendor: acme, created: ago(200), completed: j1c, due: await dayOf(j1c, 1), costCents: 200_00, notes: "Replaced washer" });
+    await job(org.id, { unit: u1, vendor: acme, created: ago(200), completed: j1c, due: dayOf(j1c, 1), costCents: 200_00, notes: "Replaced washer" });
     // J2: same unit, opened 48 days after J1 was completed (a repeat); 4 days; late (due 2 days earlier); $300
     const j2c = ago(146);
-    await job(org.id, { unit: u1, vendor: acme, created: ago(150), completed: j2c, due: await dayOf(j2c, -2), costCents: 300_00, notes: "Second visit: replaced cartridge" });
+    await job(org.id, { unit: u1, vendor: acme, created: ago(150), completed: j2c, due: dayOf(j2c, -2), costCents: 300_00, notes: "Second visit: replaced cartridge" });
     // J3: other unit, assigned a day after creation; 6 days from assignment; on time; $400; no notes
     const j3c = ago(93);
-    await job(org.id, { unit: u2, vendor: acme, created: ago(100), assigned: ago(99), completed: j3c, due: await dayOf(j3c, 3), costCents: 400_00 });
+    await job(org.id, { unit: u2, vendor: acme, created: ago(100), assigned: ago(99), completed: j3c, due: dayOf(j3c, 3), costCents: 400_00 });
     // J4: opened 91 days after J3 was completed on its unit (not a repeat); assigned, due yesterday: overdue
     await job(org.id, { unit: u2, vendor: acme, created: ago(2), due: await orgDay(org.id, -1), notes: "Waiting on a part" });
     // J5: open with the vendor named, no due date
@@ -91,7 +94,7 @@ describe("POST /api/ai-vendor-summary", () => {
     expect(f.organization).toEqual({ median_days_to_complete: 5, average_cost_per_job_usd: 250 }); // 2,4,6,10; 1000/4
     // the three newest notes, newest first; J1's is the fourth
     expect(f.latest_notes.map((n: any) => n.note)).toEqual(["Waiting on a part", "Drip again; tenant at 612-555-0142", "Second visit: replaced cartridge"]);
-    expect(f.latest_notes[2]).toMatchObject({ title: "Job", date: await dayOf(j2c) });
+    expect(f.latest_notes[2]).toMatchObject({ title: "Job", date: dayOf(j2c) });
     // the vendor's own contact details are not part of the answer
     expect(JSON.stringify(body)).not.toContain("office@vendor.example");
 
@@ -112,8 +115,8 @@ describe("POST /api/ai-vendor-summary", () => {
     const org = await newTenantOrg();
     const [u1] = await units(org.id, ["1"]);
     const v = await vendor(org.id, "Year Co");
-    const [{ ys }] = await sql<{ ys: Date }[]>`
-      select (date_trunc('year', app.org_today(${org.id}))::timestamp at time zone 'America/Chicago') as ys`;
+    // the organization's year began at midnight on January 1 in Chicago, 06:00 UTC (CST)
+    const ys = new Date(`${(await orgDay(org.id)).slice(0, 4)}-01-01T06:00:00Z`);
     const at = (minutes: number) => new Date(ys.getTime() + minutes * 60_000);
     await job(org.id, { unit: u1, vendor: v, created: at(-3000), completed: at(-1), costCents: 1000_00 }); // last year, a minute before it ended
     await job(org.id, { unit: u1, vendor: v, created: at(-2000), completed: at(1), costCents: 150_50 });
@@ -134,7 +137,7 @@ describe("POST /api/ai-vendor-summary", () => {
     const ago = (days: number) => new Date(Date.now() - days * DAY);
     for (const [unit, created, completed] of [[u1, 40, 39], [u2, 30, 27], [u3, 20, 15]] as const) {
       const c = ago(completed);
-      await job(org.id, { unit, vendor: v, created: ago(created), completed: c, due: await dayOf(c), costCents: 120_00 });
+      await job(org.id, { unit, vendor: v, created: ago(created), completed: c, due: dayOf(c), costCents: 120_00 });
     }
     const { body } = await summary(org.key, v);
     expect(body.facts.median_days_to_complete).toBe(3); // 1, 3, 5

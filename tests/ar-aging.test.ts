@@ -97,8 +97,9 @@ describe("GET /api/ar-aging", () => {
     const org = await newTenantOrg();
     await sql`update app.organizations set timezone = 'Pacific/Kiritimati' where id = ${org.id}`; // UTC+14
     const { leaseId } = await newSmallPortfolio(org.id);
-    const [{ today }] = await sql`select to_char((now() at time zone 'Pacific/Kiritimati')::date, 'YYYY-MM-DD') as today`;
-    const [{ due }] = await sql`select to_char((now() at time zone 'Pacific/Kiritimati')::date - 45, 'YYYY-MM-DD') as due`;
+    // today in Kiribati, by the JavaScript runtime's time zone data (not the database's)
+    const today = new Date().toLocaleDateString("en-CA", { timeZone: "Pacific/Kiritimati" });
+    const due = new Date(Date.parse(today) - 45 * 86_400_000).toISOString().slice(0, 10);
     const id = await newCharge(org.id, leaseId, { period: "2026-01", due: due, amountCents: 182500 });
     const res = await call("/ar-aging", { key: org.key });
     expect(res.body.rows).toEqual([{ payment_id: id, tenant_name: "Maya R.", property_name: "127 Pine", unit_label: "1B", amount: 1825, due_date: due, days_late: 45 }]);

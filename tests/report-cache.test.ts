@@ -84,8 +84,7 @@ describe("the A/R aging cache", () => {
     const writer = postgres(databaseUrl, { max: 1, onnotice: () => {} });
     try {
       await writer.begin(async (tx) => {
-        await tx`insert into app.payment_receipts (organization_id, payment_id, amount_cents, received_at)
-          values (${o.id}, ${o.first}, 100000, '2026-06-03T12:00:00Z')`;
+        await newReceipt(o.id, o.first, { amountCents: 100000, at: "2026-06-03T12:00:00Z" }, tx);
         expect((await o.report()).totals.total).toBe(2200);
       });
     } finally {

@@ -150,7 +150,7 @@ describe("delivery, envelope and signature", () => {
     await newWebhookEndpoint(org.key, all.url);
     await newWebhookEndpoint(org.key, some.url, { events: ["tenant.removed"] });
     await sql.begin(async (tx) => {
-      await tx`insert into app.tenants (organization_id, name) values (${org.id}, 'Never committed')`;
+      await newTenant(org.id, { name: "Never committed" }, tx);
       await tx`select 1/0`;
     }).catch(() => {});
     const id = await newTenant(org.id);
