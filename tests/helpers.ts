@@ -194,7 +194,7 @@ export async function dispatchUntil(done: () => boolean | Promise<boolean>, time
   await vi.waitFor(async () => {
     if (await done()) return;
     await dispatchOnce();
-    if (!(await done())) throw new Error(`dispatchUntil: not done after ${timeoutMs} ms of dispatcher runs`);
+    if (!(await done())) throw new Error(`dispatchUntil: not done within ${timeoutMs} ms of dispatcher runs`);
   }, { timeout: timeoutMs, interval: 50 });
 }
 
