@@ -3,7 +3,8 @@
 // One browser for the file; each flow gets a fresh context (a new tab's sessionStorage).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { call, dispatchUntil, functionsUrl, newKey, newOrganization, sql, startReceiver, verifySignature, type Receiver } from "../helpers.ts";
+import { call, dispatchUntil, functionsUrl, sql, startReceiver, verifySignature, type Receiver } from "../helpers.ts";
+import { newKey, newOrganization } from "../fixtures/index.ts";
 import { ensureWebBuild } from "../../scripts/lib/web.ts";
 import { launch, screenshot } from "./browser.ts";
 import { pageUrl, signIn } from "./sign-in.ts";

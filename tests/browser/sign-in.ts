@@ -8,7 +8,8 @@
 // After the merge: set SESSIONS = true and make signInLink() call the sessions branch's minting
 // code (`npm run sign-in -- <email> [org_id]`, or its module) against the test stack.
 import type { Page } from "playwright-core";
-import { functionsUrl, newKey, sql } from "../helpers.ts";
+import { functionsUrl, sql } from "../helpers.ts";
+import { newKey } from "../fixtures/index.ts";
 
 export const SESSIONS = false;
 
