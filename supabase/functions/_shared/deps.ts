@@ -5,3 +5,5 @@ export type { Context, MiddlewareHandler } from "npm:hono@4.13.19";
 export { getPath } from "npm:hono@4.13.19/utils/url";
 export { z } from "npm:zod@4.6.7";
 export { default as postgres } from "npm:postgres@3.4.9";
+export { createRemoteJWKSet, jwtVerify } from "npm:jose@6.2.18";
+export type { FlattenedJWSInput, JWTHeaderParameters } from "npm:jose@6.2.18";
