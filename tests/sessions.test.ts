@@ -162,6 +162,34 @@ describe("a member's session", () => {
   });
 });
 
+describe("a member's session on the AI helpers", () => {
+  it("spends the route's quota per member and replays an Idempotency-Key answer without spending it", async () => {
+    const org = await orgWithOwner();
+    const member = await newMember(org.id, "member");
+    const token = await sessionFor(member);
+    const prioritize = (headers: Record<string, string> = {}) =>
+      api("/ai-delinquency-prioritizer", { method: "POST", key: token, json: { limit: 5 }, headers });
+
+    const first = await prioritize({ "idempotency-key": "session-run-1" });
+    expect(first.status).toBe(200);
+    expect(first.headers.get("ratelimit-policy")).toContain('"quota:ai-delinquency-prioritizer";q=10;w=3600');
+    expect(first.headers.get("x-ratelimit-remaining")).toBe("9");
+    const original = await first.text();
+    const [stored] = await sql`select member_id, key_id, response_status from app.idempotency_keys where idempotency_key = 'session-run-1'`;
+    expect(stored).toEqual({ member_id: member.memberId, key_id: null, response_status: 200 });
+
+    const replay = await prioritize({ "idempotency-key": "session-run-1" });
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect(await replay.text()).toBe(original);
+    const again = await prioritize();
+    expect(again.status).toBe(200);
+    expect(again.headers.get("x-ratelimit-remaining")).toBe("8");
+    // the owner's quota is the owner's own
+    const owner = await api("/ai-delinquency-prioritizer", { method: "POST", key: org.token, json: { limit: 5 } });
+    expect(owner.headers.get("x-ratelimit-remaining")).toBe("9");
+  });
+});
+
 describe("the local stack's signing keys", () => {
   it("publishes the public key as a JWKS where Supabase Auth does", async () => {
     const res = await fetch(`${functionsUrl}/auth/v1/.well-known/jwks.json`);

@@ -52,6 +52,8 @@ export interface SessionClaims {
   audience?: string;
 }
 
+const imported = new WeakMap<SigningKey, ReturnType<typeof importJWK>>();
+
 /** An access token as Supabase Auth issues them (ES256, `kid` in the header). */
 export async function mintSession(key: SigningKey, claims: SessionClaims): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
@@ -73,7 +75,7 @@ export async function mintSession(key: SigningKey, claims: SessionClaims): Promi
     .setIssuer(claims.issuer)
     .setIssuedAt(Math.min(now, now + expiresIn - SESSION_SECONDS))
     .setExpirationTime(now + expiresIn)
-    .sign(await importJWK(key.privateJwk, "ES256"));
+    .sign(await (imported.get(key) ?? imported.set(key, importJWK(key.privateJwk, "ES256")).get(key)!));
 }
 
 /** The local sign-in link: the web page reads the token from the fragment (never sent to a server). */
