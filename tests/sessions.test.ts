@@ -1,7 +1,7 @@
 // Member sessions on every endpoint: real Supabase-shaped JWTs signed with the test stack's key
 // pair (and a second key pair for forgeries), verified by the functions against the JWKS the
 // functions server publishes; roles, organizations, rate limits, /api/me and CORS.
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { SignJWT } from "jose";
 import { newSigningKey } from "../scripts/lib/sessions.ts";
@@ -159,6 +159,47 @@ describe("a member's session", () => {
     expect((await api("/dashboard", { key: org.token })).status).toBe(200);
     await sql`update app.rate_limit_counters set minute_window = minute_window - 1 where member_id = ${member.memberId}`;
     expect((await api("/dashboard", { key: token })).status).toBe(200);
+  });
+});
+
+describe("app.authenticate_batch with keys and sessions together", () => {
+  it("answers each in its place, counts sessions per membership, and blocks a blocked address's sessions too", async () => {
+    const org = await orgWithOwner();
+    const member = await newMember(org.id, "member");
+    const key = await newKey(org.id, ["read:dashboard"], { perMinute: 60, perHour: 1000 });
+    const stranger = randomUUID();
+    const client = `test-${randomUUID()}`;
+    const k = { prefix: key.slice(4, 12), hash: createHash("sha256").update(key.slice(13)).digest("hex") };
+    // key, member, owner naming the org, stranger, member again, a wrong key
+    const requests = [
+      { prefix: k.prefix, hash: k.hash, user: null, org: null },
+      { prefix: null, hash: null, user: member.userId, org: null },
+      { prefix: null, hash: null, user: org.owner.userId, org: org.id },
+      { prefix: null, hash: null, user: stranger, org: null },
+      { prefix: null, hash: null, user: member.userId, org: org.id },
+      { prefix: k.prefix, hash: "00".repeat(32), user: null, org: null },
+    ];
+    const batch = (scopes: string[], from = client) => sql`
+      select n, status, error, organization_id, key_id, member_id, role, minute_remaining from app.authenticate_batch(
+        ${requests.map((r) => r.prefix)}::text[],
+        array(select decode(h, 'hex') from unnest(${requests.map((r) => r.hash)}::text[]) with ordinality h(h, n) order by n),
+        ${requests.map(() => from)}::text[], ${scopes}::text[], null,
+        ${requests.map((r) => r.user)}::uuid[], ${requests.map((r) => r.org)}::text[])`;
+    const rows = await batch(["read:dashboard"]);
+    expect(rows.map((r) => [r.n, r.status, r.role, r.minute_remaining])).toEqual([
+      [1, 200, null, 59], [2, 200, "member", 59], [3, 200, "owner", 59], [4, 403, null, null], [5, 200, "member", 58], [6, 401, null, null],
+    ]);
+    expect(rows[1]).toMatchObject({ organization_id: org.id, member_id: member.memberId, key_id: null });
+    expect(rows[0]).toMatchObject({ organization_id: org.id, member_id: null });
+    expect(rows[3].error).toBe("You are not a member of any organization.");
+    const admin = await batch(["admin:api_keys"]);
+    expect(admin.map((r) => r.status)).toEqual([403, 403, 200, 403, 403, 401]);
+    expect(admin[1].error).toBe("Your role (member) lacks the scope admin:api_keys required here.");
+    // Only the wrong keys counted as failures; once the address is blocked, sessions from it are too.
+    const [failures] = await sql`select failures from app.auth_failures where client = ${client}`;
+    expect(failures.failures).toBe(2);
+    await sql`update app.auth_failures set failures = (select failures_per_window from app.auth_settings) where client = ${client}`;
+    expect((await batch(["read:dashboard"])).map((r) => r.status)).toEqual([429, 429, 429, 429, 429, 429]);
   });
 });
 
