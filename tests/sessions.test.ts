@@ -4,8 +4,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { SignJWT } from "jose";
-import { newSigningKey } from "../scripts/lib/sessions.ts";
-import { api, call, functionsUrl, newKey, newOrganization, sql } from "./helpers.ts";
+import { startFunctions } from "../scripts/lib/functions.ts";
+import { freePort } from "../scripts/lib/ports.ts";
+import { jwksOf, newSigningKey } from "../scripts/lib/sessions.ts";
+import { api, call, databaseUrl, functionsUrl, newKey, newOrganization, sql } from "./helpers.ts";
 import { issuer, newMember, sessionFor, signingKey } from "./sessions-helpers.ts";
 
 /** An organization whose owner has a session. */
@@ -301,6 +303,74 @@ describe("CORS", () => {
       const res = await api("/dashboard", { key, headers: { origin: "https://app.example.test" } });
       expect(res.headers.get("access-control-allow-origin")).toBe("*");
       expect(res.headers.get("access-control-expose-headers")).toMatch(/X-Request-Id, Retry-After, RateLimit, RateLimit-Policy/);
+    }
+  });
+});
+
+describe("settings: SUPABASE_JWT_SECRET, SUPABASE_JWT_ISSUER, CORS_ORIGINS", () => {
+  it("accepts legacy HS256 sessions with the secret, checks the issuer named, and allows only the origins listed", async () => {
+    const secret = "legacy-jwt-secret-of-at-least-32-characters";
+    const projectIssuer = "https://project-ref.supabase.co/auth/v1";
+    const port = await freePort();
+    const server = await startFunctions({
+      port, log: () => {},
+      env: {
+        FUNCTIONS_ONLY: "dashboard,health", SUPABASE_URL: `http://127.0.0.1:${port}`, SUPABASE_DB_URL: databaseUrl,
+        LOCAL_AUTH_JWKS: JSON.stringify(jwksOf(signingKey)), SUPABASE_JWT_SECRET: secret, SUPABASE_JWT_ISSUER: projectIssuer,
+        CORS_ORIGINS: "https://app.example.test, https://admin.example.test",
+      },
+    });
+    try {
+      const org = await orgWithOwner();
+      const get = (token: string, headers: Record<string, string> = {}) =>
+        fetch(`${server.url}/api/dashboard`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+      const hs256 = (iss: string) => new SignJWT({ email: org.owner.email, role: "authenticated" }).setProtectedHeader({ alg: "HS256", typ: "JWT" })
+        .setSubject(org.owner.userId).setAudience("authenticated").setIssuer(iss).setIssuedAt().setExpirationTime("1h")
+        .sign(new TextEncoder().encode(secret));
+
+      expect((await get(await hs256(projectIssuer))).status).toBe(200);
+      expect((await get(await hs256(issuer))).status).toBe(401);
+      // ES256 from the JWKS still, under the issuer named
+      expect((await get(await sessionFor(org.owner, { issuer: projectIssuer }))).status).toBe(200);
+      const wrongSecret = await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject(org.owner.userId).setAudience("authenticated")
+        .setIssuer(projectIssuer).setExpirationTime("1h").sign(new TextEncoder().encode("another-secret-of-at-least-32-characters!"));
+      expect(await (await get(wrongSecret)).json()).toEqual({ error: "Invalid session token: its signature does not verify." });
+
+      const token = await hs256(projectIssuer);
+      const listed = await get(token, { origin: "https://admin.example.test" });
+      expect(listed.headers.get("access-control-allow-origin")).toBe("https://admin.example.test");
+      expect(listed.headers.get("vary")).toMatch(/Origin/);
+      const unlisted = await get(token, { origin: "https://evil.example.test" });
+      expect(unlisted.status).toBe(200);
+      expect(unlisted.headers.get("access-control-allow-origin")).toBeNull();
+      const preflight = await fetch(`${server.url}/api/dashboard`, {
+        method: "OPTIONS", headers: { origin: "https://evil.example.test", "access-control-request-method": "GET" },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("answers 503, not 500, while the project's signing keys cannot be fetched", async () => {
+    const port = await freePort();
+    const nowhere = await freePort();
+    const server = await startFunctions({
+      port, log: () => {},
+      env: { FUNCTIONS_ONLY: "dashboard,health", SUPABASE_URL: `http://127.0.0.1:${nowhere}`, SUPABASE_DB_URL: databaseUrl },
+    });
+    try {
+      const org = await orgWithOwner();
+      const res = await fetch(`${server.url}/api/dashboard`, {
+        headers: { authorization: `Bearer ${await sessionFor(org.owner, { issuer: `http://127.0.0.1:${nowhere}/auth/v1` })}` },
+      });
+      expect(res.status).toBe(503);
+      expect(res.headers.get("x-request-id")).toBeTruthy();
+      expect(res.headers.get("retry-after")).toBe("5");
+      expect((await res.json()).error).toMatch(/^Sessions cannot be verified right now/);
+    } finally {
+      await server.stop();
     }
   });
 });
