@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
 import { mintSession, type SessionClaims, type SigningKey } from "../scripts/lib/sessions.ts";
-import { sql } from "./helpers.ts";
+import { newOrganization, sql } from "./helpers.ts";
 
 export const signingKey: SigningKey = inject("signingKey");
 export const issuer = inject("issuer");
@@ -28,4 +28,12 @@ export async function newMember(organizationId: string, role: "owner" | "admin" 
 /** A session token for the member (or any user id), with claims overridden as a test needs. */
 export function sessionFor(user: { userId: string; email: string }, claims: Partial<SessionClaims> = {}, key: SigningKey = signingKey): Promise<string> {
   return mintSession(key, { userId: user.userId, email: user.email, issuer, ...claims });
+}
+
+/** A new organization (tests/helpers.ts newOrganization) whose owner is an auth user with a session. */
+export async function orgWithOwner() {
+  const org = await newOrganization();
+  const owner = { userId: randomUUID(), email: org.ownerEmail };
+  await sql`update app.members set user_id = ${owner.userId} where organization_id = ${org.id} and role = 'owner'`;
+  return { ...org, owner, token: await sessionFor(owner) };
 }

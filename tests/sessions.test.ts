@@ -8,15 +8,7 @@ import { startFunctions } from "../scripts/lib/functions.ts";
 import { freePort } from "../scripts/lib/ports.ts";
 import { jwksOf, newSigningKey } from "../scripts/lib/sessions.ts";
 import { api, call, databaseUrl, functionsUrl, newKey, newOrganization, sql } from "./helpers.ts";
-import { issuer, newMember, sessionFor, signingKey } from "./sessions-helpers.ts";
-
-/** An organization whose owner has a session. */
-async function orgWithOwner() {
-  const org = await newOrganization();
-  const owner = { userId: randomUUID(), email: org.ownerEmail };
-  await sql`update app.members set user_id = ${owner.userId} where organization_id = ${org.id} and role = 'owner'`;
-  return { ...org, owner, token: await sessionFor(owner) };
-}
+import { issuer, newMember, orgWithOwner, sessionFor, signingKey } from "./sessions-helpers.ts";
 
 async function expectInvalid(token: string, error: string | RegExp, challenge = 'Bearer error="invalid_token"') {
   const res = await api("/dashboard", { key: token });
