@@ -128,6 +128,15 @@ describe("a member's session", () => {
     expect((await call("/dashboard", { key: org.token })).headers.get("ratelimit")).toMatch(/^"minute";r=59;/);
   });
 
+  it("is not remembered past its expiry", async () => {
+    const org = await orgWithOwner();
+    const token = await sessionFor(org.owner, { expiresIn: 4 });
+    expect((await api("/dashboard", { key: token })).status).toBe(200);
+    expect((await api("/dashboard", { key: token })).status).toBe(200); // the verified token, remembered
+    await new Promise((resolve) => setTimeout(resolve, 4500));
+    await expectInvalid(token, "Session expired: sign in again.");
+  });
+
   it("is rate-limited per member with the keys' windows, errors and headers", async () => {
     const org = await orgWithOwner();
     const member = await newMember(org.id, "member");
