@@ -91,6 +91,12 @@ async function servePage(req: Request, pathname: string): Promise<Response> {
 
 const ROUTE = /^\/(?:functions\/v1|api)\/([a-z0-9][a-z0-9_-]*)(\/.*)?$/;
 
+// Supabase Auth publishes a project's public signing keys here. There is no Auth server on the
+// Docker-free stack: this process publishes the stack's own key pair's public half
+// (scripts/lib/sessions.ts), so the functions verify local sessions as they verify hosted ones.
+const JWKS_PATH = "/auth/v1/.well-known/jwks.json";
+const localJwks = Deno.env.get("LOCAL_AUTH_JWKS");
+
 function jsonError(req: Request, status: number, message: string): Response {
   return errorResponse(status, message, requestIdOf(req));
 }
@@ -106,6 +112,9 @@ realServe({
   // the path without parsing the whole URL (this runs for every request)
   const pathname = req.url.slice(req.url.indexOf("/", req.url.indexOf("//") + 2)).split(/[?#]/, 1)[0];
   if (pathname === PAGE || pathname.startsWith(`${PAGE}/`)) return servePage(req, pathname);
+  if (pathname === JWKS_PATH && localJwks) {
+    return new Response(localJwks, { headers: { "content-type": "application/json", "cache-control": "public, max-age=600" } });
+  }
   const match = ROUTE.exec(pathname);
   const handler = match && handlers.get(match[1]);
   if (!match || !handler) {

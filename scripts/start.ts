@@ -9,6 +9,7 @@ import { ensureDemo } from "./lib/demo.ts";
 import { ROOT } from "./lib/paths.ts";
 import { StaleSchemaError } from "./lib/migrations.ts";
 import { ensureWebBuild } from "./lib/web.ts";
+import { localSignIn } from "./lib/sessions.ts";
 
 const functionsPort = Number(process.env.API_PORT ?? 54321);
 const postgresPort = Number(process.env.DB_PORT ?? 54322);
@@ -53,6 +54,8 @@ const stack = await startStack({
 
 const demo = await ensureDemo(stack.sql, dataRoot);
 const webError = await webBuild;
+const [owner] = await stack.sql<{ email: string }[]>`select email from app.members where organization_id = ${demo.organizationId} and role = 'owner'`;
+const ownerSignIn = owner && await localSignIn(stack.sql, stack.signingKey, stack.functionsUrl, owner.email);
 const api = `${stack.functionsUrl}/api`;
 console.log(`
 Aptoria developer platform is up (${((Date.now() - started) / 1000).toFixed(1)} s).
@@ -65,6 +68,8 @@ Aptoria developer platform is up (${((Date.now() - started) / 1000).toFixed(1)} 
   Database       ${stack.databaseUrl.replace(/:[^:@/]+@/, ":****@")}  (pgmq: ${stack.pgmq === "sql" ? "project SQL implementation" : "extension"})
   Demo org       ${demo.organizationId} (${demo.seeded ? "seeded now" : "kept from an earlier start"})
   Demo API key   ${demo.apiKey}
+  Settings       ${ownerSignIn ? ownerSignIn.link : "(no owner in the demo organization)"}
+                 (signed in as ${owner?.email ?? "-"} for an hour; another member: npm run sign-in -- <email> [org_id])
 
   Try:  curl ${api}/dashboard -H "Authorization: Bearer ${demo.apiKey}"
 

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startStack, type Stack } from "../scripts/lib/stack.ts";
+import type { SigningKey } from "../scripts/lib/sessions.ts";
 import { freePort } from "../scripts/lib/ports.ts";
 
 declare module "vitest" {
@@ -16,6 +17,9 @@ declare module "vitest" {
     mailUrl: string;
     /** Where tests/ai-*.test.ts run their OpenAI-compatible test server (AI_BASE_URL points there). */
     aiProviderPort: number;
+    /** The stack's session signing key and issuer, to mint members' sessions (tests/sessions-helpers.ts). */
+    signingKey: SigningKey;
+    issuer: string;
   }
 }
 
@@ -51,6 +55,8 @@ export async function setup(project: TestProject) {
   project.provide("serviceRoleKey", stack.serviceRoleKey);
   project.provide("mailUrl", stack.mailUrl);
   project.provide("aiProviderPort", aiProviderPort);
+  project.provide("signingKey", stack.signingKey);
+  project.provide("issuer", stack.issuer);
 }
 
 export async function teardown() {

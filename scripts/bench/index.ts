@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startStack } from "../lib/stack.ts";
 import { freePort } from "../lib/ports.ts";
-import { benchKeys, measure, startDeno, table, type Measurement } from "./lib.ts";
+import { benchKeys, benchSessions, measure, startDeno, table, type Measurement } from "./lib.ts";
 import { benchArAging } from "./ar-aging.ts";
 import { benchWebhooks } from "./webhooks.ts";
 
@@ -41,6 +41,15 @@ try {
     const [org] = await stack.sql`insert into app.organizations (name) values ('Bench org') returning id`;
     rows.push(await measure("GET /api/dashboard, 1 organization, 16 keys in turn", `${stack.functionsUrl}/api/dashboard`, {
       connections, seconds, sql: stack.sql, authorizations: await benchKeys(stack.sql, [org.id], ["read:dashboard"]),
+    }));
+    // The same with members' sessions: each token's signature is verified once, then known by
+    // its hash (_shared/sessions.ts); and with more tokens than that cache holds, in turn, so
+    // every request verifies a signature.
+    rows.push(await measure("GET /api/dashboard, 1 organization, 16 members' sessions in turn", `${stack.functionsUrl}/api/dashboard`, {
+      connections, seconds, sql: stack.sql, authorizations: await benchSessions(stack, org.id, 16, 16),
+    }));
+    rows.push(await measure("  the same, every request verifying a signature (20,000 tokens)", `${stack.functionsUrl}/api/dashboard`, {
+      connections, seconds, sql: stack.sql, authorizations: await benchSessions(stack, org.id, 16, 20_000),
     }));
     // The same with every request from another key of another organization, in turn: batches
     // still share one statement, but no two requests share a dashboard.

@@ -1,12 +1,14 @@
 // The whole Docker-free stack: PostgreSQL, migrations, demo data, every Edge Function under
 // Deno, and the scheduled jobs. `npm start` and the tests' global setup both use it.
 import { randomBytes } from "node:crypto";
+import { dirname, join } from "node:path";
 import { connect, prepareDatabase, pushMigrations, type Sql } from "./database.ts";
 import { StaleSchemaError, staleMigrations } from "./migrations.ts";
 import { startEmbeddedPostgres } from "./postgres.ts";
 import { startFunctions } from "./functions.ts";
 import { startScheduler, type Scheduler } from "./scheduler.ts";
 import { startSmtpCatcher } from "./smtp-catcher.ts";
+import { jwksOf, localSigningKey, type SigningKey } from "./sessions.ts";
 
 export interface StackOptions {
   /** Use this PostgreSQL server instead of starting the embedded one. */
@@ -21,6 +23,8 @@ export interface StackOptions {
   scheduler: boolean;
   /** Ports of the local SMTP catcher (SMTP, and HTTP to read the mail); 0 or absent: any free port. */
   mail?: { smtpPort?: number; httpPort?: number };
+  /** The local sessions' signing key pair (scripts/lib/sessions.ts), made on first use; default: next to dataDir. */
+  signingKeyFile?: string;
   /** Extra environment for the functions (their "secrets"). */
   functionsEnv?: Record<string, string>;
   log: (line: string) => void;
@@ -33,6 +37,10 @@ export interface Stack {
   pgmq: "extension" | "sql";
   /** Where a person (or a test) reads the emails the functions sent: the local SMTP catcher. */
   mailUrl: string;
+  /** Signs local members' sessions; its public half is the JWKS the functions verify them with. */
+  signingKey: SigningKey;
+  /** The sessions' issuer, as Supabase Auth's: <SUPABASE_URL>/auth/v1. */
+  issuer: string;
   sql: Sql;
   stop(): Promise<void>;
 }
@@ -61,6 +69,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     // Stand-ins for the keys Supabase injects; the scheduled jobs authenticate with this one.
     const serviceRoleKey = `local_service_role_${randomBytes(24).toString("base64url")}`;
     const functionsUrl = `http://127.0.0.1:${opts.functionsPort}`;
+    const signingKey = await localSigningKey(opts.signingKeyFile ?? join(dirname(opts.dataDir), "auth-signing-key.json"));
     const mail = await startSmtpCatcher({ smtpPort: opts.mail?.smtpPort ?? 0, httpPort: opts.mail?.httpPort ?? 0 });
     stops.push(mail.stop);
     const functions = await startFunctions({
@@ -74,6 +83,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         SMTP_HOST: "127.0.0.1",
         SMTP_PORT: String(mail.smtpPort),
         SMTP_TLS: "none",
+        LOCAL_AUTH_JWKS: JSON.stringify(jwksOf(signingKey)),
         ...opts.functionsEnv,
       },
     });
@@ -84,7 +94,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       scheduler = await startScheduler({ sql, functionsUrl, serviceRoleKey, log: opts.log });
       stops.push(scheduler.stop);
     }
-    return { functionsUrl, databaseUrl, serviceRoleKey, pgmq, mailUrl: mail.httpUrl, sql, stop: stopAll };
+    return {
+      functionsUrl, databaseUrl, serviceRoleKey, pgmq, mailUrl: mail.httpUrl, signingKey, issuer: `${functionsUrl}/auth/v1`, sql, stop: stopAll,
+    };
   } catch (e) {
     await stopAll();
     throw e;

@@ -6,3 +6,5 @@ export { getPath } from "npm:hono@4.13.19/utils/url";
 export { z } from "npm:zod@4.6.7";
 export { default as postgres } from "npm:postgres@3.4.9";
 export { default as ipaddr } from "npm:ipaddr.js@2.5.0";
+export { createRemoteJWKSet, jwtVerify } from "npm:jose@6.2.18";
+export type { FlattenedJWSInput, JWTHeaderParameters } from "npm:jose@6.2.18";

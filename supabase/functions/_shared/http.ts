@@ -1,11 +1,16 @@
-// The HTTP basics every function shares: request ids, JSON errors, 404/405, JSON bodies.
+// The HTTP basics every function shares: request ids, CORS, JSON errors, 404/405, JSON bodies.
 import { type Context, getPath, Hono, type MiddlewareHandler, z } from "./deps.ts";
 import { ApiError, badRequest, fromDatabaseError } from "./errors.ts";
 
-/** Who is calling, once an API key has been verified (see auth.ts). */
+/** Who is calling, once an API key or a member's session has been verified (see auth.ts). */
 export interface Caller {
   organizationId: string;
-  keyId: string;
+  /** the API key, when the caller is a key */
+  keyId: string | null;
+  /** the membership acting and its role, when the caller is a member's session */
+  memberId: string | null;
+  role: string | null;
+  user: { id: string; email: string | null } | null;
 }
 
 /** `answer`: what a keyedRead route read (see auth.ts). */
@@ -35,6 +40,45 @@ export function errorResponse(
     headers: { "content-type": "application/json; charset=utf-8", "x-request-id": requestId, ...headers },
   });
 }
+
+// CORS: the app's own pages may be served from another origin than the API. No cookies are
+// used (credentials travel in Authorization), so `*` is safe as the default; CORS_ORIGINS
+// (comma-separated origins) narrows it.
+const corsOrigins = (Deno.env.get("CORS_ORIGINS") ?? "*").split(",").map((o) => o.trim()).filter(Boolean);
+const CORS_PREFLIGHT = {
+  "access-control-allow-methods": "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS",
+  "access-control-allow-headers": "Authorization, Content-Type, Idempotency-Key, X-Organization-Id, X-Request-Id",
+  "access-control-max-age": "600",
+};
+const CORS_EXPOSED = "X-Request-Id, Retry-After, RateLimit, RateLimit-Policy, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Idempotent-Replayed";
+
+/** The Access-Control-Allow-Origin for a request's Origin, or null for an origin not allowed. */
+function allowedOrigin(origin: string): string | null {
+  if (corsOrigins.includes("*")) return "*";
+  return corsOrigins.includes(origin) ? origin : null;
+}
+
+// Only a request with an Origin (a browser's cross-origin request) gets CORS headers; a
+// preflight is answered here, before routing and authentication, as browsers send it without
+// credentials.
+const corsMiddleware: MiddlewareHandler<Env> = async (c, next) => {
+  const origin = c.req.header("origin");
+  if (!origin) return await next();
+  const allowed = allowedOrigin(origin);
+  const vary: Record<string, string> = allowed === "*" ? {} : { vary: "Origin" };
+  if (c.req.method === "OPTIONS" && c.req.header("access-control-request-method")) {
+    return new Response(null, {
+      status: 204,
+      headers: allowed ? { "access-control-allow-origin": allowed, ...CORS_PREFLIGHT, ...vary } : vary,
+    });
+  }
+  await next();
+  if (allowed) {
+    c.res.headers.set("access-control-allow-origin", allowed);
+    c.res.headers.set("access-control-expose-headers", CORS_EXPOSED);
+  }
+  if (vary.vary) c.res.headers.append("vary", "Origin");
+};
 
 const requestIdMiddleware: MiddlewareHandler<Env> = async (c, next) => {
   const id = requestIdOf(c.req.raw);
@@ -68,6 +112,7 @@ const functionPath = (req: Request) => getPath(req).replace(GATEWAY_PREFIX, "");
 export function createApp(name: string): Hono<Env> {
   const app = new Hono<Env>({ getPath: functionPath }).basePath(`/${name}`);
   basePaths.set(app, `/${name}`);
+  app.use("*", corsMiddleware);
   app.use("*", requestIdMiddleware);
   app.onError(toErrorResponse);
   app.notFound((c) =>

@@ -34,7 +34,7 @@ app.post("/", requireKey("admin:api_keys"), async (c) => {
     rate_per_hour: z.number().int().min(1).max(1000000).optional(),
   }));
   const [row] = await sql`select app.api_key_issue(${c.var.caller.keyId}, ${body.name}, ${body.scopes},
-    ${body.expires_at ?? null}, ${body.rate_per_minute ?? null}, ${body.rate_per_hour ?? null}) as key`;
+    ${body.expires_at ?? null}, ${body.rate_per_minute ?? null}, ${body.rate_per_hour ?? null}, ${c.var.caller.memberId}) as key`;
   return c.json(row.key, 201);
 });
 
