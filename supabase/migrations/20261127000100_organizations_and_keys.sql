@@ -1,7 +1,8 @@
--- Organizations, their members, API keys with scopes, and authentication with per-key rate
--- limits and per-route quotas.
+-- Organizations, their members, API keys with scopes, and authentication of keys and members'
+-- sessions with per-key (per-membership) rate limits and per-route quotas.
 -- Rules: only the SHA-256 of a key's secret is kept; a key holds only known scopes and can only
--- grant scopes it holds itself; one call (app.authenticate_batch) authenticates, throttles and
+-- grant scopes it holds itself; a session acts as a membership whose role is a set of scopes
+-- (app.role_scopes), checked exactly as a key's; one call (app.authenticate_batch) authenticates, throttles and
 -- charges a whole batch of requests, each exactly as if they had run one after another
 -- (why: docs/decisions/0001-batched-authentication.md); counters are unlogged, so a crash of the
 -- database server only forgives the current windows.
@@ -22,8 +23,14 @@ create table app.members (
   email            text not null check (email ~ '^[^@\s]+@[^@\s]+$'),
   name             text,
   role             text not null check (role in ('owner', 'admin', 'member')),
+  -- The Supabase Auth user (the session JWT's `sub`) behind the membership. No foreign key to
+  -- auth.users: the Docker-free stack has no Supabase Auth, and a member may be invited before
+  -- signing up.
+  user_id          uuid,
   created_at       timestamptz not null default now(),
-  unique (organization_id, email)
+  unique (organization_id, email),
+  -- a user is a member of an organization once; also finds a user's memberships
+  constraint members_one_user_per_organization unique (user_id, organization_id)
 );
 -- the owner receives the organization's operational email (e.g. a disabled webhook endpoint)
 create unique index members_one_owner on app.members (organization_id) where role = 'owner';
@@ -48,6 +55,16 @@ language sql stable as $$
   select coalesce(array_agg(s order by s), '{}') from unnest(scopes) s
   where not exists (select 1 from app.scopes where name = s)
 $$;
+
+-- What each role may do, in scopes, so sessions are checked exactly as keys are: `member` reads
+-- and writes the portfolio and operations (every scope but admin:*), `admin` also manages API
+-- keys and webhook endpoints (admin:*). `owner` has every scope too; the organization's settings
+-- and members have no endpoints yet.
+create view app.role_scopes as
+select r.role, array_agg(s.name order by s.name) as scopes
+from (values ('owner'), ('admin'), ('member')) r(role)
+join app.scopes s on r.role in ('owner', 'admin') or s.name not like 'admin:%'
+group by r.role;
 
 -- Keys: apt_<prefix>_<secret>. Only the SHA-256 of the secret is kept; the prefix finds the row.
 create table app.api_keys (
@@ -92,11 +109,13 @@ insert into app.route_quotas values
   ('ai-delinquency-prioritizer', 10, 3600),
   ('ai-vendor-summary', 30, 3600);
 
--- One row per key for the general limits: deciding and charging both windows is one row's
--- upsert. Windows are numbered (epoch seconds / window length); a new number starts at zero.
+-- One row per subject for the general limits: an API key, or for sessions a membership
+-- (`subject` is whichever it is). Deciding and charging both windows is one row's upsert. Windows are numbered (epoch seconds / window length); a new number starts at zero.
 -- Unlogged: written on every request, so no WAL. Fillfactor 50 leaves room for HOT updates.
 create unlogged table app.rate_limit_counters (
-  key_id         text primary key references app.api_keys on delete cascade,
+  key_id         text references app.api_keys on delete cascade,
+  member_id      text references app.members on delete cascade,
+  subject        text primary key generated always as (coalesce(key_id, member_id)) stored,
   minute_window  bigint not null,
   minute_used    int not null,
   minute_limit   int not null,
@@ -106,16 +125,20 @@ create unlogged table app.rate_limit_counters (
   -- units the latest upsert asked for (on the way in) and was granted (stored): the upsert
   -- decides under the row lock, and its writer reads the decision back from RETURNING. The
   -- limits ride along for the same reason: ON CONFLICT sees only the row and `excluded`.
-  granted        int not null
+  granted        int not null,
+  constraint rate_limit_counters_one_subject check (num_nonnulls(key_id, member_id) = 1)
 ) with (fillfactor = 50);
 
--- Tighter per-route quotas (app.route_quotas), per key.
+-- Tighter per-route quotas (app.route_quotas), per key or membership, likewise.
 create unlogged table app.route_quota_counters (
-  key_id         text not null references app.api_keys on delete cascade,
+  key_id         text references app.api_keys on delete cascade,
+  member_id      text references app.members on delete cascade,
+  subject        text not null generated always as (coalesce(key_id, member_id)) stored,
   route          text not null references app.route_quotas on delete cascade,
   window_number  bigint not null,
   used           int not null,
-  primary key (key_id, route)
+  primary key (subject, route),
+  constraint route_quota_counters_one_subject check (num_nonnulls(key_id, member_id) = 1)
 ) with (fillfactor = 50);
 
 -- Failed authentications per client address, to stop key guessing (unlogged, as the counters).
@@ -128,7 +151,10 @@ create unlogged table app.auth_failures (
 create table app.auth_settings (
   singleton           boolean primary key default true check (singleton),
   failures_per_window int not null default 30,
-  failure_window_s    int not null default 600
+  failure_window_s    int not null default 600,
+  -- a member's session has the default limits of a key
+  member_rate_per_minute int not null default 60 check (member_rate_per_minute > 0),
+  member_rate_per_hour   int not null default 1000 check (member_rate_per_hour > 0)
 );
 insert into app.auth_settings default values;
 
@@ -186,31 +212,44 @@ $$;
 create type app.auth_request as (
   n               int,     -- position in the batch, from 1
   client          text,
-  key_id          text,    -- null unless the key is valid
+  subject         text,    -- what the rate limits count: key_id or member_id; null when refused
+  key_id          text,    -- a valid key's id
+  member_id       text,    -- a session's membership in the organization it acts for
+  role            text,    -- that membership's role
   organization_id text,
-  scoped          boolean, -- the key holds every required scope
+  scoped          boolean, -- the key or the role holds every required scope
   missing         text[],
   rate_per_minute int,
   rate_per_hour   int,
   last_used_at    timestamptz,
   invalid         text,    -- why the key was refused (401), if it was
+  denied_status   int,     -- a session with no organization to act for: 403 (none) or 400 (several, none named)
+  denied          text,
   throttled_for   int      -- seconds the client address is blocked for (429), if it is
 );
 
 -- The batch: parallel arrays, one element per request, all for one route (its scopes and
--- quota). Returns one row per request, by n:
---   status 200: go on, as organization_id;  401 / 403 / 429: stop with `error`.
+-- quota). A request is an API key (prefix and SHA-256 of its secret) or a verified session
+-- (the user's id and, if the request named one, the organization it acts for): p_user_ids and
+-- p_organization_ids are null for a batch of keys alone. Returns one row per request, by n:
+--   status 200: go on, as organization_id with key_id, or member_id and role;
+--   400 / 401 / 403 / 429: stop with `error`.
 --   for the RateLimit headers, each window's limit, remaining and reset (seconds until it
 --   starts again): minute_*, hour_*, and quota_* when the route has a quota (quota_window too).
--- Atomic under concurrency: the counter rows of the batch's keys are locked in key order
--- (no deadlock between batches) from the upsert that decides until the transaction ends.
+-- A session acting for an organization is counted per membership, with the limits of
+-- app.auth_settings; a session refused for its organization (400, 403) consumes nothing.
+-- Atomic under concurrency: the counter rows of the batch's keys and memberships are locked in
+-- subject order (no deadlock between batches) from the upsert that decides until the
+-- transaction ends.
 create function app.authenticate_batch(
-  p_prefixes       text[],
-  p_secret_hashes  bytea[],
-  p_clients        text[],
-  p_scopes         text[],
-  p_quota          text default null
-) returns table (n int, status int, error text, organization_id text, key_id text, retry_after int,
+  p_prefixes          text[],
+  p_secret_hashes     bytea[],
+  p_clients           text[],
+  p_scopes            text[],
+  p_quota             text default null,
+  p_user_ids          uuid[] default null,
+  p_organization_ids  text[] default null
+) returns table (n int, status int, error text, organization_id text, key_id text, member_id text, role text, retry_after int,
                 minute_limit int, minute_remaining int, minute_reset int, hour_limit int, hour_remaining int, hour_reset int,
                 quota_limit int, quota_window int, quota_remaining int, quota_reset int)
 language plpgsql as $$
@@ -218,9 +257,10 @@ language plpgsql as $$
 declare
   settings app.auth_settings;
   quota app.route_quotas;
+  roles app.role_scopes[];
   epoch double precision := extract(epoch from now());
   requests app.auth_request[];
-  quota_used jsonb := '{}';   -- key_id -> units of the route quota used before this batch
+  quota_used jsonb := '{}';   -- subject -> units of the route quota used before this batch
   -- seconds until each window ends
   minute_ends_in int := ceil((floor(epoch / 60) + 1) * 60 - epoch);
   hour_ends_in int := ceil((floor(epoch / 3600) + 1) * 3600 - epoch);
@@ -231,11 +271,14 @@ begin
   select * into settings from app.auth_settings;
   select * into quota from app.route_quotas q where q.name = p_quota;
   quota_ends_in := ceil((floor(epoch / quota.window_seconds) + 1) * quota.window_seconds - epoch);
+  if p_user_ids is not null then
+    roles := array(select r from app.role_scopes r);
+  end if;
 
   -- Who is who. A client address is blocked once its failures in the window, counting the
   -- failures earlier in this batch, reach the limit; a blocked request does not count as a failure.
-  select array_agg(row(r.n, r.client, r.key_id, r.organization_id, r.scoped, r.missing, r.rate_per_minute,
-                       r.rate_per_hour, r.last_used_at, r.invalid,
+  select array_agg(row(r.n, r.client, r.key_id, r.key_id, null, null, r.organization_id, r.scoped, r.missing,
+                       r.rate_per_minute, r.rate_per_hour, r.last_used_at, r.invalid, null, null,
                        case when r.failures + r.failed_before >= settings.failures_per_window
                             then greatest(1, ceil(extract(epoch from r.failures_since + make_interval(secs => settings.failure_window_s) - now())))::int
                        end)::app.auth_request order by r.n)
@@ -252,33 +295,66 @@ begin
                   when not valid then 'This API key has expired.' end as invalid,
              case when active then f.failures else 0 end as failures,
              case when active then f.window_start else now() end as failures_since
-      from unnest(p_prefixes, p_secret_hashes, p_clients) with ordinality as i(prefix, secret_hash, client, n)
+      from unnest(p_prefixes, p_secret_hashes, p_clients, p_user_ids) with ordinality as i(prefix, secret_hash, client, user_id, n)
       left join app.api_keys k on k.prefix = i.prefix
       left join app.auth_failures f on f.client = i.client
       cross join lateral (select app.secure_equals(k.secret_hash, i.secret_hash) as matches) m
       cross join lateral (select coalesce(m.matches and k.revoked_at is null and (k.expires_at is null or k.expires_at > now()), false) as valid,
                                  coalesce(f.window_start + make_interval(secs => settings.failure_window_s) > now(), false) as active) v
+      where i.user_id is null
     ) l
   ) r;
 
-  -- The route quota caps what a key may be granted; it is charged only for keys with the scopes.
-  if quota.name is not null then
-    with locked as (
-      insert into app.route_quota_counters as c (key_id, route, window_number, used)
-      select distinct r.key_id, quota.name, floor(epoch / quota.window_seconds)::bigint, 0
-      from unnest(requests) r where r.key_id is not null and r.throttled_for is null and r.scoped
-      order by r.key_id
-      on conflict (key_id, route) do update set
-        window_number = excluded.window_number,
-        used = case when c.window_number = excluded.window_number then c.used else 0 end
-      returning c.key_id, c.used
-    )
-    select coalesce(jsonb_object_agg(l.key_id, l.used), '{}') into quota_used from locked l;
+  -- Sessions: the membership each acts as. The organization named in the request, or the
+  -- user's only one. Never a failure for the client address: the token itself was verified.
+  if p_user_ids is not null then
+    select coalesce(requests, '{}') || coalesce(array_agg(row(i.n::int, i.client, s.member_id, null, s.member_id, s.role, s.organization_id,
+                         p_scopes <@ rs.scopes,
+                         case when not p_scopes <@ rs.scopes then array(select x from unnest(p_scopes) x where x <> all (rs.scopes) order by x) end,
+                         settings.member_rate_per_minute, settings.member_rate_per_hour, null, null,
+                         case when s.member_id is null then case when s.memberships = 0 then 403 else 400 end end,
+                         case when s.member_id is not null then null
+                              when s.memberships > 1 then 'You belong to several organizations: send X-Organization-Id with the id of the one to act for (GET /api/me lists them).'
+                              when i.organization_id is not null then 'You are not a member of organization ' || i.organization_id || '.'
+                              else 'You are not a member of any organization.' end,
+                         case when f.window_start + make_interval(secs => settings.failure_window_s) > now() and f.failures >= settings.failures_per_window
+                              then greatest(1, ceil(extract(epoch from f.window_start + make_interval(secs => settings.failure_window_s) - now())))::int end
+                       )::app.auth_request), '{}')
+      into requests
+    from unnest(p_user_ids, p_organization_ids, p_clients) with ordinality as i(user_id, organization_id, client, n)
+    left join app.auth_failures f on f.client = i.client
+    cross join lateral (
+      select count(*)::int as memberships,
+             case when count(*) = 1 then min(m.id) end as member_id,
+             case when count(*) = 1 then min(m.organization_id) end as organization_id,
+             case when count(*) = 1 then min(m.role) end as role
+      from app.members m
+      where m.user_id = i.user_id and (i.organization_id is null or m.organization_id = i.organization_id)
+    ) s
+    left join lateral (select rs.scopes from unnest(roles) rs where rs.role = s.role) rs on true
+    where i.user_id is not null;
+    requests := array(select r from unnest(requests) r order by r.n);
   end if;
 
-  -- One statement records the failures, decides and charges the general limits (each key is
+  -- The route quota caps what a subject may be granted; it is charged only for subjects with the scopes.
+  if quota.name is not null then
+    with locked as (
+      insert into app.route_quota_counters as c (key_id, member_id, route, window_number, used)
+      select d.key_id, d.member_id, quota.name, floor(epoch / quota.window_seconds)::bigint, 0
+      from (select distinct r.subject, r.key_id, r.member_id from unnest(requests) r
+            where r.subject is not null and r.throttled_for is null and r.scoped) d
+      order by d.subject
+      on conflict (subject, route) do update set
+        window_number = excluded.window_number,
+        used = case when c.window_number = excluded.window_number then c.used else 0 end
+      returning c.subject, c.used
+    )
+    select coalesce(jsonb_object_agg(l.subject, l.used), '{}') into quota_used from locked l;
+  end if;
+
+  -- One statement records the failures, decides and charges the general limits (each subject is
   -- granted what it asked for, up to the room left in every window and in its quota), keeps
-  -- last_used_at current, and answers every request.
+  -- keys' last_used_at current, and answers every request.
   return query
   with failed as (
     insert into app.auth_failures as f (client, window_start, failures)
@@ -289,17 +365,18 @@ begin
       failures = case when f.window_start + make_interval(secs => settings.failure_window_s) > now() then f.failures + excluded.failures else excluded.failures end
   ),
   wanted as (
-    select r.key_id, count(*)::int as asked, min(r.rate_per_minute) as rpm, min(r.rate_per_hour) as rph,
-           min(quota.quota - (quota_used->>r.key_id)::int) as quota_room
-    from unnest(requests) r where r.key_id is not null and r.throttled_for is null
-    group by r.key_id
+    select r.subject, min(r.key_id) as key_id, min(r.member_id) as member_id, count(*)::int as asked,
+           min(r.rate_per_minute) as rpm, min(r.rate_per_hour) as rph,
+           min(quota.quota - (quota_used->>r.subject)::int) as quota_room
+    from unnest(requests) r where r.subject is not null and r.throttled_for is null
+    group by r.subject
   ),
   counted as (
-    insert into app.rate_limit_counters as c (key_id, minute_window, minute_used, minute_limit, hour_window, hour_used, hour_limit, granted)
-    select w.key_id, floor(epoch / 60)::bigint, g.granted, w.rpm, floor(epoch / 3600)::bigint, g.granted, w.rph, g.granted
+    insert into app.rate_limit_counters as c (key_id, member_id, minute_window, minute_used, minute_limit, hour_window, hour_used, hour_limit, granted)
+    select w.key_id, w.member_id, floor(epoch / 60)::bigint, g.granted, w.rpm, floor(epoch / 3600)::bigint, g.granted, w.rph, g.granted
     from wanted w cross join lateral (select greatest(0, least(w.asked, w.rpm, w.rph, w.quota_room)) as granted) g
-    order by w.key_id
-    on conflict (key_id) do update set
+    order by w.subject
+    on conflict (subject) do update set
       (minute_window, minute_used, minute_limit, hour_window, hour_used, hour_limit, granted) = (
         select excluded.minute_window, d.minute_used + d.granted, excluded.minute_limit,
                excluded.hour_window, d.hour_used + d.granted, excluded.hour_limit, d.granted
@@ -307,7 +384,7 @@ begin
                      greatest(0, least(excluded.granted, excluded.minute_limit - u.minute_used, excluded.hour_limit - u.hour_used)) as granted
               from (select case when c.minute_window = excluded.minute_window then c.minute_used else 0 end as minute_used,
                            case when c.hour_window = excluded.hour_window then c.hour_used else 0 end as hour_used) u) d)
-    returning c.key_id, c.minute_used, c.hour_used, c.granted
+    returning c.subject, c.key_id, c.minute_used, c.hour_used, c.granted
   ),
   touched as (
     update app.api_keys a set last_used_at = now()
@@ -317,11 +394,11 @@ begin
                   where r.key_id = c.key_id and (r.last_used_at is null or r.last_used_at < now() - interval '1 minute'))
   ),
   placed as (
-    -- the k-th request of a key in the batch is granted when k <= granted
-    select r.*, row_number() over (partition by r.key_id, r.throttled_for is null order by r.n)::int as k,
+    -- the k-th request of a subject in the batch is granted when k <= granted
+    select r.*, row_number() over (partition by r.subject, r.throttled_for is null order by r.n)::int as k,
            c.granted, c.minute_used as minute_after, c.hour_used as hour_after,
-           (quota_used->>r.key_id)::int as quota_before
-    from unnest(requests) r left join counted c on c.key_id = r.key_id and r.throttled_for is null
+           (quota_used->>r.subject)::int as quota_before
+    from unnest(requests) r left join counted c on c.subject = r.subject and r.throttled_for is null
   ),
   served as (
     -- every window's count once this request is served (or refused)
@@ -341,14 +418,19 @@ begin
   )
   select d.n,
          case when d.throttled_for is not null then 429 when d.invalid is not null then 401
+              when d.denied_status is not null then d.denied_status
               when d.refused then 429 when not d.scoped then 403 else 200 end,
          case when d.throttled_for is not null then 'Too many failed authentication attempts — try again in ' || d.throttled_for || ' seconds.'
               when d.invalid is not null then d.invalid
+              when d.denied is not null then d.denied
               when d.refused then 'Rate limit exceeded — try again in ' || d.retry || case when d.retry = 1 then ' second.' else ' seconds.' end
-              when not d.scoped then 'This API key lacks the scope' || case when cardinality(d.missing) > 1 then 's ' else ' ' end
+              when not d.scoped then case when d.role is null then 'This API key lacks' else 'Your role (' || d.role || ') lacks' end
+                || ' the scope' || case when cardinality(d.missing) > 1 then 's ' else ' ' end
                 || array_to_string(d.missing, ', ') || ' required here.' end,
          case when ok then d.organization_id end,
          case when ok then d.key_id end,
+         case when ok then d.member_id end,
+         case when ok then d.role end,
          coalesce(d.throttled_for, case when d.refused then d.retry end),
          case when ok then d.rate_per_minute end, case when ok then greatest(d.rate_per_minute - d.minute_used, 0) end,
          case when ok then minute_ends_in end,
@@ -357,7 +439,7 @@ begin
          case when ok and d.quota_count is not null then quota.quota end, case when ok and d.quota_count is not null then quota.window_seconds end,
          case when ok and d.quota_count is not null then greatest(quota.quota - d.quota_count, 0) end,
          case when ok and d.quota_count is not null then quota_ends_in end
-  from decided d cross join lateral (select d.invalid is null and d.throttled_for is null as ok) v
+  from decided d cross join lateral (select d.invalid is null and d.throttled_for is null and d.denied_status is null as ok) v
   order by d.n;
 
   -- The quota is charged what the general limits granted: the counters row says so, and this
@@ -365,22 +447,25 @@ begin
   if quota.name is not null then
     update app.route_quota_counters q set used = q.used + c.granted
     from app.rate_limit_counters c
-    where q.route = quota.name and c.key_id = q.key_id and c.granted > 0
-      and q.key_id in (select jsonb_object_keys(quota_used));
+    where q.route = quota.name and c.subject = q.subject and c.granted > 0
+      and q.subject in (select jsonb_object_keys(quota_used));
   end if;
 end
 $$;
 
--- One request: a batch of one, its windows as [{name, limit, window, remaining, reset}].
+-- One request: a batch of one, its windows as [{name, limit, window, remaining, reset}]. A key
+-- (prefix and secret hash) or a session (p_user_id, and p_organization_id if the request named one).
 create function app.authenticate(
-  p_prefix       text,
-  p_secret_hash  bytea,
-  p_client       text,
-  p_scopes       text[],
-  p_quota        text default null
-) returns table (status int, error text, organization_id text, key_id text, retry_after int, limits jsonb)
+  p_prefix          text,
+  p_secret_hash     bytea,
+  p_client          text,
+  p_scopes          text[],
+  p_quota           text default null,
+  p_user_id         uuid default null,
+  p_organization_id text default null
+) returns table (status int, error text, organization_id text, key_id text, member_id text, role text, retry_after int, limits jsonb)
 language sql as $$
-  select b.status, b.error, b.organization_id, b.key_id, b.retry_after,
+  select b.status, b.error, b.organization_id, b.key_id, b.member_id, b.role, b.retry_after,
          case when b.minute_limit is not null then jsonb_build_array(
              jsonb_build_object('name', 'hour', 'limit', b.hour_limit, 'window', 3600, 'remaining', b.hour_remaining, 'reset', b.hour_reset),
              jsonb_build_object('name', 'minute', 'limit', b.minute_limit, 'window', 60, 'remaining', b.minute_remaining, 'reset', b.minute_reset))
@@ -388,7 +473,9 @@ language sql as $$
                 'name', 'quota:' || p_quota, 'limit', b.quota_limit, 'window', b.quota_window, 'remaining', b.quota_remaining, 'reset', b.quota_reset))
               else '[]' end
          end
-  from app.authenticate_batch(array[p_prefix], array[p_secret_hash], array[p_client], p_scopes, p_quota) b
+  from app.authenticate_batch(array[p_prefix], array[p_secret_hash], array[p_client], p_scopes, p_quota,
+                              case when p_user_id is not null then array[p_user_id] end,
+                              case when p_user_id is not null then array[p_organization_id] end) b
 $$;
 
 -- Key management through the API (the api-keys function). A key can only hand out scopes it
@@ -405,26 +492,36 @@ language sql stable as $$
                    else 'active' end)
 $$;
 
+-- Issues a key for the caller's organization: a key (p_caller_key_id) can only grant scopes it
+-- holds itself, a member's session (p_caller_member_id) only scopes its role holds.
 create function app.api_key_issue(
-  p_caller_key_id   text,
-  p_name            text,
-  p_scopes          text[],
-  p_expires_at      timestamptz,
-  p_rate_per_minute int,
-  p_rate_per_hour   int
+  p_caller_key_id     text,
+  p_name              text,
+  p_scopes            text[],
+  p_expires_at        timestamptz,
+  p_rate_per_minute   int,
+  p_rate_per_hour     int,
+  p_caller_member_id  text default null
 ) returns jsonb
 language plpgsql as $$
 declare
-  caller app.api_keys;
+  organization text;
+  held text[];
   beyond text[];
   created record;
 begin
-  select * into caller from app.api_keys where id = p_caller_key_id;
-  beyond := array(select s from unnest(p_scopes) s where s <> all (caller.scopes) order by s);
-  if cardinality(app.unknown_scopes(p_scopes)) = 0 and cardinality(beyond) > 0 then
-    perform app.fail('AP403', 'A key can only grant scopes it holds itself; this key lacks ' || array_to_string(beyond, ', ') || '.');
+  if p_caller_member_id is null then
+    select k.organization_id, k.scopes into organization, held from app.api_keys k where k.id = p_caller_key_id;
+  else
+    select m.organization_id, r.scopes into organization, held
+    from app.members m join app.role_scopes r on r.role = m.role where m.id = p_caller_member_id;
   end if;
-  select * into created from app.create_api_key(caller.organization_id, p_name, p_scopes, p_expires_at,
+  beyond := array(select s from unnest(p_scopes) s where s <> all (held) order by s);
+  if cardinality(app.unknown_scopes(p_scopes)) = 0 and cardinality(beyond) > 0 then
+    perform app.fail('AP403', case when p_caller_member_id is null then 'A key can only grant scopes it holds itself; this key lacks '
+                                   else 'You can only grant scopes your role holds; it lacks ' end || array_to_string(beyond, ', ') || '.');
+  end if;
+  select * into created from app.create_api_key(organization, p_name, p_scopes, p_expires_at,
     coalesce(p_rate_per_minute, 60), coalesce(p_rate_per_hour, 1000));
   return (select app.api_key_json(k) || jsonb_build_object('key', created.api_key)
           from app.api_keys k where k.id = created.id);
@@ -467,7 +564,7 @@ begin
   if not found then
     perform app.fail('AP404', 'API key not found.');
   end if;
-  select * into c from app.rate_limit_counters where key_id = k.id;
+  select * into c from app.rate_limit_counters where subject = k.id;
   minute_used := case when c.minute_window = minute_now then c.minute_used else 0 end;
   hour_used := case when c.hour_window = hour_now then c.hour_used else 0 end;
   return jsonb_build_object(
@@ -483,8 +580,48 @@ begin
         'remaining', greatest(q.quota - u.used, 0),
         'resets_at', to_timestamp((floor(epoch / q.window_seconds) + 1) * q.window_seconds)) order by q.name)
       from app.route_quotas q
-      left join app.route_quota_counters rc on rc.key_id = k.id and rc.route = q.name
+      left join app.route_quota_counters rc on rc.subject = k.id and rc.route = q.name
       cross join lateral (select case when rc.window_number = floor(epoch / q.window_seconds)::bigint then rc.used else 0 end as used) u
     ), '[]'::jsonb));
+end
+$$;
+
+-- GET /api/me: who is calling, for the request's organization (null for a session that named
+-- none while it has several), with every organization the caller may act for.
+create function app.caller_json(
+  p_organization_id text,
+  p_key_id          text,
+  p_member_id       text,
+  p_user_id         uuid,
+  p_email           text
+) returns jsonb
+language plpgsql stable as $$
+declare
+  k app.api_keys;
+  m app.members;
+begin
+  if p_key_id is not null then
+    select * into k from app.api_keys where id = p_key_id;
+    return jsonb_build_object(
+      'type', 'api_key',
+      'organization', (select jsonb_build_object('id', o.id, 'name', o.name) from app.organizations o where o.id = k.organization_id),
+      'role', null,
+      'scopes', to_jsonb(k.scopes),
+      'user', null,
+      'key', jsonb_build_object('id', k.id, 'prefix', k.prefix, 'name', k.name),
+      'organizations', (select jsonb_build_array(jsonb_build_object('id', o.id, 'name', o.name, 'role', null))
+                        from app.organizations o where o.id = k.organization_id));
+  end if;
+  select * into m from app.members where id = p_member_id;
+  return jsonb_build_object(
+    'type', 'member',
+    'organization', (select jsonb_build_object('id', o.id, 'name', o.name) from app.organizations o where o.id = m.organization_id),
+    'role', m.role,
+    'scopes', coalesce((select to_jsonb(r.scopes) from app.role_scopes r where r.role = m.role), '[]'),
+    'user', jsonb_build_object('id', p_user_id, 'email', coalesce(p_email, m.email)),
+    'key', null,
+    'organizations', coalesce((select jsonb_agg(jsonb_build_object('id', o.id, 'name', o.name, 'role', x.role) order by o.name, o.id)
+                               from app.members x join app.organizations o on o.id = x.organization_id
+                               where x.user_id = p_user_id), '[]'));
 end
 $$;

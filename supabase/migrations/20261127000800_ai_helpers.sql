@@ -378,10 +378,13 @@ $$;
 -- Idempotency-Key
 -- ---------------------------------------------------------------------------------------------
 
--- Answers kept for replay, per API key. A row without a response is a request in progress; its
--- reservation lapses at locked_until, so a crashed request does not block the key for a day.
+-- Answers kept for replay, per API key or, for a session, per membership (`subject`). A row
+-- without a response is a request in progress; its reservation lapses at locked_until, so a
+-- crashed request does not block the key for a day.
 create table app.idempotency_keys (
-  key_id           text not null references app.api_keys on delete cascade,
+  key_id           text references app.api_keys on delete cascade,
+  member_id        text references app.members on delete cascade,
+  subject          text not null generated always as (coalesce(key_id, member_id)) stored,
   idempotency_key  text not null check (length(idempotency_key) between 1 and 255),
   -- SHA-256 (hex) of the route and the canonical JSON body
   request_hash     text not null check (request_hash ~ '^[0-9a-f]{64}$'),
@@ -390,13 +393,14 @@ create table app.idempotency_keys (
   response_body    text,
   locked_until     timestamptz,
   created_at       timestamptz not null default now(),
-  primary key (key_id, idempotency_key)
+  constraint idempotency_keys_one_subject check (num_nonnulls(key_id, member_id) = 1),
+  constraint idempotency_keys_pkey primary key (subject, idempotency_key)
 );
 
 -- app.authenticate with an Idempotency-Key, in the same single call. When an answer for
--- (key, idempotency key) from the last 24 hours exists, or that request is still running, or the
--- key was used for another request, the key is authenticated WITHOUT the route quota (the general
--- per-minute/hour limits still count) and the result is:
+-- (key or membership, idempotency key) from the last 24 hours exists, or that request is still
+-- running, or the key was used for another request, the caller is authenticated WITHOUT the
+-- route quota (the general per-minute/hour limits still count) and the result is:
 --   the stored answer (replay_status, replay_body), or 409 (different request / in progress).
 -- Otherwise this is app.authenticate with the quota, and on success the idempotency key is
 -- reserved for this request. An advisory lock serializes requests sharing an idempotency key.
@@ -407,43 +411,57 @@ create function app.authenticate_idempotent(
   p_scopes          text[],
   p_quota           text,
   p_idempotency_key text,
-  p_request_hash    text
-) returns table (status int, error text, organization_id text, key_id text, retry_after int, limits jsonb,
+  p_request_hash    text,
+  p_user_id         uuid default null,
+  p_organization_id text default null
+) returns table (status int, error text, organization_id text, key_id text, member_id text, role text, retry_after int, limits jsonb,
                  replay_status int, replay_body text)
 language plpgsql as $$
 declare
   stored app.idempotency_keys;
   auth record;
 begin
-  perform pg_advisory_xact_lock(hashtextextended('idempotency:' || p_prefix || ':' || p_idempotency_key, 0));
-  select i.* into stored from app.idempotency_keys i join app.api_keys k on k.id = i.key_id
-  where k.prefix = p_prefix and i.idempotency_key = p_idempotency_key and i.created_at > now() - interval '24 hours';
+  perform pg_advisory_xact_lock(hashtextextended('idempotency:' || coalesce(p_prefix, p_user_id::text) || ':' || p_idempotency_key, 0));
+  if p_user_id is null then
+    select i.* into stored from app.idempotency_keys i join app.api_keys k on k.id = i.key_id
+    where k.prefix = p_prefix and i.idempotency_key = p_idempotency_key and i.created_at > now() - interval '24 hours';
+  else
+    -- the membership the session acts as when it has exactly one to act as
+    select i.* into stored from app.idempotency_keys i
+    where i.member_id = (select min(m.id) from app.members m
+                         where m.user_id = p_user_id and (p_organization_id is null or m.organization_id = p_organization_id)
+                         having count(*) = 1)
+      and i.idempotency_key = p_idempotency_key and i.created_at > now() - interval '24 hours';
+  end if;
 
   if found and (stored.response_status is not null or stored.locked_until > now() or stored.request_hash <> p_request_hash) then
-    select * into auth from app.authenticate(p_prefix, p_secret_hash, p_client, p_scopes, null);
+    select * into auth from app.authenticate(p_prefix, p_secret_hash, p_client, p_scopes, null, p_user_id, p_organization_id);
     if auth.status <> 200 then
-      return query select auth.status, auth.error, auth.organization_id, auth.key_id, auth.retry_after, auth.limits, null::int, null::text;
+      return query select auth.status, auth.error, auth.organization_id, auth.key_id, auth.member_id, auth.role, auth.retry_after, auth.limits,
+        null::int, null::text;
     elsif stored.request_hash <> p_request_hash then
       return query select 409, 'This Idempotency-Key was already used for a different request; use a new key for a new request.',
-        auth.organization_id, auth.key_id, null::int, auth.limits, null::int, null::text;
+        auth.organization_id, auth.key_id, auth.member_id, auth.role, null::int, auth.limits, null::int, null::text;
     elsif stored.response_status is not null then
-      return query select 200, null::text, auth.organization_id, auth.key_id, null::int, auth.limits, stored.response_status, stored.response_body;
+      return query select 200, null::text, auth.organization_id, auth.key_id, auth.member_id, auth.role, null::int, auth.limits,
+        stored.response_status, stored.response_body;
     else
       return query select 409, 'A request with this Idempotency-Key is still in progress; retry in a moment.',
-        auth.organization_id, auth.key_id, 1, auth.limits, null::int, null::text;
+        auth.organization_id, auth.key_id, auth.member_id, auth.role, 1, auth.limits, null::int, null::text;
     end if;
     return;
   end if;
 
-  select * into auth from app.authenticate(p_prefix, p_secret_hash, p_client, p_scopes, p_quota);
+  select * into auth from app.authenticate(p_prefix, p_secret_hash, p_client, p_scopes, p_quota, p_user_id, p_organization_id);
   if auth.status = 200 then
-    delete from app.idempotency_keys i where i.key_id = auth.key_id and i.created_at <= now() - interval '24 hours';
-    insert into app.idempotency_keys as i (key_id, idempotency_key, request_hash, locked_until)
-    values (auth.key_id, p_idempotency_key, p_request_hash, now() + interval '2 minutes')
+    delete from app.idempotency_keys i where i.subject = coalesce(auth.key_id, auth.member_id) and i.created_at <= now() - interval '24 hours';
+    insert into app.idempotency_keys as i (key_id, member_id, idempotency_key, request_hash, locked_until)
+    values (auth.key_id, auth.member_id, p_idempotency_key, p_request_hash, now() + interval '2 minutes')
     on conflict on constraint idempotency_keys_pkey do update set
       request_hash = excluded.request_hash, locked_until = excluded.locked_until,
       response_status = null, response_body = null, created_at = now();
   end if;
-  return query select auth.status, auth.error, auth.organization_id, auth.key_id, auth.retry_after, auth.limits, null::int, null::text;
+  return query select auth.status, auth.error, auth.organization_id, auth.key_id, auth.member_id, auth.role, auth.retry_after, auth.limits,
+    null::int, null::text;
 end
 $$;
