@@ -99,7 +99,9 @@ describe("GET /api/api-keys/{id}/usage, the page's usage figures", () => {
 describe("Settings → Developer as the owner", () => {
   it("creates a key, shows its secret once, shows its usage, and revokes it", { timeout: 60_000 }, async () => {
     const page = await phone();
-    await signIn(page, org.ownerEmail, org.id);
+    const token = await signIn(page, org.ownerEmail, org.id);
+    // the page acts as the owner's session (a membership), so the key below is issued by a session
+    expect((await call("/me", { key: token })).body).toMatchObject({ type: "member", role: "owner", key: null });
     await poll(() => page.getByRole("heading", { name: "API keys" }).isVisible()).toBe(true);
     await screenshot(page, "01-api-keys-empty");
 
@@ -251,12 +253,13 @@ describe("Settings → Developer as a plain member", () => {
   it("offers no key or endpoint management, and the API refuses it", async () => {
     const page = await phone();
     const token = await signIn(page, memberEmail, org.id);
-    await poll(() => page.getByText(/does not allow managing API keys/).isVisible()).toBe(true);
+    expect((await call("/me", { key: token })).body).toMatchObject({ type: "member", role: "member" });
+    await poll(() => page.getByText(/Your role \(member\) does not allow managing API keys/).isVisible()).toBe(true);
     expect(await page.getByRole("button", { name: "Create API key" }).count()).toBe(0);
     expect(await page.getByRole("button", { name: /Revoke/ }).count()).toBe(0);
     await screenshot(page, "13-member-api-keys");
     await page.getByRole("link", { name: "Webhooks" }).click();
-    await poll(() => page.getByText(/does not allow managing webhook endpoints/).isVisible()).toBe(true);
+    await poll(() => page.getByText(/Your role \(member\) does not allow managing webhook endpoints/).isVisible()).toBe(true);
     expect(await page.getByRole("button", { name: "Add endpoint" }).count()).toBe(0);
     await screenshot(page, "14-member-webhooks");
 

@@ -1,32 +1,32 @@
-// How the browser tests sign a member in to Settings → Developer.
-//
-// The contract of issue 21: the local stack mints a session for a member and prints a link
-// `<API>/settings/developer/#access_token=<jwt>`; the page reads the token from the fragment.
-// Member sessions (issue 21 part 1) are on another branch: until it is merged, SESSIONS is false
-// and signIn() signs in through the page's other door, an `apt_` key with the scopes of the
-// member's role (the contract's role → scopes table) pasted into "Sign in with an API key".
-// After the merge: set SESSIONS = true and make signInLink() call the sessions branch's minting
-// code (`npm run sign-in -- <email> [org_id]`, or its module) against the test stack.
+// How the browser tests sign a member in to Settings → Developer: as a member does locally, through
+// the sign-in link the stack prints (`<API>/settings/developer/#access_token=<jwt>`, the page reads
+// the token from the fragment), minted by the same code as `npm start` and `npm run sign-in`
+// (scripts/lib/sessions.ts) with the test stack's signing key. SESSIONS false signs in through
+// the page's other door instead, an `apt_` key with the scopes of the member's role.
 import type { Page } from "playwright-core";
 import { functionsUrl, sql } from "../helpers.ts";
 import { newKey } from "../fixtures/index.ts";
+import { localSignIn } from "../../scripts/lib/sessions.ts";
+import { signingKey } from "../sessions-helpers.ts";
 
-export const SESSIONS = false;
+export const SESSIONS = true;
 
 export const pageUrl = `${functionsUrl}/settings/developer/`;
 
-/** The contract's scopes of a role: member reads and writes everything plus AI; admin and owner also administer. */
+/** The scopes of a role, as app.role_scopes grants them to a session. */
 export async function roleScopes(role: string): Promise<string[]> {
-  const all = (await sql<{ name: string }[]>`select name from app.scopes order by name`).map((r) => r.name);
-  return all.filter((s) => /^(read|write):/.test(s) || s === "ai:run" || (role !== "member" && s.startsWith("admin:")));
+  const [row] = await sql<{ scopes: string[] }[]>`select scopes from app.role_scopes where role = ${role}`;
+  return row.scopes;
 }
 
-/** A one-time sign-in link for the member `email` (of `organizationId`, when in several). */
-export function signInLink(email: string, organizationId?: string): Promise<string> {
-  return Promise.reject(new Error(
-    `signInLink(${email}${organizationId ? `, ${organizationId}` : ""}): member sessions are not merged yet (issue 21 part 1); ` +
-      "tests sign in with an API key until then (SESSIONS in tests/browser/sign-in.ts).",
-  ));
+/** A sign-in link for the member `email` (who must be a member of `organizationId`, when given). */
+export async function signInLink(email: string, organizationId?: string): Promise<string> {
+  const signedIn = await localSignIn(sql, signingKey, functionsUrl, email);
+  if (!signedIn) throw new Error(`${email} is not a member of any organization`);
+  if (organizationId && !signedIn.member.organizations.some((o) => o.id === organizationId)) {
+    throw new Error(`${email} is not a member of ${organizationId}`);
+  }
+  return signedIn.link;
 }
 
 /**
