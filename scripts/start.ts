@@ -63,7 +63,7 @@ Aptoria developer platform is up (${((Date.now() - started) / 1000).toFixed(1)} 
   API            ${api}/<function>          e.g. ${api}/dashboard
   Functions      ${stack.functionsUrl}/functions/v1/<function>
   Health         ${api}/health
-  Developer      ${stack.functionsUrl}/settings/developer/  ${webError ? `(not built: ${webError.split("\n")[0]})` : "(Settings → Developer; sign in with the demo key below)"}
+  Developer      ${stack.functionsUrl}/settings/developer/  ${webError ? `(not built: ${webError.split("\n")[0]})` : "(Settings → Developer: open the Settings link below, or sign in with the demo key)"}
   Mail           ${stack.mailUrl}  (emails the stack sends, e.g. a disabled webhook endpoint)
   Database       ${stack.databaseUrl.replace(/:[^:@/]+@/, ":****@")}  (pgmq: ${stack.pgmq === "sql" ? "project SQL implementation" : "extension"})
   Demo org       ${demo.organizationId} (${demo.seeded ? "seeded now" : "kept from an earlier start"})
