@@ -19,13 +19,15 @@ export async function benchLists(opts: {
   // one work order per unit, a third still open, a third assigned, a third completed
   await sql`
     with v as (select array_agg(id order by id) as ids from app.vendors where organization_id = ${o})
-    insert into app.work_orders (organization_id, unit_id, vendor_id, title, priority, status, assigned_at, completed_at, cost_cents)
+    insert into app.work_orders (organization_id, unit_id, vendor_id, title, priority, status, assigned_at)
     select ${o}, u.id, case when n % 3 > 0 then v.ids[1 + n % 20] end, 'Fix ' || u.label,
            (array['low', 'normal', 'high', 'emergency'])[1 + n % 4],
-           (array['open', 'assigned', 'completed'])[1 + n % 3],
-           case when n % 3 > 0 then now() end, case when n % 3 = 2 then now() end,
-           case when n % 3 = 2 then 12500 end
+           case when n % 3 > 0 then 'assigned' else 'open' end, case when n % 3 > 0 then now() end
     from (select id, label, row_number() over (order by id) as n from app.units where organization_id = ${o}) u, v`;
+  await sql`
+    update app.work_orders set status = 'completed', completed_at = now(), cost_cents = 12500
+    where id in (select id from (select id, row_number() over (order by id) as n from app.work_orders
+                                 where organization_id = ${o} and status = 'assigned') w where n % 2 = 0)`;
   await sql`vacuum analyze app.work_orders, app.vendors, app.payments, app.leases, app.lease_tenants, app.units, app.tenants, app.properties`;
   const [{ property }] = await sql`select id as property from app.properties where organization_id = ${o} order by id limit 1`;
   const authorizations = await benchKeys(sql, [o], ["read:properties", "read:units", "read:leases", "read:payments", "read:work_orders"]);
