@@ -8,7 +8,7 @@ import { narrateDelinquency } from "../_shared/ai/narrative.ts";
 import type { DelinquencyRanking } from "../_shared/ai/writer.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
-import { createApp, jsonBody, serve } from "../_shared/http.ts";
+import { bodyText, createApp, jsonBody, serve } from "../_shared/http.ts";
 
 const app = createApp("ai-delinquency-prioritizer");
 
@@ -19,7 +19,7 @@ const Body = z.strictObject({
 
 app.post("/", requireKeyIdempotent(["ai:run", "read:payments"], { quota: "ai-delinquency-prioritizer" }), async (c) => {
   // The whole portfolio needs no parameters: an empty POST is the same as {}.
-  const empty = !c.req.header("content-type") && (await c.req.text()) === "";
+  const empty = !c.req.header("content-type") && (await bodyText(c)) === "";
   const body = empty ? Body.parse({}) : await jsonBody(c, Body);
   const [row] = await sql<{ ranking: DelinquencyRanking }[]>`
     select app.delinquency_ranking(${c.var.caller.organizationId}, ${body.property_id ?? null}, ${body.limit}) as ranking`;
