@@ -57,7 +57,7 @@ try {
   }
 
   if (wanted("lists")) {
-    rows.push(...await benchLists({ functionsUrl: stack.functionsUrl, sql: stack.sql, connections, seconds }));
+    rows.push(...await benchLists({ functionsUrl: stack.functionsUrl, databaseUrl: stack.databaseUrl, sql: stack.sql, connections, seconds }));
   }
 
   console.log(table(rows, ceiling));

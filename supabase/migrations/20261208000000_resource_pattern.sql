@@ -7,6 +7,29 @@
 -- subqueries (leases, payments with receipts) and cost a plan and an executor start per row.
 -- Measured with `BENCH_ONLY=lists npm run bench`: see the lead's report for issue 16.
 
+-- ─── lists ────────────────────────────────────────────────────────────────────────────────
+
+-- Checks that a record a filter names (by kind) belongs to the organization; otherwise 404
+-- naming the kind, as for an id that does not exist. Called inside a list's statement.
+create or replace function app.ops_require(p_organization_id text, p_kind text, p_id text) returns void
+language plpgsql stable as $$
+begin
+  if p_id is null then
+    return;
+  end if;
+  -- parenthesized: IF reads its condition up to the first THEN outside parentheses
+  if not (case p_kind
+    when 'Unit' then exists (select 1 from app.units where id = p_id and organization_id = p_organization_id)
+    when 'Property' then exists (select 1 from app.properties where id = p_id and organization_id = p_organization_id)
+    when 'Vendor' then exists (select 1 from app.vendors where id = p_id and organization_id = p_organization_id)
+    when 'Lease' then exists (select 1 from app.leases where id = p_id and organization_id = p_organization_id)
+    when 'Webhook endpoint' then exists (select 1 from app.webhook_endpoints where id = p_id and organization_id = p_organization_id)
+  end) then
+    perform app.fail('AP404', p_kind || ' not found.');
+  end if;
+end
+$$;
+
 -- ─── properties ────────────────────────────────────────────────────────────────────────────
 
 create or replace view app.api_properties as
@@ -390,9 +413,9 @@ $$;
 
 drop function if exists app.expense_json(app.expenses);
 
--- ─── API keys and webhook endpoints ────────────────────────────────────────────────────────
--- Their shape stays in app.api_key_json and app.webhook_endpoint_json (one expression each,
--- inlined here), which their own write functions return; the views give the lists the same form.
+-- ─── API keys and webhooks ────────────────────────────────────────────────────────────────
+-- Their shape stays in app.api_key_json, app.webhook_endpoint_json and app.webhook_delivery_json,
+-- which their own write functions return; the views give their lists the same form as the others.
 
 create or replace view app.api_api_keys as
   select k.id, k.organization_id, app.api_key_json(k) as j
@@ -401,3 +424,8 @@ create or replace view app.api_api_keys as
 create or replace view app.api_webhook_endpoints as
   select e.id, e.organization_id, app.webhook_endpoint_json(e) as j
   from app.webhook_endpoints e;
+
+-- an endpoint's deliveries, each with its 10 latest attempts
+create or replace view app.api_webhook_deliveries as
+  select d.id, d.organization_id, d.endpoint_id, d.status, app.webhook_delivery_json(d, 10) as j
+  from app.webhook_deliveries d;

@@ -9,13 +9,13 @@ import type { Env } from "./http.ts";
 import { page, type Page } from "./pagination.ts";
 
 /** The kinds of record a filter may be required to name; see app.ops_require. */
-export type Kind = "Unit" | "Property" | "Vendor" | "Lease";
+export type Kind = "Unit" | "Property" | "Vendor" | "Lease" | "Webhook endpoint";
 
 /** The views that give each resource's API shape (`j`) and filter columns. */
 export type View =
   | "api_properties" | "api_units" | "api_tenants" | "api_leases" | "api_payments" | "api_expenses"
   | "api_work_orders" | "api_vendors" | "api_applications" | "api_inspections" | "api_payment_plans"
-  | "api_api_keys" | "api_webhook_endpoints";
+  | "api_api_keys" | "api_webhook_endpoints" | "api_webhook_deliveries";
 
 /** `and <column> = <value>` when a filter was given, nothing otherwise. */
 export function eq(column: string, value: string | undefined): Fragment {

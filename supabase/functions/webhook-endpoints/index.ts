@@ -16,8 +16,8 @@ import { sql } from "../_shared/db.ts";
 import { ApiError, badRequest, notFound } from "../_shared/errors.ts";
 import { createApp, type Env, jsonBody, queryParams, serve } from "../_shared/http.ts";
 import { pathId } from "../_shared/ids.ts";
-import { listPage, readOne } from "../_shared/lists.ts";
-import { page, pageParams } from "../_shared/pagination.ts";
+import { eq, listPage, readOne } from "../_shared/lists.ts";
+import { pageParams } from "../_shared/pagination.ts";
 import { checkDestination, checkUrl, ForbiddenDestination } from "../_shared/webhooks/ssrf.ts";
 
 const app = createApp("webhook-endpoints");
@@ -91,19 +91,7 @@ app.post("/:id/test", requireKey("admin:webhooks"), async (c) => {
 app.get("/:id/deliveries", requireKey("admin:webhooks"), async (c) => {
   const id = endpointId(c);
   const q = queryParams(c, z.strictObject({ ...pageParams("dlv"), status: z.enum(["pending", "succeeded", "failed", "held"]).optional() }));
-  const rows = await sql<{ id: string; delivery: unknown; endpoint_exists: boolean }[]>`
-    with e as (select id from app.webhook_endpoints where organization_id = ${c.var.caller.organizationId} and id = ${id})
-    select d.id, app.webhook_delivery_json(d, 10) as delivery
-    from e join app.webhook_deliveries d on d.endpoint_id = e.id
-    where (${q.status ?? null}::text is null or d.status = ${q.status ?? null})
-      and (${q.cursor ?? null}::text is null or d.id < ${q.cursor ?? null})
-    order by d.id desc limit ${q.limit + 1}`;
-  if (rows.length === 0) {
-    const [exists] = await sql`select 1 from app.webhook_endpoints where organization_id = ${c.var.caller.organizationId} and id = ${id}`;
-    if (!exists) throw notFound("Webhook endpoint");
-  }
-  const p = page(c, rows, q.limit);
-  return c.json({ ...p, data: p.data.map((r) => r.delivery) });
+  return c.json(await listPage(c, "api_webhook_deliveries", q, [eq("endpoint_id", id), eq("status", q.status)], [["Webhook endpoint", id]]));
 });
 
 app.get("/:id/deliveries/:delivery_id", requireKey("admin:webhooks"), async (c) => {
