@@ -15,9 +15,9 @@ export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month as YY
 export const email = z.string().max(320).regex(/^[^@\s]+@[^@\s]+$/, "an email address");
 
 /**
- * A record the caller names in an operations body or filter (work orders, applications,
- * inspections, payment plans). Its format is not checked here: whatever does not name a record
- * of the caller's organization answers 404 from SQL (app.ops_require), like a foreign id.
+ * A record the caller names in a body or filter whose existence SQL checks (the operations
+ * resources, the AI helpers). Its format is not checked here: whatever does not name a record of
+ * the caller's organization answers 404 from SQL (e.g. app.ops_require), like a foreign id.
  */
 export const ref = z.string().min(1).max(64);
 

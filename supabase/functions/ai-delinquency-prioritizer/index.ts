@@ -8,12 +8,13 @@ import { narrateDelinquency } from "../_shared/ai/narrative.ts";
 import type { DelinquencyRanking } from "../_shared/ai/writer.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
+import { ref } from "../_shared/fields.ts";
 import { bodyText, createApp, jsonBody, serve } from "../_shared/http.ts";
 
 const app = createApp("ai-delinquency-prioritizer");
 
 const Body = z.strictObject({
-  property_id: z.string().min(1).max(100).optional(),
+  property_id: ref.optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 
