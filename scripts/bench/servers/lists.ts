@@ -36,7 +36,7 @@ app.get("/view/:resource", async (c) => {
   const status = c.req.query("status");
   const [row] = await sql<{ list: { id: string }[] }[]>`
     select (
-      select coalesce(jsonb_agg(x.j order by x.id desc), '[]') from (
+      select coalesce(json_agg(x.j order by x.id desc), '[]') from (
         select id, j from ${sql(`app.api_${resource}`)}
         where organization_id = ${org} ${status ? sql`and status = ${status}` : sql``}
         order by id desc limit ${limit + 1}
