@@ -1,6 +1,6 @@
 // npm run bench: every endpoint measured next to the ceilings it is judged against, in one
 // run on this machine. Figures move between runs and machines; compare the ratios.
-//   BENCH_SECONDS (default 8), BENCH_CONNECTIONS (default 32), BENCH_ONLY=dashboard,ar-aging,webhooks
+//   BENCH_SECONDS (default 8), BENCH_CONNECTIONS (default 32), BENCH_ONLY=dashboard,ar-aging,lists,webhooks
 //   (the ceilings always run: every figure is read against them)
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,6 +9,7 @@ import { startStack } from "../lib/stack.ts";
 import { freePort } from "../lib/ports.ts";
 import { benchKeys, benchSessions, measure, startDeno, table, type Measurement } from "./lib.ts";
 import { benchArAging } from "./ar-aging.ts";
+import { benchLists } from "./lists.ts";
 import { benchWebhooks } from "./webhooks.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
@@ -62,6 +63,10 @@ try {
 
   if (wanted("ar-aging")) {
     rows.push(await benchArAging({ functionsUrl: stack.functionsUrl, sql: stack.sql, connections, durationSeconds: seconds }));
+  }
+
+  if (wanted("lists")) {
+    rows.push(...await benchLists({ functionsUrl: stack.functionsUrl, databaseUrl: stack.databaseUrl, sql: stack.sql, connections, seconds }));
   }
 
   console.log(table(rows, ceiling));

@@ -2,12 +2,12 @@
 import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
-import { notFound } from "../_shared/errors.ts";
 import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { page, pageParams } from "../_shared/pagination.ts";
+import { pathId } from "../_shared/ids.ts";
+import { listPage, readOne, when } from "../_shared/lists.ts";
+import { pageParams } from "../_shared/pagination.ts";
 
 const app = createApp("api-keys");
-const keyId = z.string().regex(/^key_[0-9A-HJKMNP-TV-Z]{26}$/);
 
 app.get("/scopes", requireKey("admin:api_keys"), async (c) => {
   const rows = await sql`select name, description from app.scopes order by name`;
@@ -15,14 +15,8 @@ app.get("/scopes", requireKey("admin:api_keys"), async (c) => {
 });
 
 app.get("/", requireKey("admin:api_keys"), async (c) => {
-  const q = queryParams(c, z.strictObject({ ...pageParams, status: z.enum(["active", "revoked", "expired"]).optional() }));
-  const rows = await sql<{ key: { id: string } }[]>`
-    select j as key from app.api_keys k cross join lateral app.api_key_json(k) j
-    where k.organization_id = ${c.var.caller.organizationId}
-      and (${q.cursor ?? null}::text is null or k.id < ${q.cursor ?? null})
-      and (${q.status ?? null}::text is null or j->>'status' = ${q.status ?? null})
-    order by k.id desc limit ${q.limit + 1}`;
-  return c.json(page(c, rows.map((r) => r.key), q.limit));
+  const q = queryParams(c, z.strictObject({ ...pageParams("key"), status: z.enum(["active", "revoked", "expired"]).optional() }));
+  return c.json(await listPage(c, "api_api_keys", q, [when(q.status, (status) => sql`j->>'status' = ${status}`)]));
 });
 
 app.post("/", requireKey("admin:api_keys"), async (c) => {
@@ -39,26 +33,17 @@ app.post("/", requireKey("admin:api_keys"), async (c) => {
 });
 
 app.get("/:id", requireKey("admin:api_keys"), async (c) => {
-  const id = keyId.safeParse(c.req.param("id"));
-  if (!id.success) throw notFound("API key");
-  const [row] = await sql`select app.api_key_json(k) as key from app.api_keys k
-    where k.id = ${id.data} and k.organization_id = ${c.var.caller.organizationId}`;
-  if (!row) throw notFound("API key");
-  return c.json(row.key);
+  return c.json(await readOne(c, "api_api_keys", pathId(c, "key", "API key"), "API key"));
 });
 
 // Requests in the key's current rate-limit windows and what remains (the limiter's own counters).
 app.get("/:id/usage", requireKey("admin:api_keys"), async (c) => {
-  const id = keyId.safeParse(c.req.param("id"));
-  if (!id.success) throw notFound("API key");
-  const [row] = await sql`select app.api_key_usage(${c.var.caller.organizationId}, ${id.data}) as usage`;
+  const [row] = await sql`select app.api_key_usage(${c.var.caller.organizationId}, ${pathId(c, "key", "API key")}) as usage`;
   return c.json(row.usage);
 });
 
 app.post("/:id/revoke", requireKey("admin:api_keys"), async (c) => {
-  const id = keyId.safeParse(c.req.param("id"));
-  if (!id.success) throw notFound("API key");
-  const [row] = await sql`select app.api_key_revoke(${c.var.caller.organizationId}, ${id.data}) as key`;
+  const [row] = await sql`select app.api_key_revoke(${c.var.caller.organizationId}, ${pathId(c, "key", "API key")}) as key`;
   return c.json(row.key);
 });
 

@@ -8,11 +8,10 @@
 import { admit, type AuthResult, presentedCredential, requireKey, sha256Hex } from "../auth.ts";
 import { sql } from "../db.ts";
 import type { Context, MiddlewareHandler } from "../deps.ts";
-import { ApiError, badRequest } from "../errors.ts";
-import type { Env } from "../http.ts";
+import { badRequest } from "../errors.ts";
+import { bodyText, type Env } from "../http.ts";
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
-const MAX_BODY_BYTES = 1_000_000;
 
 interface AuthRow extends AuthResult {
   replay_status: number | null;
@@ -30,11 +29,8 @@ function canonicalJson(value: unknown): string {
 }
 
 async function requestHash(c: Context<Env>): Promise<string> {
-  if (Number(c.req.header("content-length") ?? 0) > MAX_BODY_BYTES) {
-    throw new ApiError(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`);
-  }
   // Hono caches the body, so the route's jsonBody() reads the same text again.
-  const text = await c.req.text();
+  const text = await bodyText(c);
   let body = text;
   try {
     body = canonicalJson(JSON.parse(text));
