@@ -492,6 +492,11 @@ language sql stable as $$
                    else 'active' end)
 $$;
 
+-- the keys as lists and reads show them (_shared/lists.ts)
+create view app.api_api_keys as
+  select k.id, k.organization_id, app.api_key_json(k) as j
+  from app.api_keys k;
+
 -- Issues a key for the caller's organization: a key (p_caller_key_id) can only grant scopes it
 -- holds itself, a member's session (p_caller_member_id) only scopes its role holds.
 create function app.api_key_issue(

@@ -206,75 +206,94 @@ create index tenants_org_active on app.tenants (organization_id, id) where remov
 
 -- ---------------------------------------------------------------------------------------
 -- Representations
+-- Each resource's API shape is a view, app.api_<resource> (id, organization_id, the filter
+-- columns, and `j`, the JSON), the one place that shape is written: lists and reads
+-- (_shared/lists.ts) and the functions that write a record all select `j` from it. A view is
+-- inlined where it is used, so a list builds JSON only for the rows of its page.
+-- why: docs/decisions/0010-resource-views.md
 
-create function app.property_json(p app.properties) returns jsonb
-language sql stable as $$
-  select jsonb_build_object(
+create view app.api_properties as
+  select p.id, p.organization_id,
+  jsonb_build_object(
     'id', p.id, 'name', p.name, 'address_line1', p.address_line1, 'address_line2', p.address_line2,
     'city', p.city, 'state', p.state, 'postal_code', p.postal_code,
-    'created_at', app.iso_instant(p.created_at))
-$$;
+    'created_at', app.iso_instant(p.created_at)) as j
+  from app.properties p;
 
-create function app.unit_json(u app.units) returns jsonb
-language sql stable as $$
-  select jsonb_build_object(
+create view app.api_units as
+  select u.id, u.organization_id, u.property_id,
+  jsonb_build_object(
     'id', u.id, 'property_id', u.property_id, 'label', u.label, 'bedrooms', u.bedrooms,
     'bathrooms', u.bathrooms, 'square_feet', u.square_feet, 'market_rent', app.usd(u.market_rent_cents),
-    'created_at', app.iso_instant(u.created_at))
-$$;
+    'created_at', app.iso_instant(u.created_at)) as j
+  from app.units u;
 
-create function app.tenant_json(t app.tenants) returns jsonb
-language sql stable as $$
-  select jsonb_build_object(
+create view app.api_tenants as
+  select t.id, t.organization_id, t.removed_at,
+  jsonb_build_object(
     'id', t.id, 'name', t.name, 'email', t.email, 'phone', t.phone,
-    'removed_at', app.iso_instant(t.removed_at), 'created_at', app.iso_instant(t.created_at))
-$$;
+    'removed_at', app.iso_instant(t.removed_at), 'created_at', app.iso_instant(t.created_at)) as j
+  from app.tenants t;
 
-create function app.lease_json(l app.leases) returns jsonb
-language sql stable as $$
-  select jsonb_build_object(
-    'id', l.id, 'unit_id', l.unit_id,
-    'property_id', (select u.property_id from app.units u where u.id = l.unit_id),
+create view app.api_leases as
+  select l.id, l.organization_id, l.unit_id, u.property_id, l.status,
+  jsonb_build_object(
+    'id', l.id, 'unit_id', l.unit_id, 'property_id', u.property_id,
     'tenant_ids', coalesce((select jsonb_agg(lt.tenant_id order by lt.tenant_id) from app.lease_tenants lt where lt.lease_id = l.id), '[]'),
     'status', l.status, 'rent', app.usd(l.rent_cents), 'deposit', app.usd(l.deposit_cents), 'due_day', l.due_day,
     'start_date', l.start_date, 'end_date', l.end_date,
     'signed_at', app.iso_instant(l.signed_at), 'terminated_at', app.iso_instant(l.terminated_at),
-    'termination_reason', l.termination_reason, 'created_at', app.iso_instant(l.created_at))
-$$;
+    'termination_reason', l.termination_reason, 'created_at', app.iso_instant(l.created_at)) as j
+  from app.leases l join app.units u on u.id = l.unit_id;
 
-create function app.payment_json(p app.payments) returns jsonb
-language sql stable as $$
-  select jsonb_build_object(
+create view app.api_payments as
+  select p.id, p.organization_id, p.lease_id, p.period_label, p.status,
+  jsonb_build_object(
     'id', p.id, 'lease_id', p.lease_id, 'period_label', p.period_label, 'due_date', p.due_date,
     'amount', app.usd(p.amount_cents), 'paid_amount', app.usd(p.paid_cents),
     'balance', app.usd(p.amount_cents - p.paid_cents), 'status', p.status,
     'paid_at', app.iso_instant(p.paid_at), 'late_at', app.iso_instant(p.late_at),
-    'created_at', app.iso_instant(p.created_at))
-$$;
+    'created_at', app.iso_instant(p.created_at)) as j
+  from app.payments p;
 
-create function app.payment_with_receipts_json(p app.payments) returns jsonb
-language sql stable as $$
-  select app.payment_json(p) || jsonb_build_object('receipts', coalesce((
-    select jsonb_agg(jsonb_build_object(
-      'id', r.id, 'amount', app.usd(r.amount_cents), 'received_at', app.iso_instant(r.received_at),
-      'method', r.method, 'reference', r.reference, 'created_at', app.iso_instant(r.created_at))
-      order by r.received_at, r.id)
-    from app.payment_receipts r where r.payment_id = p.id), '[]'))
+-- One charge as GET /api/payments/:id shows it: with the money received against it, oldest
+-- first. Null when the organization has no such charge.
+create function app.payment_detail(p_org text, p_id text) returns jsonb
+language plpgsql stable as $$
+begin
+  return (
+    select p.j || jsonb_build_object('receipts', coalesce((
+      select jsonb_agg(jsonb_build_object(
+        'id', r.id, 'amount', app.usd(r.amount_cents), 'received_at', app.iso_instant(r.received_at),
+        'method', r.method, 'reference', r.reference, 'created_at', app.iso_instant(r.created_at))
+        order by r.received_at, r.id)
+      from app.payment_receipts r where r.payment_id = p.id), '[]'))
+    from app.api_payments p
+    where p.id = p_id and p.organization_id = p_org);
+end
 $$;
 
 -- ---------------------------------------------------------------------------------------
 -- Properties
 
 create function app.property_create(p_org text, b jsonb) returns jsonb
-language sql as $$
-  insert into app.properties as p (organization_id, name, address_line1, address_line2, city, state, postal_code)
+language plpgsql as $$
+declare
+  v_id text;
+begin
+  insert into app.properties (organization_id, name, address_line1, address_line2, city, state, postal_code)
   values (p_org, b->>'name', b->>'address_line1', b->>'address_line2', b->>'city', b->>'state', b->>'postal_code')
-  returning app.property_json(p)
+  returning id into v_id;
+  return (select j from app.api_properties where id = v_id);
+end
 $$;
 
 -- null when the property is absent or another organization's
 create function app.property_update(p_org text, p_id text, b jsonb) returns jsonb
-language sql as $$
+language plpgsql as $$
+declare
+  v_id text;
+begin
   update app.properties p set
     name          = case when b ? 'name' then b->>'name' else p.name end,
     address_line1 = case when b ? 'address_line1' then b->>'address_line1' else p.address_line1 end,
@@ -283,7 +302,9 @@ language sql as $$
     state         = case when b ? 'state' then b->>'state' else p.state end,
     postal_code   = case when b ? 'postal_code' then b->>'postal_code' else p.postal_code end
   where p.id = p_id and p.organization_id = p_org
-  returning app.property_json(p)
+  returning p.id into v_id;
+  return (select j from app.api_properties where id = v_id);
+end
 $$;
 
 create function app.property_delete(p_org text, p_id text) returns jsonb
@@ -314,7 +335,7 @@ $$;
 create function app.unit_create(p_org text, b jsonb) returns jsonb
 language plpgsql as $$
 declare
-  u app.units;
+  v_id text;
 begin
   if not exists (select 1 from app.properties where id = b->>'property_id' and organization_id = p_org) then
     perform app.fail('AP404', 'Property not found.');
@@ -322,8 +343,8 @@ begin
   insert into app.units (organization_id, property_id, label, bedrooms, bathrooms, square_feet, market_rent_cents)
   values (p_org, b->>'property_id', b->>'label', (b->>'bedrooms')::int, (b->>'bathrooms')::numeric,
           (b->>'square_feet')::int, app.cents((b->>'market_rent')::numeric))
-  returning * into u;
-  return app.unit_json(u);
+  returning id into v_id;
+  return (select j from app.api_units where id = v_id);
 exception when unique_violation then
   perform app.fail('AP409', format('This property already has a unit labelled %s.', b->>'label'));
 end
@@ -332,7 +353,7 @@ $$;
 create function app.unit_update(p_org text, p_id text, b jsonb) returns jsonb
 language plpgsql as $$
 declare
-  u app.units;
+  v_id text;
 begin
   update app.units x set
     label             = case when b ? 'label' then b->>'label' else x.label end,
@@ -341,11 +362,11 @@ begin
     square_feet       = case when b ? 'square_feet' then (b->>'square_feet')::int else x.square_feet end,
     market_rent_cents = case when b ? 'market_rent' then app.cents((b->>'market_rent')::numeric) else x.market_rent_cents end
   where x.id = p_id and x.organization_id = p_org
-  returning * into u;
+  returning x.id into v_id;
   if not found then
     perform app.fail('AP404', 'Unit not found.');
   end if;
-  return app.unit_json(u);
+  return (select j from app.api_units where id = v_id);
 exception when unique_violation then
   perform app.fail('AP409', format('This property already has a unit labelled %s.', b->>'label'));
 end
@@ -377,20 +398,31 @@ $$;
 -- Tenants
 
 create function app.tenant_create(p_org text, b jsonb) returns jsonb
-language sql as $$
-  insert into app.tenants as t (organization_id, name, email, phone)
+language plpgsql as $$
+declare
+  v_id text;
+begin
+  insert into app.tenants (organization_id, name, email, phone)
   values (p_org, b->>'name', b->>'email', b->>'phone')
-  returning app.tenant_json(t)
+  returning id into v_id;
+  return (select j from app.api_tenants where id = v_id);
+end
 $$;
 
+-- null when the tenant is absent or another organization's
 create function app.tenant_update(p_org text, p_id text, b jsonb) returns jsonb
-language sql as $$
+language plpgsql as $$
+declare
+  v_id text;
+begin
   update app.tenants t set
     name  = case when b ? 'name' then b->>'name' else t.name end,
     email = case when b ? 'email' then b->>'email' else t.email end,
     phone = case when b ? 'phone' then b->>'phone' else t.phone end
   where t.id = p_id and t.organization_id = p_org
-  returning app.tenant_json(t)
+  returning t.id into v_id;
+  return (select j from app.api_tenants where id = v_id);
+end
 $$;
 
 -- Removal keeps the row (leases and payments still name the tenant); it is one UPDATE of
@@ -407,8 +439,8 @@ begin
   if t.removed_at is not null then
     perform app.fail('AP409', format('This tenant was already removed at %s.', app.iso_instant(t.removed_at)));
   end if;
-  update app.tenants set removed_at = now() where id = p_id returning * into t;
-  return app.tenant_json(t);
+  update app.tenants set removed_at = now() where id = p_id;
+  return (select j from app.api_tenants where id = p_id);
 end
 $$;
 
@@ -459,7 +491,7 @@ begin
           coalesce((b->>'due_day')::int, 1), (b->>'start_date')::date, (b->>'end_date')::date)
   returning * into l;
   insert into app.lease_tenants (organization_id, lease_id, tenant_id) select p_org, l.id, x from unnest(ids) x;
-  return app.lease_json(l);
+  return (select j from app.api_leases where id = l.id);
 end
 $$;
 
@@ -496,7 +528,7 @@ begin
     insert into app.lease_tenants (organization_id, lease_id, tenant_id)
     select p_org, p_id, x from unnest(ids) x on conflict do nothing;
   end if;
-  return app.lease_json(l);
+  return (select j from app.api_leases where id = p_id);
 end
 $$;
 
@@ -525,7 +557,7 @@ begin
       (select label from app.units where id = l.unit_id), other.id, other.start_date,
       coalesce(other.end_date::text, 'open-ended'), l.start_date, coalesce(l.end_date::text, 'open-ended')));
   end;
-  return app.lease_json(l);
+  return (select j from app.api_leases where id = p_id);
 end
 $$;
 
@@ -552,12 +584,12 @@ begin
     perform app.fail('AP422', format('effective_date (%s) is after the lease ends (%s).', effective, l.end_date));
   end if;
   update app.leases set status = 'terminated', terminated_at = now(), termination_reason = b->>'reason', end_date = effective
-  where id = p_id returning * into l;
+  where id = p_id;
   delete from app.payments p
   where p.lease_id = p_id and p.paid_cents = 0 and p.status <> 'paid'
     and to_date(p.period_label || '-01', 'YYYY-MM-DD') > effective
     and not exists (select 1 from app.payment_receipts r where r.payment_id = p.id);
-  return app.lease_json(l);
+  return (select j from app.api_leases where id = p_id);
 end
 $$;
 
@@ -631,7 +663,6 @@ $$;
 create function app.payment_record(p_org text, p_payment_id text, b jsonb) returns jsonb
 language plpgsql as $$
 declare
-  p app.payments;
   received timestamptz := coalesce((b->>'received_at')::timestamptz, now());
 begin
   if not exists (select 1 from app.payments where id = p_payment_id and organization_id = p_org) then
@@ -643,8 +674,7 @@ begin
   -- app.apply_payment_receipt locks the charge and refuses overpayment (422) and paid charges (409)
   insert into app.payment_receipts (organization_id, payment_id, amount_cents, received_at, method, reference)
   values (p_org, p_payment_id, app.cents((b->>'amount')::numeric), received, coalesce(b->>'method', 'other'), b->>'reference');
-  select * into p from app.payments where id = p_payment_id;
-  return app.payment_with_receipts_json(p);
+  return app.payment_detail(p_org, p_payment_id);
 end
 $$;
 

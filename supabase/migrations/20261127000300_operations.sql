@@ -191,8 +191,10 @@ create index payment_plans_org_status on app.payment_plans (organization_id, sta
 create index expenses_org_category on app.expenses (organization_id, category_id, paid_on);
 create index expenses_org_paid_on on app.expenses (organization_id, paid_on);
 
--- Checks that a record the caller named (by kind: Unit, Property, Vendor, Lease) belongs to the
--- organization; otherwise 404 naming the kind, as for an id that does not exist.
+-- Checks that a record the caller named (by kind: Unit, Property, Vendor, Lease, Webhook
+-- endpoint) belongs to the organization; otherwise 404 naming the kind, as for an id that does
+-- not exist. Called inside a list's statement. (app.webhook_endpoints is created by the webhooks
+-- migration; PL/pgSQL resolves it when called.)
 create function app.ops_require(p_organization_id text, p_kind text, p_id text) returns void
 language plpgsql stable as $$
 begin
@@ -205,6 +207,7 @@ begin
     when 'Property' then exists (select 1 from app.properties where id = p_id and organization_id = p_organization_id)
     when 'Vendor' then exists (select 1 from app.vendors where id = p_id and organization_id = p_organization_id)
     when 'Lease' then exists (select 1 from app.leases where id = p_id and organization_id = p_organization_id)
+    when 'Webhook endpoint' then exists (select 1 from app.webhook_endpoints where id = p_id and organization_id = p_organization_id)
   end) then
     perform app.fail('AP404', p_kind || ' not found.');
   end if;
@@ -687,13 +690,13 @@ $$;
 
 -- ─── expenses ────────────────────────────────────────────────────────────────────────────────
 
-create function app.expense_json(e app.expenses) returns jsonb
-language sql stable as $$
-  select jsonb_build_object(
+create view app.api_expenses as
+  select e.id, e.organization_id, e.property_id, e.category_id, e.paid_on,
+  jsonb_build_object(
     'id', e.id, 'property_id', e.property_id, 'category_id', e.category_id, 'label', e.label,
     'amount_usd', app.usd(e.amount_cents), 'paid_on', e.paid_on, 'vendor', e.vendor, 'vendor_id', e.vendor_id,
-    'created_at', app.iso_instant(e.created_at))
-$$;
+    'created_at', app.iso_instant(e.created_at)) as j
+  from app.expenses e;
 
 create function app.expense_check_refs(p_org text, b jsonb) returns void
 language plpgsql as $$
@@ -713,21 +716,19 @@ $$;
 create function app.expense_add(p_org text, b jsonb) returns jsonb
 language plpgsql as $$
 declare
-  e app.expenses;
+  v_id text;
 begin
   perform app.expense_check_refs(p_org, b);
   insert into app.expenses (organization_id, property_id, category_id, label, amount_cents, paid_on, vendor, vendor_id)
   values (p_org, b->>'property_id', b->>'category_id', b->>'label', app.cents((b->>'amount_usd')::numeric),
           (b->>'paid_on')::date, b->>'vendor', b->>'vendor_id')
-  returning * into e;
-  return app.expense_json(e);
+  returning id into v_id;
+  return (select j from app.api_expenses where id = v_id);
 end
 $$;
 
 create function app.expense_update(p_org text, p_id text, b jsonb) returns jsonb
 language plpgsql as $$
-declare
-  e app.expenses;
 begin
   perform 1 from app.expenses where id = p_id and organization_id = p_org;
   if not found then
@@ -742,9 +743,8 @@ begin
     paid_on      = case when b ? 'paid_on' then (b->>'paid_on')::date else x.paid_on end,
     vendor       = case when b ? 'vendor' then b->>'vendor' else x.vendor end,
     vendor_id    = case when b ? 'vendor_id' then b->>'vendor_id' else x.vendor_id end
-  where x.id = p_id
-  returning * into e;
-  return app.expense_json(e);
+  where x.id = p_id;
+  return (select j from app.api_expenses where id = p_id);
 end
 $$;
 

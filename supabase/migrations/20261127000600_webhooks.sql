@@ -487,6 +487,11 @@ language sql stable as $$
     'created_at', e.created_at, 'updated_at', e.updated_at)
 $$;
 
+-- the endpoints as lists and reads show them (_shared/lists.ts)
+create view app.api_webhook_endpoints as
+  select e.id, e.organization_id, app.webhook_endpoint_json(e) as j
+  from app.webhook_endpoints e;
+
 create function app.webhook_check_events(p_events text[]) returns void
 language plpgsql stable as $$
 declare
@@ -616,6 +621,11 @@ language sql stable as $$
         'latency_ms', a.latency_ms, 'error', a.error, 'response_body', a.response_body) order by a.id desc)
       from (select * from app.webhook_attempts a where a.delivery_id = d.id order by a.id desc limit p_attempt_limit) a), '[]'))
 $$;
+
+-- an endpoint's deliveries as its list shows them, each with its 10 latest attempts
+create view app.api_webhook_deliveries as
+  select d.id, d.organization_id, d.endpoint_id, d.status, app.webhook_delivery_json(d, 10) as j
+  from app.webhook_deliveries d;
 
 create function app.webhook_send_test(p_organization_id text, p_id text) returns jsonb
 language plpgsql as $$
