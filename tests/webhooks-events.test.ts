@@ -2,7 +2,7 @@
 // (as any writer would make it) to a delivery whose signature verifies, with its payload.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  call, dispatchUntil, functionsUrl, newTenantOrg, serviceRoleKey, sql, startReceiver, verifySignature, type Receiver,
+  call, dispatchUntil, functionsUrl, newTenantOrg, schedulerSecret, sql, startReceiver, verifySignature, type Receiver,
 } from "./helpers.ts";
 
 let r: Receiver;
@@ -70,7 +70,7 @@ describe("event kinds", () => {
       values (${org.id}, ${leaseId}, '2026-04', ${day(-grace)}, 182500) returning id`;
     const runMarker = async () => {
       const res = await fetch(`${functionsUrl}/functions/v1/rent-late`, {
-        method: "POST", headers: { authorization: `Bearer ${serviceRoleKey}`, "content-type": "application/json" }, body: "{}",
+        method: "POST", headers: { authorization: `Bearer ${schedulerSecret}`, "content-type": "application/json" }, body: "{}",
       });
       expect(res.status).toBe(200);
     };

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "../scripts/lib/ports.ts";
 import { denoBinary } from "../scripts/lib/paths.ts";
 import {
-  call, databaseUrl, dispatchOnce, dispatchUntil, mailUrl, makeDue, newTenantOrg, rolledBack, serviceRoleKey, sql, startReceiver,
+  call, databaseUrl, dispatchOnce, dispatchUntil, mailUrl, makeDue, newTenantOrg, rolledBack, schedulerSecret, sql, startReceiver,
   type Receiver,
 } from "./helpers.ts";
 
@@ -294,7 +294,7 @@ describe("SSRF", () => {
     const child = spawn(denoBinary(), ["run", "--allow-all", "--no-prompt", "scripts/functions-server.ts"], {
       cwd: process.cwd(), stdio: "ignore",
       env: { ...process.env, FUNCTIONS_ONLY: "webhook-endpoints,health", FUNCTIONS_PORT: String(port), FUNCTIONS_HOST: "127.0.0.1",
-             SUPABASE_DB_URL: databaseUrl, SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey, WEBHOOK_ALLOW_LOOPBACK: "" },
+             SUPABASE_DB_URL: databaseUrl, WEBHOOK_ALLOW_LOOPBACK: "" },
     });
     try {
       for (let i = 0; i < 100; i++) {
@@ -329,7 +329,7 @@ describe("at-least-once", () => {
     const child = spawn(denoBinary(), ["run", "--allow-all", "--no-prompt", "scripts/functions-server.ts"], {
       cwd: process.cwd(), stdio: "ignore",
       env: { ...process.env, FUNCTIONS_ONLY: "webhook-dispatcher,health", FUNCTIONS_PORT: String(port), FUNCTIONS_HOST: "127.0.0.1",
-             SUPABASE_DB_URL: databaseUrl, SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey, WEBHOOK_ALLOW_LOOPBACK: "true" },
+             SUPABASE_DB_URL: databaseUrl, SCHEDULER_SECRET: schedulerSecret, WEBHOOK_ALLOW_LOOPBACK: "true" },
     });
     const exited = new Promise((res) => child.once("exit", res));
     for (let i = 0; i < 100; i++) {
@@ -337,7 +337,7 @@ describe("at-least-once", () => {
       await new Promise((res) => setTimeout(res, 100));
     }
     const run = fetch(`http://127.0.0.1:${port}/functions/v1/webhook-dispatcher`, {
-      method: "POST", headers: { authorization: `Bearer ${serviceRoleKey}`, "content-type": "application/json" },
+      method: "POST", headers: { authorization: `Bearer ${schedulerSecret}`, "content-type": "application/json" },
       body: JSON.stringify({ visibility_timeout_seconds: 2, attempt_timeout_ms: 1000, max_seconds: 30 }),
     }).catch(() => null);
     // wait until that dispatcher (not another file's run) has every message in flight

@@ -2,7 +2,7 @@
 // the retention goes, and nothing undelivered does. Old rows are written with ids of their
 // age, as app.new_id would have given them then (ids are ULIDs and carry their creation time).
 import { describe, expect, it } from "vitest";
-import { call, functionsUrl, newTenantOrg, rolledBack, serviceRoleKey, sql } from "./helpers.ts";
+import { call, functionsUrl, newTenantOrg, rolledBack, schedulerSecret, sql } from "./helpers.ts";
 
 /** An id of `prefix` created `daysAgo` days ago. */
 async function idOfAge(prefix: string, daysAgo: number): Promise<string> {
@@ -46,7 +46,7 @@ async function oldDelivery(org: { id: string }, endpointId: string, opts: {
 async function prune(body: Record<string, unknown> = {}) {
   const res = await fetch(`${functionsUrl}/functions/v1/webhook-retention`, {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${serviceRoleKey}` },
+    headers: { "content-type": "application/json", authorization: `Bearer ${schedulerSecret}` },
     body: JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };

@@ -256,7 +256,7 @@ export async function benchWebhooks(): Promise<void> {
     await sql`delete from app.webhook_deliveries where organization_id = ${endpoints[0].org}`;
     await sql`select pgmq.purge_queue('webhooks'::text)`;
 
-    const scheduler = await startScheduler({ sql: stack.sql, functionsUrl: stack.functionsUrl, serviceRoleKey: stack.serviceRoleKey, log: (l) => log.push(l) });
+    const scheduler = await startScheduler({ sql: stack.sql, functionsUrl: stack.functionsUrl, schedulerSecret: stack.schedulerSecret, log: (l) => log.push(l) });
     stops.push(() => scheduler.stop());
 
     // ---- the ceiling: one process, signed POSTs, 64 at a time
