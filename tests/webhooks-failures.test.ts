@@ -483,7 +483,7 @@ describe("the claim's read of the queue", () => {
       // this claim takes the lease whoever holds it (other files' dispatchers wait for the rollback)
       await tx`delete from app.webhook_dispatcher_lease`;
       const [before] = await tx`select coalesce(idx_tup_fetch, 0)::int as fetched from pg_stat_xact_user_tables where relid = 'pgmq.q_webhooks'::regclass`;
-      const [claim] = await tx`select app.webhook_claim('stats-test', 100, 30, now() + interval '1 minute') as result`;
+      const [claim] = await tx`select app.webhook_claim('stats-test', 100, 30, now() + interval '1 minute', 5) as result`;
       // the oldest due messages may be other files' (some of them orphans, deleted, not sent)
       expect(claim.result.leased).toBe(true);
       expect(claim.result.messages.length).toBeGreaterThan(0);

@@ -29,8 +29,10 @@ const Options = z.strictObject({
   batch_size: z.number().int().min(1).max(1000).default(env("WEBHOOK_BATCH_SIZE", 100)),
 });
 
+// what a run charges itself where the runtime has no CPU clock (edge-runtime): see cpu.ts
 const cpuCharges = {
-  perAttemptUs: env("WEBHOOK_CPU_PER_ATTEMPT_US", 250),
+  perRunMs: env("WEBHOOK_CPU_PER_RUN_MS", 100),
+  perAttemptUs: env("WEBHOOK_CPU_PER_ATTEMPT_US", 300),
   perCallUs: env("WEBHOOK_CPU_PER_CALL_US", 300),
 };
 

@@ -5,7 +5,7 @@
 // Deno reports the process's CPU time (node:process cpuUsage, from getrusage). Supabase's
 // edge-runtime does not: its cpuUsage() is a stub that returns zeros, and it exposes no
 // per-isolate CPU clock to the function. There the run charges itself a fixed cost per attempt
-// and per SQL call, set well above what the process clock measures here (docs/hosted.md has the
+// and per SQL call plus a fixed cost per run, set above what the process clock measures here (docs/hosted.md has the
 // figures; tests/dispatcher-budget.test.ts checks the estimate never falls below the measure).
 import process from "node:process";
 
@@ -22,6 +22,8 @@ export interface CpuMeter {
 }
 
 export interface CpuCharges {
+  /** A run's own cost whatever it sends: its request, and code compiled on a cold isolate. */
+  perRunMs: number;
   perAttemptUs: number;
   perCallUs: number;
 }
@@ -41,7 +43,7 @@ export function cpuMeter(charges: CpuCharges): CpuMeter {
   const clock = processClock();
   const startMs = clock?.() ?? 0;
   let attempts = 0, calls = 0;
-  const estimateMs = () => (attempts * charges.perAttemptUs + calls * charges.perCallUs) / 1000;
+  const estimateMs = () => charges.perRunMs + (attempts * charges.perAttemptUs + calls * charges.perCallUs) / 1000;
   return {
     source: clock ? "process" : "estimate",
     usedMs: clock ? () => clock() - startMs : estimateMs,

@@ -5,8 +5,8 @@
 //
 // A run ends when nothing has been due for idleSeconds (at once with untilIdle), when its CPU
 // budget is near (what it has in flight must fit in what is left), at maxSeconds, or when it
-// loses the lease. Whatever ends it, in `finally` it releases the lease, lets what is in flight
-// finish and records it; app.webhook_release asks for the next run when messages are still due.
+// loses the lease. Whatever ends it, in `finally` it lets what is in flight finish, records it
+// and releases the lease; app.webhook_release asks for the next run when messages are still due.
 import type { Sql } from "../db.ts";
 import { cpuMeter, type CpuCharges } from "./cpu.ts";
 import { type Claimed, deliver, type Outcome } from "./deliver.ts";
@@ -119,7 +119,7 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
    */
   const affordable = () => {
     const used = cpu.usedMs();
-    const perAttempt = sent >= 100 ? used / sent : o.cpuCharges.perAttemptUs / 1000;
+    const perAttempt = sent >= 100 ? (used - (cpu.source === "estimate" ? o.cpuCharges.perRunMs : 0)) / sent : o.cpuCharges.perAttemptUs / 1000;
     return Math.floor((o.cpuBudgetMs - RESERVE_MS - used) / Math.max(perAttempt, 0.001)) - inflight;
   };
 
@@ -240,16 +240,17 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
     summary.error = (e as Error).message;
   } finally {
     summary.in_flight_at_stop = inflight;
-    // The claimed messages stay invisible, so the next run may start now while these finish.
+    // What is in flight finishes and is recorded before the next run is asked for: two runs at
+    // once in one isolate would share its CPU limit (and the process clock would count both).
+    while (busy()) {
+      record();
+      await waitForChange(20);
+    }
     if (leased) {
       cpu.call();
       const [row] = await sql<{ handed_over: boolean }[]>`select app.webhook_release(${holder}) as handed_over`
         .catch(() => [{ handed_over: false }]);
       summary.handed_over = row.handed_over;
-    }
-    while (busy()) {
-      record();
-      await waitForChange(20);
     }
   }
   summary.seconds = (Date.now() - began) / 1000;
