@@ -215,8 +215,10 @@ describe("a run killed mid-burst", () => {
       console.log(`killed mid-burst: delivery resumed ${resumedAt - killedAt} ms after the kill (functions restart included), ` +
         `${claimsUntilResumed} claims meanwhile (${safetyNetCalls} safety-net calls), ${duplicates(c)} duplicates of 3000`);
       expect(resumedAt - killedAt).toBeLessThan(15_000);
-      // the old dispatcher made about 140 claims a second against a dead lease
-      expect(claimsUntilResumed).toBeLessThan(safetyNetCalls * 2 + 20);
+      // the old dispatcher made about 140 claims a second against a dead lease (707 in 5 s); now
+      // a refused claim per safety-net call, the takeover, and the last claims of the killed run
+      // whose statistics were flushed late
+      expect(claimsUntilResumed / ((resumedAt - killedAt) / 1000)).toBeLessThan(10);
       expect(c.seen.size).toBe(3000);
     } finally {
       c.server.closeAllConnections();

@@ -64,8 +64,10 @@ const RECORD_MAX = 500;
 const RENEW_MS = 1000;
 const LEASE_SECONDS = 5;
 const HANDOVER_MS = 3500;
-// CPU kept aside for recording and releasing after the last claim
+// CPU kept aside for recording and releasing after the last claim (or 5% of the budget)
 const RESERVE_MS = 25;
+// attempts finished before a run prices attempts by what it has seen, and claims past a batch
+const WARM_UP = 50;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -113,14 +115,19 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
     // a wait that fails is a pause: the claim that follows reports what is wrong
     await sql`call app.queue_wait('webhooks', ${Math.max(0, Math.ceil(ms))}::int, null)`.catch(() => sleep(ms));
   };
+  const reserveMs = Math.max(RESERVE_MS, o.cpuBudgetMs * 0.05);
   /**
-   * How many messages the CPU left can take: those in flight and the new ones must fit in the
-   * budget, at the cost per attempt seen so far in this run (the charge until 100 are sent).
+   * How many more messages the CPU left can take: those in flight and the new ones must fit in
+   * the budget. An attempt is priced at the dearer of the charge and what this run has spent per
+   * attempt finished (everything it spent, over those finished: an overestimate while many are
+   * in flight).
    */
   const affordable = () => {
     const used = cpu.usedMs();
-    const perAttempt = sent >= 100 ? (used - (cpu.source === "estimate" ? o.cpuCharges.perRunMs : 0)) / sent : o.cpuCharges.perAttemptUs / 1000;
-    return Math.floor((o.cpuBudgetMs - RESERVE_MS - used) / Math.max(perAttempt, 0.001)) - inflight;
+    const finished = sent - inflight;
+    const seen = finished >= WARM_UP ? (used - (cpu.source === "estimate" ? o.cpuCharges.perRunMs : 0)) / finished : 0;
+    const perAttempt = Math.max(o.cpuCharges.perAttemptUs / 1000, seen);
+    return Math.floor((o.cpuBudgetMs - reserveMs - used) / perAttempt) - inflight;
   };
 
   const record = () => {
@@ -177,7 +184,10 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
         summary.stopped = "budget";
         break;
       }
-      const room = Math.min(o.concurrency - inflight, canAfford);
+      // until WARM_UP attempts have finished, no more than a batch in flight: a cold isolate's
+      // first attempts cost several times its later ones
+      const warm = sent - inflight >= WARM_UP;
+      const room = Math.min(o.concurrency - inflight, canAfford, warm ? Infinity : o.batchSize - inflight);
       // claim when at least half a batch fits (or the pool is empty), so claims stay large
       const wanted = room >= Math.min(o.batchSize, Math.ceil(o.concurrency / 2)) || (inflight === 0 && room > 0);
       // a full pool still renews the lease, or another run would take over
