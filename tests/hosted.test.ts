@@ -75,11 +75,16 @@ describe("schedules", () => {
     expect(result.missing).toEqual(expect.arrayContaining(["the pg_cron extension", "the pg_net extension"]));
   });
 
-  it("without pg_net, a requested call is a NOTIFY the local scheduler answers", async () => {
+  it("without pg_net, a requested call is a NOTIFY the local scheduler answers; only scheduled functions, not by service_role", async () => {
     await rolledBack(async (tx) => {
       const [{ how }] = await tx`select app.scheduler_request('email-outbox') as how`;
       expect(how).toBe("notify");
     });
+    await expect(sql`select app.scheduler_request('../../rest/v1/x')`).rejects.toThrow(/is not a scheduled function/);
+    const [row] = await sql`select has_function_privilege('service_role', 'app.scheduler_request(text, jsonb)', 'execute') as request,
+      has_function_privilege('service_role', 'app.sync_cron_jobs()', 'execute') as sync,
+      has_function_privilege('service_role', 'app.webhook_wake_dispatcher()', 'execute') as wake`;
+    expect(row).toEqual({ request: false, sync: false, wake: true });
   });
 });
 

@@ -51,6 +51,10 @@ declare
   v_url text;
   v_secret text;
 begin
+  -- only our scheduled functions: the name becomes part of a URL the secret is sent to
+  if not exists (select 1 from app.scheduled_jobs j where j.function_name = p_function) then
+    raise exception 'app.scheduler_request: % is not a scheduled function', p_function;
+  end if;
   if to_regnamespace('net') is null then
     perform pg_catalog.pg_notify('aptoria_scheduler', p_function);
     return 'notify';
@@ -446,3 +450,11 @@ select app.sync_cron_jobs();
 -- created later is global, for the role that runs the migrations.
 revoke execute on all routines in schema app from public;
 alter default privileges revoke execute on routines from public;
+-- what sends the scheduler secret, or schedules what does, is the database's own business
+do $$
+begin
+  if exists (select 1 from pg_roles where rolname = 'service_role') then
+    revoke execute on function app.scheduler_request(text, jsonb), app.sync_cron_jobs() from service_role;
+  end if;
+end
+$$;
