@@ -65,7 +65,7 @@ Aptoria developer platform is up (${((Date.now() - started) / 1000).toFixed(1)} 
   Health         ${api}/health
   Developer      ${stack.functionsUrl}/settings/developer/  ${webError ? `(not built: ${webError.split("\n")[0]})` : "(Settings → Developer: open the Settings link below, or sign in with the demo key)"}
   Mail           ${stack.mailUrl}  (emails the stack sends, e.g. a disabled webhook endpoint)
-  Database       ${stack.databaseUrl.replace(/:[^:@/]+@/, ":****@")}  (pgmq: ${stack.pgmq === "sql" ? "project SQL implementation" : "extension"})
+  Database       ${stack.databaseUrl.replace(/:[^:@/]+@/, ":****@")}  (pgmq: ${{ sql: "project SQL implementation", "installed-sql": "pgmq installed as SQL", extension: "extension" }[stack.pgmq]})
   Demo org       ${demo.organizationId} (${demo.seeded ? "seeded now" : "kept from an earlier start"})
   Demo API key   ${demo.apiKey}
   Settings       ${ownerSignIn ? ownerSignIn.link : "(no owner in the demo organization)"}

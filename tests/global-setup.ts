@@ -13,6 +13,7 @@ declare module "vitest" {
     databaseUrl: string;
     functionsUrl: string;
     serviceRoleKey: string;
+    schedulerSecret: string;
     /** The local SMTP catcher's HTTP address (GET /messages). */
     mailUrl: string;
     /** Where tests/ai-*.test.ts run their OpenAI-compatible test server (AI_BASE_URL points there). */
@@ -53,6 +54,7 @@ export async function setup(project: TestProject) {
   project.provide("databaseUrl", stack.databaseUrl);
   project.provide("functionsUrl", stack.functionsUrl);
   project.provide("serviceRoleKey", stack.serviceRoleKey);
+  project.provide("schedulerSecret", stack.schedulerSecret);
   project.provide("mailUrl", stack.mailUrl);
   project.provide("aiProviderPort", aiProviderPort);
   project.provide("signingKey", stack.signingKey);

@@ -10,7 +10,8 @@ import { denoBinary } from "../scripts/lib/paths.ts";
 export const functionsUrl = inject("functionsUrl");
 export const databaseUrl = inject("databaseUrl");
 export const serviceRoleKey = inject("serviceRoleKey");
-/** The functions the scheduler calls (app.scheduled_jobs), with the service role key only. */
+export const schedulerSecret = inject("schedulerSecret");
+/** The functions the scheduler calls (app.scheduled_jobs), with the scheduler secret only. */
 export const scheduledFunctions = ["webhook-dispatcher", "email-outbox", "rent-late", "webhook-retention"];
 
 export const sql = postgres(databaseUrl, { max: 4, onnotice: () => {} });
@@ -178,7 +179,7 @@ export async function startReceiver(path = "/hook"): Promise<Receiver> {
 export async function dispatchOnce(options: Record<string, unknown> = {}): Promise<any> {
   const res = await fetch(`${functionsUrl}/functions/v1/webhook-dispatcher`, {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${serviceRoleKey}` },
+    headers: { "content-type": "application/json", authorization: `Bearer ${schedulerSecret}` },
     body: JSON.stringify({ until_idle: true, max_seconds: 10, attempt_timeout_ms: 1500, visibility_timeout_seconds: 3, ...options }),
   });
   const body = await res.json();

@@ -14,7 +14,7 @@ const sql = postgres(databaseUrl, { max: 10, onnotice: () => {}, connection: { a
 
 const suffix = randomBytes(4).toString("hex");
 const queues = new Set<string>();
-/** The real extension is installed (rather than scripts/sql/pgmq.sql). */
+/** A real pgmq is installed, as the extension or as plain SQL (rather than scripts/sql/pgmq.sql, which marks its schema). */
 let isExtension = false;
 
 interface Message {
@@ -109,8 +109,9 @@ async function rejection(query: Promise<unknown>): Promise<string> {
 }
 
 beforeAll(async () => {
-  const [row] = await sql`select exists (select 1 from pg_extension where extname = 'pgmq') as installed`;
-  isExtension = row.installed;
+  // every real pgmq, extension or plain SQL, has create_partitioned; ours has not (nor its mark)
+  const [row] = await sql`select exists (select 1 from pg_proc where proname = 'create_partitioned' and pronamespace = 'pgmq'::regnamespace) as real`;
+  isExtension = row.real;
 });
 
 afterAll(async () => {

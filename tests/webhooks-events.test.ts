@@ -1,7 +1,7 @@
 // Webhooks, part 3: every one of the thirteen event kinds, end to end, from its SQL change
 // (as any writer would make it) to a delivery whose signature verifies, with its payload.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dispatchUntil, functionsUrl, type Receiver, serviceRoleKey, sql, startReceiver, verifySignature } from "./helpers.ts";
+import { dispatchUntil, functionsUrl, type Receiver, schedulerSecret, sql, startReceiver, verifySignature } from "./helpers.ts";
 import {
   newApplication, newCharge, newInspection, newLease, newPaymentPlan, newPropertyWithUnit, newReceipt, newTenant, newTenantOrg, newVendor, newWebhookEndpoint, newWorkOrder,
 } from "./fixtures/index.ts";
@@ -61,7 +61,7 @@ describe("event kinds", () => {
     const notYet = await newCharge(org.id, leaseId, { period: "2026-04", due: day(-grace), amountCents: 182500 });
     const runMarker = async () => {
       const res = await fetch(`${functionsUrl}/functions/v1/rent-late`, {
-        method: "POST", headers: { authorization: `Bearer ${serviceRoleKey}`, "content-type": "application/json" }, body: "{}",
+        method: "POST", headers: { authorization: `Bearer ${schedulerSecret}`, "content-type": "application/json" }, body: "{}",
       });
       expect(res.status).toBe(200);
     };

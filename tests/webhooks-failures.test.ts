@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { freePort } from "../scripts/lib/ports.ts";
 import { denoBinary } from "../scripts/lib/paths.ts";
 import {
-  call, databaseUrl, dispatchOnce, dispatchUntil, mailUrl, makeDue, type Receiver, rolledBack, serviceRoleKey, sql, startReceiver, waitForServer,
+  call, databaseUrl, dispatchOnce, dispatchUntil, mailUrl, makeDue, type Receiver, rolledBack, schedulerSecret, sql, startReceiver, waitForServer,
 } from "./helpers.ts";
 import { newTenant, newTenantOrg, newWebhookEndpoint } from "./fixtures/index.ts";
 
@@ -284,7 +284,7 @@ describe("SSRF", () => {
     const child = spawn(denoBinary(), ["run", "--allow-all", "--no-prompt", "scripts/functions-server.ts"], {
       cwd: process.cwd(), stdio: "ignore",
       env: { ...process.env, FUNCTIONS_ONLY: "webhook-endpoints,health", FUNCTIONS_PORT: String(port), FUNCTIONS_HOST: "127.0.0.1",
-             SUPABASE_DB_URL: databaseUrl, SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey, WEBHOOK_ALLOW_LOOPBACK: "" },
+             SUPABASE_DB_URL: databaseUrl, WEBHOOK_ALLOW_LOOPBACK: "" },
     });
     try {
       await waitForServer(`http://127.0.0.1:${port}/api/health`, { ok: true });
@@ -316,12 +316,12 @@ describe("at-least-once", () => {
     const child = spawn(denoBinary(), ["run", "--allow-all", "--no-prompt", "scripts/functions-server.ts"], {
       cwd: process.cwd(), stdio: "ignore",
       env: { ...process.env, FUNCTIONS_ONLY: "webhook-dispatcher,health", FUNCTIONS_PORT: String(port), FUNCTIONS_HOST: "127.0.0.1",
-             SUPABASE_DB_URL: databaseUrl, SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey, WEBHOOK_ALLOW_LOOPBACK: "true" },
+             SUPABASE_DB_URL: databaseUrl, SCHEDULER_SECRET: schedulerSecret, WEBHOOK_ALLOW_LOOPBACK: "true" },
     });
     const exited = new Promise((res) => child.once("exit", res));
     await waitForServer(`http://127.0.0.1:${port}/api/health`, { ok: true });
     const run = fetch(`http://127.0.0.1:${port}/functions/v1/webhook-dispatcher`, {
-      method: "POST", headers: { authorization: `Bearer ${serviceRoleKey}`, "content-type": "application/json" },
+      method: "POST", headers: { authorization: `Bearer ${schedulerSecret}`, "content-type": "application/json" },
       body: JSON.stringify({ visibility_timeout_seconds: 2, attempt_timeout_ms: 1000, max_seconds: 30 }),
     }).catch(() => null);
     // wait until that dispatcher (not another file's run) has every message in flight
@@ -470,7 +470,7 @@ describe("the claim's read of the queue", () => {
       // this claim takes the lease whoever holds it (other files' dispatchers wait for the rollback)
       await tx`delete from app.webhook_dispatcher_lease`;
       const [before] = await tx`select coalesce(idx_tup_fetch, 0)::int as fetched from pg_stat_xact_user_tables where relid = 'pgmq.q_webhooks'::regclass`;
-      const [claim] = await tx`select app.webhook_claim('stats-test', 100, 30, now() + interval '1 minute') as result`;
+      const [claim] = await tx`select app.webhook_claim('stats-test', 100, 30, now() + interval '1 minute', 5) as result`;
       // the oldest due messages may be other files' (some of them orphans, deleted, not sent)
       expect(claim.result.leased).toBe(true);
       expect(claim.result.messages.length).toBeGreaterThan(0);

@@ -2,7 +2,7 @@
 // the retention goes, and nothing undelivered does. Old rows are written with ids of their
 // age, as app.new_id would have given them then (ids are ULIDs and carry their creation time).
 import { describe, expect, it } from "vitest";
-import { functionsUrl, rolledBack, serviceRoleKey, sql } from "./helpers.ts";
+import { functionsUrl, rolledBack, schedulerSecret, sql } from "./helpers.ts";
 import {
   idOfAge, newQueuedWebhookMessage, newTenantOrg, newWebhookDelivery, newWebhookEndpoint, newWebhookEvent,
 } from "./fixtures/index.ts";
@@ -10,7 +10,7 @@ import {
 async function prune(body: Record<string, unknown> = {}) {
   const res = await fetch(`${functionsUrl}/functions/v1/webhook-retention`, {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${serviceRoleKey}` },
+    headers: { "content-type": "application/json", authorization: `Bearer ${schedulerSecret}` },
     body: JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };

@@ -2,7 +2,7 @@
 // Deno, and the scheduled jobs. `npm start` and the tests' global setup both use it.
 import { randomBytes } from "node:crypto";
 import { dirname, join } from "node:path";
-import { connect, prepareDatabase, pushMigrations, type Sql } from "./database.ts";
+import { connect, type Pgmq, prepareDatabase, pushMigrations, type Sql } from "./database.ts";
 import { StaleSchemaError, staleMigrations } from "./migrations.ts";
 import { startEmbeddedPostgres } from "./postgres.ts";
 import { startFunctions } from "./functions.ts";
@@ -34,7 +34,9 @@ export interface Stack {
   functionsUrl: string;
   databaseUrl: string;
   serviceRoleKey: string;
-  pgmq: "extension" | "sql";
+  /** What the scheduled functions take (SCHEDULER_SECRET; the Vault secret scheduler_secret on hosted). */
+  schedulerSecret: string;
+  pgmq: Pgmq;
   /** Where a person (or a test) reads the emails the functions sent: the local SMTP catcher. */
   mailUrl: string;
   /** Signs local members' sessions; its public half is the JWKS the functions verify them with. */
@@ -66,8 +68,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     if (stale.length > 0) throw new StaleSchemaError(stale);
     await pushMigrations(databaseUrl);
 
-    // Stand-ins for the keys Supabase injects; the scheduled jobs authenticate with this one.
+    // Stand-ins for the keys Supabase injects, and the scheduled functions' own secret.
     const serviceRoleKey = `local_service_role_${randomBytes(24).toString("base64url")}`;
+    const schedulerSecret = `local_scheduler_${randomBytes(24).toString("base64url")}`;
     const functionsUrl = `http://127.0.0.1:${opts.functionsPort}`;
     const signingKey = await localSigningKey(opts.signingKeyFile ?? join(dirname(opts.dataDir), "auth-signing-key.json"));
     const mail = await startSmtpCatcher({ smtpPort: opts.mail?.smtpPort ?? 0, httpPort: opts.mail?.httpPort ?? 0 });
@@ -80,6 +83,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         SUPABASE_DB_URL: databaseUrl,
         SUPABASE_ANON_KEY: `local_anon_${randomBytes(24).toString("base64url")}`,
         SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
+        SCHEDULER_SECRET: schedulerSecret,
         SMTP_HOST: "127.0.0.1",
         SMTP_PORT: String(mail.smtpPort),
         SMTP_TLS: "none",
@@ -91,11 +95,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
     let scheduler: Scheduler | undefined;
     if (opts.scheduler) {
-      scheduler = await startScheduler({ sql, functionsUrl, serviceRoleKey, log: opts.log });
+      scheduler = await startScheduler({ sql, functionsUrl, schedulerSecret, log: opts.log });
       stops.push(scheduler.stop);
     }
     return {
-      functionsUrl, databaseUrl, serviceRoleKey, pgmq, mailUrl: mail.httpUrl, signingKey, issuer: `${functionsUrl}/auth/v1`, sql, stop: stopAll,
+      functionsUrl, databaseUrl, serviceRoleKey, schedulerSecret, pgmq, mailUrl: mail.httpUrl, signingKey,
+      issuer: `${functionsUrl}/auth/v1`, sql, stop: stopAll,
     };
   } catch (e) {
     await stopAll();

@@ -2,31 +2,40 @@
 -- prefixed sortable ids, the application error codes, and money and instants as the API shows
 -- them.
 -- Rules: application data lives in `app`, which the Data API does not expose; service_role gets
--- every object later created in `app` (default privileges); a rule broken in SQL raises one of
+-- every object later created in `app` (default privileges) and PUBLIC executes none of its
+-- functions; a rule broken in SQL raises one of
 -- the AP SQLSTATEs below through app.fail; helpers that are one expression are `language sql`
 -- with an honest volatility, so the planner inlines them.
 
--- pgmq is an extension on hosted Supabase and under `supabase start`. Servers without it
--- (the Docker-free dev stack) get the project's SQL implementation of the same API
--- (scripts/sql/pgmq.sql) installed before migrations run.
+-- pgmq is an extension on hosted Supabase and under `supabase start`. A pgmq schema that
+-- exists already is used as it is: pgmq installed as plain SQL (pgmq 1.5 and later can be, on
+-- databases that do not offer the extension), or, on servers without either (the Docker-free
+-- dev stack), the project's SQL implementation of the same API (scripts/sql/pgmq.sql) installed
+-- before migrations run (scripts/lib/database.ts tells them apart).
 do $$
 begin
+  if to_regnamespace('pgmq') is not null then
+    return;
+  end if;
   if exists (select 1 from pg_available_extensions where name = 'pgmq') then
-    create extension if not exists pgmq;
-  elsif to_regnamespace('pgmq') is null then
+    create extension pgmq;
+  else
     raise exception 'pgmq is required: install the extension, or run scripts/sql/pgmq.sql first';
   end if;
 end
 $$;
 
 -- pg_cron and pg_net call the scheduled functions where they exist (20261127000900_schedule.sql);
--- the Docker-free stack calls them itself.
+-- the Docker-free stack calls them itself. pg_net's objects live in schema `net` whatever the
+-- extension's schema; the extension itself goes to `extensions`, not `public` (Security
+-- Advisor lint 0014).
 do $$
 begin
   if exists (select 1 from pg_available_extensions where name = 'pg_cron')
      and exists (select 1 from pg_available_extensions where name = 'pg_net') then
     create extension if not exists pg_cron;
-    create extension if not exists pg_net;
+    create schema if not exists extensions;
+    create extension if not exists pg_net with schema extensions;
   end if;
 end
 $$;
@@ -50,6 +59,13 @@ begin
   end if;
 end
 $$;
+
+-- No function of ours is executable by PUBLIC: several are SECURITY DEFINER (app.webhook_claim
+-- returns every organization's endpoint URLs and secrets), and the schema's missing USAGE should
+-- not be all that stands between them and anon. Set before any function of ours exists (the
+-- extensions above keep theirs). Per-schema default privileges can only add to the global ones,
+-- so this one is global, for the role that runs the migrations.
+alter default privileges revoke execute on routines from public;
 
 -- Ids as the public reference shows them: a resource prefix and a ULID (48-bit millisecond
 -- time, then 80 random bits, Crockford base32), so ids sort by creation time. One expression,

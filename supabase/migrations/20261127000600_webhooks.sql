@@ -213,11 +213,14 @@ $$;
 -- write the domain tables in the private `app` schema can write the webhook tables and the queue
 -- too (see the grants above), and the function-level SET search_path a security definer function
 -- needs would double what an event costs its writer. Every name inside is schema-qualified.
+-- Then, unless a dispatcher run holds the lease or one was just asked for (two index reads, the
+-- writer's only added cost), it asks for a run (app.webhook_wake_dispatcher).
 create function app.webhook_emit(p_organization_id text, p_kind text, p_payload json)
 returns text
 language plpgsql as $$
 declare
   v_event text;
+  v_woken boolean;
 begin
   insert into app.webhook_events (organization_id, kind, payload)
   select p_organization_id, p_kind, p_payload
@@ -229,6 +232,11 @@ begin
     select clock_timestamp(), jsonb_build_object('delivery_id', app.new_id('dlv'), 'event_id', v_event, 'endpoint_id', e.id)
     from app.webhook_endpoints e
     where e.organization_id = p_organization_id and (p_kind = any (e.events) or '*' = any (e.events));
+    if not exists (select 1 from app.webhook_dispatcher_lease l
+                   where l.expires_at > clock_timestamp() and l.ends_at > clock_timestamp())
+       and not exists (select 1 from app.webhook_wake w where w.requested_at > clock_timestamp() - interval '10 seconds') then
+      v_woken := app.webhook_wake_dispatcher();
+    end if;
   end if;
   return v_event;
 end
@@ -236,7 +244,7 @@ $$;
 
 -- One delivery per target endpoint (all subscribed ones, or just `p_endpoint_id`), recorded at
 -- once (the test event): each to an enabled endpoint gets its queue message, one to a disabled
--- endpoint is held.
+-- endpoint is held. Then asks for a dispatcher run (app.webhook_wake_dispatcher).
 create function app.webhook_fan_out(p_organization_id text, p_event_id text, p_kind text, p_endpoint_id text)
 returns int
 language plpgsql as $$
@@ -261,11 +269,13 @@ begin
          case when t.enabled then 'pending' else 'held' end, q.msg_id
   from targets t left join queued q on q.delivery_id = t.id;
   get diagnostics n = row_count;
+  perform app.webhook_wake_dispatcher();
   return n;
 end
 $$;
 
--- Puts deliveries back in the queue (replay, re-enable, redeliver): due now, backoff restarted.
+-- Puts deliveries back in the queue (replay, re-enable, redeliver): due now, backoff restarted;
+-- then asks for a dispatcher run (app.webhook_wake_dispatcher).
 create function app.webhook_requeue(p_delivery_ids text[]) returns int
 language plpgsql security definer set search_path = '' as $$
 declare
@@ -280,6 +290,7 @@ begin
     msg_id = case when d.status = 'pending' then d.msg_id
                   else (select pgmq.send('webhooks'::text, jsonb_build_object('delivery_id', d.id, 'endpoint_id', d.endpoint_id), 0::integer)) end
   where d.id = any (p_delivery_ids);
+  perform app.webhook_wake_dispatcher();
   return n;
 end
 $$;

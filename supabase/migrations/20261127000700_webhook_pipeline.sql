@@ -1,11 +1,17 @@
--- The webhook pipeline: what the webhook-dispatcher function calls. It takes the dispatcher's
--- lease and claims due messages (app.webhook_claim), POSTs them, records the outcomes
+-- The webhook pipeline: what the webhook-dispatcher function calls, and what calls it. A writer
+-- that enqueues asks for a run when none holds the lease (app.webhook_wake_dispatcher; the
+-- minutely schedule is only a safety net). A run takes the dispatcher's lease and claims due
+-- messages (app.webhook_claim), POSTs them, records the outcomes
 -- (app.webhook_record: backoff, giving up, disabling an endpoint and emailing its owner), waits
--- inside PostgreSQL while the queue is idle (app.queue_wait); the webhook-retention function
--- prunes old history (app.webhook_prune); views for SQL-savvy teams (docs/webhooks.md).
+-- inside PostgreSQL while the queue is idle (app.queue_wait), and at its end frees the lease,
+-- asking for the next run if messages are still due (app.webhook_release); the
+-- webhook-retention function prunes old history (app.webhook_prune); views for SQL-savvy teams
+-- (docs/webhooks.md).
 -- Rules: at least once: a message leaves the queue only when its delivery succeeded or was given
--- up, and a claimed message reappears after its visibility timeout; one dispatcher at a time
--- (a lease with an expiry); nothing undelivered is pruned. On the hot path the queue table is
+-- up, and a claimed message reappears after its visibility timeout; one dispatcher at a time (a
+-- lease renewed every second, taken over from a silent or finished holder); at most one wake-up
+-- request in flight, never one per event; nothing undelivered is pruned; no view depends on a
+-- pgmq function (pgmq's upgrades drop and recreate them). On the hot path the queue table is
 -- touched by msg_id only, never joined (why: docs/decisions/0003-queue-read-by-key.md), and batch
 -- keys are named with = any (...) under enable_seqscan = off
 -- (why: docs/decisions/0007-dispatcher-seqscan-off.md).
@@ -21,6 +27,37 @@ create table app.webhook_dispatcher_lease (
   -- leaving a gap until the tick after
   ends_at     timestamptz not null
 );
+
+-- When a message is enqueued and no run holds the lease, one request for a run is made; until a
+-- run takes the lease (webhook_claim clears requested_at) or 10 seconds pass (a request that
+-- failed), no other is: at most one in flight, never one per event.
+create table app.webhook_wake (
+  singleton    boolean primary key default true check (singleton),
+  requested_at timestamptz
+);
+insert into app.webhook_wake (singleton) values (true);
+
+-- Asks for a dispatcher run unless one holds the lease or was asked for in the last 10 seconds.
+-- The wake-up row is taken with SKIP LOCKED: a writer whose transaction asked for a run holds it
+-- until it commits, and no other writer may wait for that (if it rolls back, the next event or
+-- the minutely safety net asks again). True when this call asked.
+create function app.webhook_wake_dispatcher() returns boolean
+language plpgsql security definer set search_path = '' as $$
+begin
+  if exists (select 1 from app.webhook_dispatcher_lease l
+             where l.expires_at > clock_timestamp() and l.ends_at > clock_timestamp()) then
+    return false;
+  end if;
+  update app.webhook_wake w set requested_at = clock_timestamp()
+  where w.singleton = (select x.singleton from app.webhook_wake x
+                       where x.requested_at is null or x.requested_at <= clock_timestamp() - interval '10 seconds'
+                       for update skip locked);
+  if not found then
+    return false;
+  end if;
+  return app.scheduler_request('webhook-dispatcher') is not null;
+end
+$$;
 
 -- Nominal wait after the n-th failed attempt of a delivery: 1 minute doubled each time, at
 -- most 8 hours: 1m 2m 4m 8m 16m 32m 64m 128m 256m 8h 8h 8h 8h 8h. With 15 attempts the last
@@ -52,7 +89,10 @@ create type app.webhook_outcome as (
 -- It reads the queue with a statement of its own, not pgmq.read, whose statement joins the
 -- messages it locks back to the queue table: the subquery can only walk the primary key, and the
 -- update looks the ids up by key. Deleting, archiving and set_vt still go through pgmq.
-create function app.webhook_claim(p_holder text, p_qty int, p_vt int, p_ends_at timestamptz) returns json
+-- The lease renews on its own clock (p_lease_seconds), not the messages' visibility timeout, so
+-- a killed run's lease ends within seconds; p_qty = 0 renews the lease only (a run whose pool is
+-- full renews it that way). Taking the lease answers the wake-up that asked for a run.
+create function app.webhook_claim(p_holder text, p_qty int, p_vt int, p_ends_at timestamptz, p_lease_seconds int) returns json
 language plpgsql security definer set search_path = '' set enable_seqscan = off as $$
 declare
   v_out json;
@@ -66,14 +106,22 @@ declare
 begin
   -- A crash loses at most this bookkeeping, and the messages then reappear: at-least-once holds.
   perform set_config('synchronous_commit', 'off', true);
+  -- The lease is taken over at once from a holder past its end (it stopped claiming, so it is
+  -- dead or finishing what it has in flight) or silent for p_lease_seconds (killed mid-run: a
+  -- live run renews the lease at least every second, claiming or not).
   insert into app.webhook_dispatcher_lease as l (singleton, holder, expires_at, ends_at)
-  values (true, p_holder, clock_timestamp() + make_interval(secs => p_vt), p_ends_at)
+  values (true, p_holder, clock_timestamp() + make_interval(secs => p_lease_seconds), p_ends_at)
   on conflict (singleton) do update set holder = excluded.holder, expires_at = excluded.expires_at, ends_at = excluded.ends_at
-  where l.holder = excluded.holder or l.expires_at < clock_timestamp();
+  where l.holder = excluded.holder or l.expires_at < clock_timestamp() or l.ends_at < clock_timestamp();
   if not found then
     return (select json_build_object('leased', false, 'ends_in_ms',
               greatest(0, extract(epoch from least(l.ends_at, l.expires_at) - clock_timestamp()) * 1000)::int)
             from app.webhook_dispatcher_lease l);
+  end if;
+  -- a run holds the lease: the wake-up that asked for one is answered
+  update app.webhook_wake w set requested_at = null where w.singleton and w.requested_at is not null;
+  if p_qty <= 0 then
+    return json_build_object('leased', true, 'messages', '[]'::json);
   end if;
 
   -- pgmq.read's effect without its join (docs/decisions/0003-queue-read-by-key.md): the oldest due messages, locked, skipping
@@ -332,10 +380,18 @@ language sql security definer set search_path = '' as $$
   where e.id = p_endpoint_id
 $$;
 
--- Frees the lease at the end of a run, so the next scheduled call starts at once.
-create function app.webhook_release(p_holder text) returns void
-language sql security definer set search_path = '' as $$
-  delete from app.webhook_dispatcher_lease where holder = p_holder
+-- Frees the lease at the end of a run, so the next run starts at once; when messages are due
+-- still (the run stopped at its CPU budget or run time), asks for the next run: the hand-over.
+-- True when it asked.
+create function app.webhook_release(p_holder text) returns boolean
+language plpgsql security definer set search_path = '' as $$
+begin
+  delete from app.webhook_dispatcher_lease where holder = p_holder;
+  if exists (select 1 from pgmq.q_webhooks q where q.vt <= now()) then
+    return app.webhook_wake_dispatcher();
+  end if;
+  return false;
+end
 $$;
 
 -- Retention: events, deliveries, attempts and archived queue messages older than
@@ -464,15 +520,21 @@ select e.organization_id, e.id as endpoint_id, e.url, e.disabled_reason, e.disab
 from app.webhook_endpoints e
 where not e.enabled;
 
--- The whole pipeline in one row: the queue as pgmq sees it and the oldest undelivered age
--- (messages without a delivery row counted as pending, as above).
+-- The whole pipeline in one row: the queue as pgmq.metrics would show it and the oldest
+-- undelivered age (messages without a delivery row counted as pending, as above). It reads the
+-- queue's table and sequence, not pgmq.metrics: pgmq's upgrades drop and recreate functions
+-- (1.4.5 -> 1.5.0 drops pgmq.metrics(text) without CASCADE), so a view over one would block
+-- `alter extension pgmq update` (tests/hosted.test.ts checks pg_depend).
 create view app.webhook_pipeline as
-select m.queue_length, m.total_messages, m.oldest_msg_age_sec,
+select q.queue_length,
+       (select case when s.is_called then s.last_value else 0 end from pgmq.q_webhooks_msg_id_seq s) as total_messages,
+       q.oldest_msg_age_sec,
        now() - least((select min(created_at) from app.webhook_deliveries where status = 'pending'),
-                     (select min(q.enqueued_at) from pgmq.q_webhooks q
-                      where q.message ? 'event_id'
-                        and not exists (select 1 from app.webhook_deliveries d where d.id = q.message->>'delivery_id'))) as oldest_pending_age,
+                     (select min(u.enqueued_at) from pgmq.q_webhooks u
+                      where u.message ? 'event_id'
+                        and not exists (select 1 from app.webhook_deliveries d where d.id = u.message->>'delivery_id'))) as oldest_pending_age,
        (select count(*) from app.webhook_deliveries where status = 'held') as held,
        (select count(*) from app.webhook_endpoints where not enabled) as disabled_endpoints,
        (select count(*) from app.email_outbox where sent_at is null) as unsent_emails
-from pgmq.metrics('webhooks'::text) m;
+from (select count(*) as queue_length, extract(epoch from now() - min(m.enqueued_at))::int as oldest_msg_age_sec
+      from pgmq.q_webhooks m) q;
