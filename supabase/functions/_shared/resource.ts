@@ -7,8 +7,7 @@
 //
 // Each handler makes the one SQL call its route made when written out: the list and read through
 // lists.ts, the writes `select app.<x>_<verb>(org, ...) as j`.
-import type { Context } from "./deps.ts";
-import type { z } from "./deps.ts";
+import type { Context, z } from "./deps.ts";
 import { type Fragment, sql } from "./db.ts";
 import { found, nonEmpty } from "./fields.ts";
 import { type Env, jsonBody, queryParams } from "./http.ts";
