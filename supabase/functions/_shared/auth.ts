@@ -127,16 +127,9 @@ export function admit(c: Context<Env>, row: AuthResult, credential: Credential):
   }
 }
 
-/** A row of app.authenticate_batch: each rate-limit window's numbers as columns. */
-interface BatchRow {
+/** A row of app.authenticate_batch: the request's place in the batch, and each rate-limit window's numbers as columns. */
+interface BatchRow extends Omit<AuthResult, "limits"> {
   n: number;
-  status: number;
-  error: string | null;
-  organization_id: string;
-  key_id: string | null;
-  member_id: string | null;
-  role: string | null;
-  retry_after: number | null;
   minute_limit: number | null;
   minute_remaining: number;
   minute_reset: number;

@@ -2,22 +2,23 @@
 import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
-import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { pathId } from "../_shared/ids.ts";
-import { listPage, readOne, when } from "../_shared/lists.ts";
+import { createApp, jsonBody, serve } from "../_shared/http.ts";
+import { when } from "../_shared/lists.ts";
 import { pageParams } from "../_shared/pagination.ts";
+import { resource } from "../_shared/resource.ts";
 
 const app = createApp("api-keys");
+const keys = resource({ what: "API key", prefix: "key", view: "api_api_keys" });
+const Filters = z.strictObject({ ...pageParams("key"), status: z.enum(["active", "revoked", "expired"]).optional() });
 
 app.get("/scopes", requireKey("admin:api_keys"), async (c) => {
   const rows = await sql`select name, description from app.scopes order by name`;
   return c.json({ data: rows });
 });
 
-app.get("/", requireKey("admin:api_keys"), async (c) => {
-  const q = queryParams(c, z.strictObject({ ...pageParams("key"), status: z.enum(["active", "revoked", "expired"]).optional() }));
-  return c.json(await listPage(c, "api_api_keys", q, [when(q.status, (status) => sql`j->>'status' = ${status}`)]));
-});
+app.get("/", requireKey("admin:api_keys"), keys.list(Filters, (q) => ({
+  where: [when(q.status, (status) => sql`j->>'status' = ${status}`)],
+})));
 
 app.post("/", requireKey("admin:api_keys"), async (c) => {
   const body = await jsonBody(c, z.strictObject({
@@ -32,19 +33,14 @@ app.post("/", requireKey("admin:api_keys"), async (c) => {
   return c.json(row.key, 201);
 });
 
-app.get("/:id", requireKey("admin:api_keys"), async (c) => {
-  return c.json(await readOne(c, "api_api_keys", pathId(c, "key", "API key"), "API key"));
-});
+app.get("/:id", requireKey("admin:api_keys"), keys.read());
 
 // Requests in the key's current rate-limit windows and what remains (the limiter's own counters).
 app.get("/:id/usage", requireKey("admin:api_keys"), async (c) => {
-  const [row] = await sql`select app.api_key_usage(${c.var.caller.organizationId}, ${pathId(c, "key", "API key")}) as usage`;
+  const [row] = await sql`select app.api_key_usage(${c.var.caller.organizationId}, ${keys.id(c)}) as usage`;
   return c.json(row.usage);
 });
 
-app.post("/:id/revoke", requireKey("admin:api_keys"), async (c) => {
-  const [row] = await sql`select app.api_key_revoke(${c.var.caller.organizationId}, ${pathId(c, "key", "API key")}) as key`;
-  return c.json(row.key);
-});
+app.post("/:id/revoke", requireKey("admin:api_keys"), keys.act("app.api_key_revoke"));
 
 serve(app);

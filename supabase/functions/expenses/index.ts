@@ -3,13 +3,15 @@
 import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
+import { found, isoDate, nonEmpty, usd } from "../_shared/fields.ts";
 import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
 import { idOf } from "../_shared/ids.ts";
-import { eq, listPage, when } from "../_shared/lists.ts";
+import { eq, when } from "../_shared/lists.ts";
 import { pageParams } from "../_shared/pagination.ts";
-import { found, isoDate, nonEmpty, usd } from "../_shared/fields.ts";
+import { resource } from "../_shared/resource.ts";
 
 const app = createApp("expenses");
+const expenses = resource({ what: "Expense", prefix: "exp", view: "api_expenses" });
 
 const category = z.string().regex(/^[a-z_]{1,50}$/, "a category id such as repairs (GET /api/expenses/categories)");
 const fields = {
@@ -38,20 +40,20 @@ const Action = z.discriminatedUnion("action", [
   }),
   z.strictObject({ action: z.literal("delete_entry"), expense_id: expenseId }),
 ]);
+const Filters = z.strictObject({
+  ...pageParams("exp"),
+  property_id: idOf("prop").optional(),
+  category_id: category.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
 
-app.get("/", requireKey("read:expenses"), async (c) => {
-  const q = queryParams(c, z.strictObject({
-    ...pageParams("exp"),
-    property_id: idOf("prop").optional(),
-    category_id: category.optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-  }));
-  return c.json(await listPage(c, "api_expenses", q, [
+app.get("/", requireKey("read:expenses"), expenses.list(Filters, (q) => ({
+  where: [
     eq("property_id", q.property_id), eq("category_id", q.category_id),
     when(q.from, (from) => sql`paid_on >= ${from}::date`), when(q.to, (to) => sql`paid_on <= ${to}::date`),
-  ]));
-});
+  ],
+})));
 
 app.get("/categories", requireKey("read:expenses"), async (c) => {
   queryParams(c, z.strictObject({}));

@@ -2,13 +2,14 @@
 import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
-import { createApp, jsonBody, optionalJsonBody, queryParams, serve } from "../_shared/http.ts";
 import { isoDate, ref } from "../_shared/fields.ts";
-import { pathId } from "../_shared/ids.ts";
-import { eq, listPage, readOne } from "../_shared/lists.ts";
+import { createApp, jsonBody, optionalJsonBody, serve } from "../_shared/http.ts";
+import { eq } from "../_shared/lists.ts";
 import { pageParams } from "../_shared/pagination.ts";
+import { resource } from "../_shared/resource.ts";
 
 const app = createApp("inspections");
+const inspections = resource({ what: "Inspection", prefix: "insp", view: "api_inspections" });
 
 const Schedule = z.strictObject({
   unit_id: ref,
@@ -33,25 +34,15 @@ const Filters = z.strictObject({
   status: z.enum(["scheduled", "completed", "cancelled"]).optional(),
 });
 
-app.get("/", requireKey("read:inspections"), async (c) => {
-  const q = queryParams(c, Filters);
-  return c.json(await listPage(c, "api_inspections", q, [
-    eq("unit_id", q.unit_id), eq("property_id", q.property_id), eq("status", q.status),
-  ], [["Unit", q.unit_id], ["Property", q.property_id]]));
-});
-
-app.get("/:id", requireKey("read:inspections"), async (c) => {
-  return c.json(await readOne(c, "api_inspections", pathId(c, "insp", "Inspection"), "Inspection"));
-});
-
-app.post("/", requireKey("write:inspections"), async (c) => {
-  const body = await jsonBody(c, Schedule);
-  const [row] = await sql`select app.inspection_schedule(${c.var.caller.organizationId}, ${sql.json(body)}) as j`;
-  return c.json(row.j, 201);
-});
+app.get("/", requireKey("read:inspections"), inspections.list(Filters, (q) => ({
+  where: [eq("unit_id", q.unit_id), eq("property_id", q.property_id), eq("status", q.status)],
+  require: [["Unit", q.unit_id], ["Property", q.property_id]],
+})));
+app.get("/:id", requireKey("read:inspections"), inspections.read());
+app.post("/", requireKey("write:inspections"), inspections.create(Schedule, "app.inspection_schedule"));
 
 app.post("/:id/complete", requireKey("write:inspections"), async (c) => {
-  const id = pathId(c, "insp", "Inspection");
+  const id = inspections.id(c);
   const body = await jsonBody(c, Complete);
   // every finding has the same three keys, note null when none was given
   const findings = body.findings.map((f) => ({ area: f.area, condition: f.condition, note: f.note ?? null }));
@@ -61,7 +52,7 @@ app.post("/:id/complete", requireKey("write:inspections"), async (c) => {
 });
 
 app.post("/:id/cancel", requireKey("write:inspections"), async (c) => {
-  const id = pathId(c, "insp", "Inspection");
+  const id = inspections.id(c);
   const body = await optionalJsonBody(c, Cancel);
   const [row] = await sql`select app.inspection_finish(${c.var.caller.organizationId}, ${id}, 'cancelled', null,
     ${body.reason ?? null}) as j`;

@@ -2,13 +2,15 @@
 import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
-import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { idOf, pathId } from "../_shared/ids.ts";
-import { eq, listPage, readOne, when } from "../_shared/lists.ts";
+import { isoDate, period, usd } from "../_shared/fields.ts";
+import { createApp, jsonBody, serve } from "../_shared/http.ts";
+import { idOf } from "../_shared/ids.ts";
+import { eq, when } from "../_shared/lists.ts";
 import { pageParams } from "../_shared/pagination.ts";
-import { isoDate, nonEmpty, period, usd } from "../_shared/fields.ts";
+import { resource } from "../_shared/resource.ts";
 
 const app = createApp("leases");
+const leases = resource({ what: "Lease", prefix: "l", view: "api_leases" });
 
 const fields = {
   unit_id: idOf("unit"),
@@ -40,40 +42,22 @@ const Filters = z.strictObject({
   status: z.enum(["draft", "signed", "terminated"]).optional(),
 });
 
-app.get("/", requireKey("read:leases"), async (c) => {
-  const q = queryParams(c, Filters);
-  return c.json(await listPage(c, "api_leases", q, [
+app.get("/", requireKey("read:leases"), leases.list(Filters, (q) => ({
+  where: [
     eq("unit_id", q.unit_id), eq("status", q.status),
     // the keys spelled out: an index scan of just these, not a scan of every lease (docs/conventions.md, SQL)
     when(q.property_id, (p) => sql`unit_id = any (array(select u.id from app.units u where u.property_id = ${p}))`),
     when(q.tenant_id, (t) => sql`id = any (array(select lt.lease_id from app.lease_tenants lt where lt.tenant_id = ${t}))`),
-  ]));
-});
+  ],
+})));
+app.get("/:id", requireKey("read:leases"), leases.read());
+app.post("/", requireKey("write:leases"), leases.create(Create, "app.lease_create"));
+app.patch("/:id", requireKey("write:leases"), leases.update(Update, "app.lease_update"));
 
-app.get("/:id", requireKey("read:leases"), async (c) => {
-  return c.json(await readOne(c, "api_leases", pathId(c, "l", "Lease"), "Lease"));
-});
-
-app.post("/", requireKey("write:leases"), async (c) => {
-  const body = await jsonBody(c, Create);
-  const [row] = await sql`select app.lease_create(${c.var.caller.organizationId}, ${sql.json(body)}) as j`;
-  return c.json(row.j, 201);
-});
-
-app.patch("/:id", requireKey("write:leases"), async (c) => {
-  const id = pathId(c, "l", "Lease");
-  const body = nonEmpty(await jsonBody(c, Update));
-  const [row] = await sql`select app.lease_update(${c.var.caller.organizationId}, ${id}, ${sql.json(body)}) as j`;
-  return c.json(row.j);
-});
-
-app.post("/:id/sign", requireKey("write:leases"), async (c) => {
-  const [row] = await sql`select app.lease_sign(${c.var.caller.organizationId}, ${pathId(c, "l", "Lease")}) as j`;
-  return c.json(row.j);
-});
+app.post("/:id/sign", requireKey("write:leases"), leases.act("app.lease_sign"));
 
 app.post("/:id/terminate", requireKey("write:leases"), async (c) => {
-  const id = pathId(c, "l", "Lease");
+  const id = leases.id(c);
   const body = await jsonBody(c, Terminate);
   const [row] = await sql`select app.lease_terminate(${c.var.caller.organizationId}, ${id}, ${sql.json(body)}) as j`;
   return c.json(row.j);

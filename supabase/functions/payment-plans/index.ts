@@ -3,13 +3,14 @@
 import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
-import { createApp, jsonBody, optionalJsonBody, queryParams, serve } from "../_shared/http.ts";
-import { found, isoDate, positiveUsd, ref } from "../_shared/fields.ts";
-import { pathId } from "../_shared/ids.ts";
-import { eq, listPage } from "../_shared/lists.ts";
+import { isoDate, positiveUsd, ref } from "../_shared/fields.ts";
+import { createApp, jsonBody, optionalJsonBody, serve } from "../_shared/http.ts";
+import { eq } from "../_shared/lists.ts";
 import { pageParams } from "../_shared/pagination.ts";
+import { resource } from "../_shared/resource.ts";
 
 const app = createApp("payment-plans");
+const plans = resource({ what: "Payment plan", prefix: "pp", view: "api_payment_plans" });
 
 const Installment = z.strictObject({ due_date: isoDate, amount_usd: positiveUsd });
 const Propose = z.strictObject({
@@ -27,18 +28,12 @@ const Filters = z.strictObject({
   status: z.enum(["proposed", "accepted", "rejected"]).optional(),
 });
 
-app.get("/", requireKey("read:payment_plans"), async (c) => {
-  const q = queryParams(c, Filters);
-  return c.json(await listPage(c, "api_payment_plans", q, [eq("lease_id", q.lease_id), eq("status", q.status)], [
-    ["Lease", q.lease_id],
-  ]));
-});
-
-app.get("/:id", requireKey("read:payment_plans"), async (c) => {
-  const id = pathId(c, "pp", "Payment plan");
-  const [row] = await sql`select app.payment_plan_detail(${c.var.caller.organizationId}, ${id}) as j`;
-  return c.json(found(row?.j, "Payment plan"));
-});
+app.get("/", requireKey("read:payment_plans"), plans.list(Filters, (q) => ({
+  where: [eq("lease_id", q.lease_id), eq("status", q.status)],
+  require: [["Lease", q.lease_id]],
+})));
+// with the payments received under it, which the view does not carry
+app.get("/:id", requireKey("read:payment_plans"), plans.read("app.payment_plan_detail"));
 
 app.post("/", requireKey("write:payment_plans"), async (c) => {
   const body = await jsonBody(c, Propose);
@@ -49,7 +44,7 @@ app.post("/", requireKey("write:payment_plans"), async (c) => {
 
 for (const [action, status] of [["accept", "accepted"], ["reject", "rejected"]] as const) {
   app.post(`/:id/${action}`, requireKey("write:payment_plans"), async (c) => {
-    const id = pathId(c, "pp", "Payment plan");
+    const id = plans.id(c);
     await optionalJsonBody(c, z.strictObject({}));
     const [row] = await sql`select app.payment_plan_decide(${c.var.caller.organizationId}, ${id}, ${status}) as j`;
     return c.json(row.j);
@@ -57,7 +52,7 @@ for (const [action, status] of [["accept", "accepted"], ["reject", "rejected"]] 
 }
 
 app.post("/:id/payments", requireKey("write:payment_plans"), async (c) => {
-  const id = pathId(c, "pp", "Payment plan");
+  const id = plans.id(c);
   const body = await jsonBody(c, Payment);
   const [row] = await sql`select app.payment_plan_record_payment(${c.var.caller.organizationId}, ${id},
     ${body.amount_usd}, ${body.paid_on ?? null}) as j`;

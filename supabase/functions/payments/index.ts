@@ -2,13 +2,15 @@
 import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
-import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { idOf, pathId } from "../_shared/ids.ts";
-import { eq, listPage, when } from "../_shared/lists.ts";
+import { period, positiveUsd } from "../_shared/fields.ts";
+import { createApp, jsonBody, serve } from "../_shared/http.ts";
+import { idOf } from "../_shared/ids.ts";
+import { eq, when } from "../_shared/lists.ts";
 import { pageParams } from "../_shared/pagination.ts";
-import { found, period, positiveUsd } from "../_shared/fields.ts";
+import { resource } from "../_shared/resource.ts";
 
 const app = createApp("payments");
+const payments = resource({ what: "Payment", prefix: "p", view: "api_payments" });
 
 const Receipt = z.strictObject({
   amount: positiveUsd,
@@ -26,24 +28,20 @@ const Filters = z.strictObject({
   status: z.enum(["open", "late", "paid"]).optional(),
 });
 
-app.get("/", requireKey("read:payments"), async (c) => {
-  const q = queryParams(c, Filters);
-  return c.json(await listPage(c, "api_payments", q, [
+app.get("/", requireKey("read:payments"), payments.list(Filters, (q) => ({
+  where: [
     eq("lease_id", q.lease_id), eq("period_label", q.period), eq("status", q.status),
     // the keys spelled out: an index scan of just these, not a scan of every charge (docs/conventions.md, SQL)
     when(q.property_id, (p) => sql`lease_id = any (array(
       select l.id from app.leases l join app.units u on u.id = l.unit_id where u.property_id = ${p}))`),
     when(q.tenant_id, (t) => sql`lease_id = any (array(select lt.lease_id from app.lease_tenants lt where lt.tenant_id = ${t}))`),
-  ]));
-});
-
-app.get("/:id", requireKey("read:payments"), async (c) => {
-  const [row] = await sql`select app.payment_detail(${c.var.caller.organizationId}, ${pathId(c, "p", "Payment")}) as j`;
-  return c.json(found(row.j, "Payment"));
-});
+  ],
+})));
+// with its receipts, which the view does not carry
+app.get("/:id", requireKey("read:payments"), payments.read("app.payment_detail"));
 
 app.post("/:id/receipts", requireKey("write:payments"), async (c) => {
-  const id = pathId(c, "p", "Payment");
+  const id = payments.id(c);
   const body = await jsonBody(c, Receipt);
   const [row] = await sql`select app.payment_record(${c.var.caller.organizationId}, ${id}, ${sql.json(body)}) as j`;
   return c.json(row.j, 201);

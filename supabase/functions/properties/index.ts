@@ -1,14 +1,12 @@
 // /api/properties: the buildings of a portfolio.
 import { requireKey } from "../_shared/auth.ts";
-import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
-import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { pathId } from "../_shared/ids.ts";
-import { listPage, readOne } from "../_shared/lists.ts";
+import { createApp, serve } from "../_shared/http.ts";
 import { pageParams } from "../_shared/pagination.ts";
-import { found, nonEmpty } from "../_shared/fields.ts";
+import { resource } from "../_shared/resource.ts";
 
 const app = createApp("properties");
+const properties = resource({ what: "Property", prefix: "prop", view: "api_properties" });
 
 const fields = {
   name: z.string().trim().min(1).max(200),
@@ -20,32 +18,12 @@ const fields = {
 };
 const Create = z.strictObject(fields);
 const Update = z.strictObject({ ...fields, name: fields.name.optional() });
+const Filters = z.strictObject(pageParams("prop"));
 
-app.get("/", requireKey("read:properties"), async (c) => {
-  const q = queryParams(c, z.strictObject(pageParams("prop")));
-  return c.json(await listPage(c, "api_properties", q));
-});
-
-app.get("/:id", requireKey("read:properties"), async (c) => {
-  return c.json(await readOne(c, "api_properties", pathId(c, "prop", "Property"), "Property"));
-});
-
-app.post("/", requireKey("write:properties"), async (c) => {
-  const body = await jsonBody(c, Create);
-  const [row] = await sql`select app.property_create(${c.var.caller.organizationId}, ${sql.json(body)}) as j`;
-  return c.json(row.j, 201);
-});
-
-app.patch("/:id", requireKey("write:properties"), async (c) => {
-  const id = pathId(c, "prop", "Property");
-  const body = nonEmpty(await jsonBody(c, Update));
-  const [row] = await sql`select app.property_update(${c.var.caller.organizationId}, ${id}, ${sql.json(body)}) as j`;
-  return c.json(found(row.j, "Property"));
-});
-
-app.delete("/:id", requireKey("write:properties"), async (c) => {
-  const [row] = await sql`select app.property_delete(${c.var.caller.organizationId}, ${pathId(c, "prop", "Property")}) as j`;
-  return c.json(row.j);
-});
+app.get("/", requireKey("read:properties"), properties.list(Filters));
+app.get("/:id", requireKey("read:properties"), properties.read());
+app.post("/", requireKey("write:properties"), properties.create(Create, "app.property_create"));
+app.patch("/:id", requireKey("write:properties"), properties.update(Update, "app.property_update"));
+app.delete("/:id", requireKey("write:properties"), properties.act("app.property_delete"));
 
 serve(app);

@@ -2,13 +2,13 @@
 import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
-import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { pathId } from "../_shared/ids.ts";
-import { listPage, readOne } from "../_shared/lists.ts";
+import { boolParam, email } from "../_shared/fields.ts";
+import { createApp, serve } from "../_shared/http.ts";
 import { pageParams } from "../_shared/pagination.ts";
-import { boolParam, email, found, nonEmpty } from "../_shared/fields.ts";
+import { resource } from "../_shared/resource.ts";
 
 const app = createApp("tenants");
+const tenants = resource({ what: "Tenant", prefix: "ten", view: "api_tenants" });
 
 const fields = {
   name: z.string().trim().min(1).max(200),
@@ -19,31 +19,12 @@ const Create = z.strictObject(fields);
 const Update = z.strictObject({ ...fields, name: fields.name.optional() });
 const Filters = z.strictObject({ ...pageParams("ten"), include_removed: boolParam.default(false) });
 
-app.get("/", requireKey("read:tenants"), async (c) => {
-  const q = queryParams(c, Filters);
-  return c.json(await listPage(c, "api_tenants", q, [q.include_removed ? sql`` : sql`and removed_at is null`]));
-});
-
-app.get("/:id", requireKey("read:tenants"), async (c) => {
-  return c.json(await readOne(c, "api_tenants", pathId(c, "ten", "Tenant"), "Tenant"));
-});
-
-app.post("/", requireKey("write:tenants"), async (c) => {
-  const body = await jsonBody(c, Create);
-  const [row] = await sql`select app.tenant_create(${c.var.caller.organizationId}, ${sql.json(body)}) as j`;
-  return c.json(row.j, 201);
-});
-
-app.patch("/:id", requireKey("write:tenants"), async (c) => {
-  const id = pathId(c, "ten", "Tenant");
-  const body = nonEmpty(await jsonBody(c, Update));
-  const [row] = await sql`select app.tenant_update(${c.var.caller.organizationId}, ${id}, ${sql.json(body)}) as j`;
-  return c.json(found(row.j, "Tenant"));
-});
-
-app.post("/:id/remove", requireKey("write:tenants"), async (c) => {
-  const [row] = await sql`select app.tenant_remove(${c.var.caller.organizationId}, ${pathId(c, "ten", "Tenant")}) as j`;
-  return c.json(row.j);
-});
+app.get("/", requireKey("read:tenants"), tenants.list(Filters, (q) => ({
+  where: [q.include_removed ? sql`` : sql`and removed_at is null`],
+})));
+app.get("/:id", requireKey("read:tenants"), tenants.read());
+app.post("/", requireKey("write:tenants"), tenants.create(Create, "app.tenant_create"));
+app.patch("/:id", requireKey("write:tenants"), tenants.update(Update, "app.tenant_update"));
+app.post("/:id/remove", requireKey("write:tenants"), tenants.act("app.tenant_remove"));
 
 serve(app);

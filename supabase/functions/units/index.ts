@@ -1,14 +1,15 @@
 // /api/units: the rentable units of a property.
 import { requireKey } from "../_shared/auth.ts";
-import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
-import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { idOf, pathId } from "../_shared/ids.ts";
-import { eq, listPage, readOne } from "../_shared/lists.ts";
+import { usd } from "../_shared/fields.ts";
+import { createApp, serve } from "../_shared/http.ts";
+import { idOf } from "../_shared/ids.ts";
+import { eq } from "../_shared/lists.ts";
 import { pageParams } from "../_shared/pagination.ts";
-import { nonEmpty, usd } from "../_shared/fields.ts";
+import { resource } from "../_shared/resource.ts";
 
 const app = createApp("units");
+const units = resource({ what: "Unit", prefix: "unit", view: "api_units" });
 
 const fields = {
   label: z.string().trim().min(1).max(50),
@@ -21,31 +22,10 @@ const Create = z.strictObject({ property_id: idOf("prop"), ...fields });
 const Update = z.strictObject({ ...fields, label: fields.label.optional() });
 const Filters = z.strictObject({ ...pageParams("unit"), property_id: idOf("prop").optional() });
 
-app.get("/", requireKey("read:units"), async (c) => {
-  const q = queryParams(c, Filters);
-  return c.json(await listPage(c, "api_units", q, [eq("property_id", q.property_id)]));
-});
-
-app.get("/:id", requireKey("read:units"), async (c) => {
-  return c.json(await readOne(c, "api_units", pathId(c, "unit", "Unit"), "Unit"));
-});
-
-app.post("/", requireKey("write:units"), async (c) => {
-  const body = await jsonBody(c, Create);
-  const [row] = await sql`select app.unit_create(${c.var.caller.organizationId}, ${sql.json(body)}) as j`;
-  return c.json(row.j, 201);
-});
-
-app.patch("/:id", requireKey("write:units"), async (c) => {
-  const id = pathId(c, "unit", "Unit");
-  const body = nonEmpty(await jsonBody(c, Update));
-  const [row] = await sql`select app.unit_update(${c.var.caller.organizationId}, ${id}, ${sql.json(body)}) as j`;
-  return c.json(row.j);
-});
-
-app.delete("/:id", requireKey("write:units"), async (c) => {
-  const [row] = await sql`select app.unit_delete(${c.var.caller.organizationId}, ${pathId(c, "unit", "Unit")}) as j`;
-  return c.json(row.j);
-});
+app.get("/", requireKey("read:units"), units.list(Filters, (q) => ({ where: [eq("property_id", q.property_id)] })));
+app.get("/:id", requireKey("read:units"), units.read());
+app.post("/", requireKey("write:units"), units.create(Create, "app.unit_create"));
+app.patch("/:id", requireKey("write:units"), units.update(Update, "app.unit_update"));
+app.delete("/:id", requireKey("write:units"), units.act("app.unit_delete"));
 
 serve(app);

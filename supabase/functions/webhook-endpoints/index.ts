@@ -16,11 +16,13 @@ import { sql } from "../_shared/db.ts";
 import { ApiError, badRequest, notFound } from "../_shared/errors.ts";
 import { createApp, type Env, jsonBody, queryParams, serve } from "../_shared/http.ts";
 import { pathId } from "../_shared/ids.ts";
-import { eq, listPage, readOne } from "../_shared/lists.ts";
+import { eq, listPage } from "../_shared/lists.ts";
 import { pageParams } from "../_shared/pagination.ts";
+import { resource } from "../_shared/resource.ts";
 import { checkDestination, checkUrl, ForbiddenDestination } from "../_shared/webhooks/ssrf.ts";
 
 const app = createApp("webhook-endpoints");
+const endpoints = resource({ what: "Webhook endpoint", prefix: "whe", view: "api_webhook_endpoints" });
 
 const url = z.string().max(2048);
 const events = z.array(z.string().max(100)).min(1).max(20);
@@ -38,7 +40,6 @@ async function destination(raw: string): Promise<string> {
   }
 }
 
-const endpointId = (c: Context<Env>) => pathId(c, "whe", "Webhook endpoint");
 const deliveryId = (c: Context<Env>) => pathId(c, "dlv", "Delivery", "delivery_id");
 
 app.post("/", requireKey("admin:webhooks"), async (c) => {
@@ -48,17 +49,11 @@ app.post("/", requireKey("admin:webhooks"), async (c) => {
   return c.json(row.endpoint, 201);
 });
 
-app.get("/", requireKey("admin:webhooks"), async (c) => {
-  const q = queryParams(c, z.strictObject(pageParams("whe")));
-  return c.json(await listPage(c, "api_webhook_endpoints", q));
-});
-
-app.get("/:id", requireKey("admin:webhooks"), async (c) => {
-  return c.json(await readOne(c, "api_webhook_endpoints", endpointId(c), "Webhook endpoint"));
-});
+app.get("/", requireKey("admin:webhooks"), endpoints.list(z.strictObject(pageParams("whe"))));
+app.get("/:id", requireKey("admin:webhooks"), endpoints.read());
 
 app.patch("/:id", requireKey("admin:webhooks"), async (c) => {
-  const id = endpointId(c);
+  const id = endpoints.id(c);
   const body = await jsonBody(c, z.strictObject({ url: url.optional(), events: events.optional(), description: description.optional() }));
   const target = body.url === undefined ? null : await destination(body.url);
   const [row] = await sql`select app.webhook_endpoint_update(${c.var.caller.organizationId}, ${id}, ${target},
@@ -68,46 +63,40 @@ app.patch("/:id", requireKey("admin:webhooks"), async (c) => {
 
 for (const [action, enabled] of [["enable", true], ["disable", false]] as const) {
   app.post(`/:id/${action}`, requireKey("admin:webhooks"), async (c) => {
-    const [row] = await sql`select app.webhook_endpoint_set_enabled(${c.var.caller.organizationId}, ${endpointId(c)}, ${enabled}) as endpoint`;
+    const [row] = await sql`select app.webhook_endpoint_set_enabled(${c.var.caller.organizationId}, ${endpoints.id(c)}, ${enabled}) as endpoint`;
     return c.json(row.endpoint);
   });
 }
 
-app.delete("/:id", requireKey("admin:webhooks"), async (c) => {
-  const [row] = await sql`select app.webhook_endpoint_delete(${c.var.caller.organizationId}, ${endpointId(c)}) as result`;
-  return c.json(row.result);
-});
+app.delete("/:id", requireKey("admin:webhooks"), endpoints.act("app.webhook_endpoint_delete"));
 
-app.post("/:id/rotate-secret", requireKey("admin:webhooks"), async (c) => {
-  const [row] = await sql`select app.webhook_endpoint_rotate(${c.var.caller.organizationId}, ${endpointId(c)}) as endpoint`;
-  return c.json(row.endpoint);
-});
+app.post("/:id/rotate-secret", requireKey("admin:webhooks"), endpoints.act("app.webhook_endpoint_rotate"));
 
 app.post("/:id/test", requireKey("admin:webhooks"), async (c) => {
-  const [row] = await sql`select app.webhook_send_test(${c.var.caller.organizationId}, ${endpointId(c)}) as delivery`;
+  const [row] = await sql`select app.webhook_send_test(${c.var.caller.organizationId}, ${endpoints.id(c)}) as delivery`;
   return c.json(row.delivery, 202);
 });
 
 app.get("/:id/deliveries", requireKey("admin:webhooks"), async (c) => {
-  const id = endpointId(c);
+  const id = endpoints.id(c);
   const q = queryParams(c, z.strictObject({ ...pageParams("dlv"), status: z.enum(["pending", "succeeded", "failed", "held"]).optional() }));
   return c.json(await listPage(c, "api_webhook_deliveries", q, [eq("endpoint_id", id), eq("status", q.status)], [["Webhook endpoint", id]]));
 });
 
 app.get("/:id/deliveries/:delivery_id", requireKey("admin:webhooks"), async (c) => {
   const [row] = await sql`select app.webhook_delivery_json(d, 100) as delivery from app.webhook_deliveries d
-    where d.organization_id = ${c.var.caller.organizationId} and d.endpoint_id = ${endpointId(c)} and d.id = ${deliveryId(c)}`;
+    where d.organization_id = ${c.var.caller.organizationId} and d.endpoint_id = ${endpoints.id(c)} and d.id = ${deliveryId(c)}`;
   if (!row) throw notFound("Delivery");
   return c.json(row.delivery);
 });
 
 app.post("/:id/deliveries/:delivery_id/redeliver", requireKey("admin:webhooks"), async (c) => {
-  const [row] = await sql`select app.webhook_redeliver(${c.var.caller.organizationId}, ${endpointId(c)}, ${deliveryId(c)}) as delivery`;
+  const [row] = await sql`select app.webhook_redeliver(${c.var.caller.organizationId}, ${endpoints.id(c)}, ${deliveryId(c)}) as delivery`;
   return c.json(row.delivery, 202);
 });
 
 app.post("/:id/replay", requireKey("admin:webhooks"), async (c) => {
-  const id = endpointId(c);
+  const id = endpoints.id(c);
   const body = await jsonBody(c, z.strictObject({ since: z.iso.datetime({ offset: true }) }));
   const since = new Date(body.since);
   if (Number.isNaN(since.getTime())) throw new ApiError(400, "since: not a valid date-time.");

@@ -2,13 +2,14 @@
 import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
-import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { isoDate, nonEmpty, ref, text, usd } from "../_shared/fields.ts";
-import { pathId } from "../_shared/ids.ts";
-import { eq, listPage, readOne } from "../_shared/lists.ts";
+import { isoDate, ref, text, usd } from "../_shared/fields.ts";
+import { createApp, jsonBody, serve } from "../_shared/http.ts";
+import { eq } from "../_shared/lists.ts";
 import { pageParams } from "../_shared/pagination.ts";
+import { resource } from "../_shared/resource.ts";
 
 const app = createApp("work-orders");
+const workOrders = resource({ what: "Work order", prefix: "wo", view: "api_work_orders" });
 
 const priority = z.enum(["low", "normal", "high", "emergency"]);
 const fields = {
@@ -31,40 +32,26 @@ const Filters = z.strictObject({
   priority: priority.optional(),
 });
 
-app.get("/", requireKey("read:work_orders"), async (c) => {
-  const q = queryParams(c, Filters);
-  return c.json(await listPage(c, "api_work_orders", q, [
+app.get("/", requireKey("read:work_orders"), workOrders.list(Filters, (q) => ({
+  where: [
     eq("unit_id", q.unit_id), eq("property_id", q.property_id), eq("vendor_id", q.vendor_id),
     eq("status", q.status), eq("priority", q.priority),
-  ], [["Unit", q.unit_id], ["Property", q.property_id], ["Vendor", q.vendor_id]]));
-});
-
-app.get("/:id", requireKey("read:work_orders"), async (c) => {
-  return c.json(await readOne(c, "api_work_orders", pathId(c, "wo", "Work order"), "Work order"));
-});
-
-app.post("/", requireKey("write:work_orders"), async (c) => {
-  const body = await jsonBody(c, Create);
-  const [row] = await sql`select app.work_order_create(${c.var.caller.organizationId}, ${sql.json(body)}) as j`;
-  return c.json(row.j, 201);
-});
-
-app.patch("/:id", requireKey("write:work_orders"), async (c) => {
-  const id = pathId(c, "wo", "Work order");
-  const body = nonEmpty(await jsonBody(c, Update));
-  const [row] = await sql`select app.work_order_update(${c.var.caller.organizationId}, ${id}, ${sql.json(body)}) as j`;
-  return c.json(row.j);
-});
+  ],
+  require: [["Unit", q.unit_id], ["Property", q.property_id], ["Vendor", q.vendor_id]],
+})));
+app.get("/:id", requireKey("read:work_orders"), workOrders.read());
+app.post("/", requireKey("write:work_orders"), workOrders.create(Create, "app.work_order_create"));
+app.patch("/:id", requireKey("write:work_orders"), workOrders.update(Update, "app.work_order_update"));
 
 app.post("/:id/assign", requireKey("write:work_orders"), async (c) => {
-  const id = pathId(c, "wo", "Work order");
+  const id = workOrders.id(c);
   const body = await jsonBody(c, Assign);
   const [row] = await sql`select app.work_order_assign(${c.var.caller.organizationId}, ${id}, ${body.vendor_id}) as j`;
   return c.json(row.j);
 });
 
 app.post("/:id/complete", requireKey("write:work_orders"), async (c) => {
-  const id = pathId(c, "wo", "Work order");
+  const id = workOrders.id(c);
   const body = await jsonBody(c, Complete);
   const [row] = await sql`select app.work_order_complete(${c.var.caller.organizationId}, ${id}, ${body.cost_usd},
     ${body.notes ?? null}) as j`;
