@@ -10,7 +10,7 @@ export const functionsUrl = inject("functionsUrl");
 export const databaseUrl = inject("databaseUrl");
 export const serviceRoleKey = inject("serviceRoleKey");
 /** The functions the scheduler calls (app.scheduled_jobs), with the service role key only. */
-export const scheduledFunctions = ["webhook-dispatcher", "email-outbox", "rent-late", "webhook-retention"];
+export const scheduledFunctions = ["webhook-dispatcher", "email-outbox", "rent-late", "webhook-retention", "request-log-retention"];
 
 export const sql = postgres(databaseUrl, { max: 4, onnotice: () => {} });
 

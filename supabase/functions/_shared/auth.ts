@@ -6,6 +6,7 @@ import { batched } from "./batch.ts";
 import { BATCHES_IN_FLIGHT, type Fragment, sql } from "./db.ts";
 import { ApiError } from "./errors.ts";
 import type { Env } from "./http.ts";
+import { noteIdentity } from "./request-log.ts";
 
 /** apt_<8 lowercase letters or digits>_<43 base64url characters: 32 random bytes>. */
 const API_KEY = /^apt_([a-z0-9]{8})_([A-Za-z0-9_-]{43})$/;
@@ -86,6 +87,7 @@ export function rateLimitHeaders(limits: Limit[] | null): Record<string, string>
 export function admit(c: Context<Env>, row: AuthResult): Record<string, string> {
   const headers = rateLimitHeaders(row.limits);
   const retry: Record<string, string> = row.retry_after ? { "retry-after": String(row.retry_after) } : {};
+  noteIdentity(c, { organizationId: row.organization_id, keyId: row.key_id });
   switch (row.status) {
     case 200:
       c.set("caller", { organizationId: row.organization_id, keyId: row.key_id });

@@ -1,0 +1,179 @@
+// The request log: every request a function answers gets one JSON line in the function log
+// (Supabase's log explorer indexes it), and, when its organization is known, a row in
+// app.request_logs, which GET /api/request-logs reads. Never a key, a secret, a token or a body.
+//
+// Rows are not written on the request path: entries wait in this instance's memory and go to
+// the database as ONE statement per batch (app.request_log_append), every FLUSH_MS or as soon
+// as BATCH entries wait, one batch in flight at a time. A clean stop flushes what waits (the
+// local functions server awaits flushRequestLog() on SIGTERM; the edge runtime dispatches
+// `beforeunload` before it retires a worker). A crash of the instance loses what waited: at
+// most FLUSH_MS of requests, and never more than MAX_WAITING entries (beyond which the oldest
+// are dropped and counted in the log).
+//
+//   REQUEST_LOG=off             neither the line nor the row (to measure what the log costs)
+//   REQUEST_LOG_FLUSH_MS=1000   longest an entry waits before its batch is written
+//   REQUEST_LOG_BATCH=500       entries that start a write without waiting for the interval
+import { sql } from "./db.ts";
+import { type Context, type MiddlewareHandler, routePath } from "./deps.ts";
+import { ApiError } from "./errors.ts";
+import type { Env } from "./http.ts";
+
+const ENABLED = Deno.env.get("REQUEST_LOG") !== "off";
+const FLUSH_MS = Math.max(10, Number(Deno.env.get("REQUEST_LOG_FLUSH_MS") ?? 1000));
+const BATCH = Math.max(1, Number(Deno.env.get("REQUEST_LOG_BATCH") ?? 500));
+const MAX_WAITING = Math.max(BATCH, 20 * BATCH);
+
+/** Who sent a request, as far as authentication got: also for a 403 or a 429. */
+export interface RequestIdentity {
+  organizationId: string | null;
+  keyId?: string | null;
+  memberId?: string | null;
+}
+
+const identities = new WeakMap<Context, RequestIdentity>();
+
+/** Called by authentication once it knows who is calling, admitted or not (auth.ts). */
+export function noteIdentity(c: Context, identity: RequestIdentity): void {
+  identities.set(c, identity);
+}
+
+interface Entry {
+  id: string;
+  requestId: string;
+  createdAt: Date;
+  organizationId: string;
+  keyId: string | null;
+  memberId: string | null;
+  method: string;
+  route: string;
+  status: number;
+  durationMs: number;
+  error: string | null;
+}
+
+let waiting: Entry[] = [];
+let dropped = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let inFlight: Promise<void> | undefined;
+
+// The key's public prefix (apt_<8 characters>) only; the secret after it never leaves auth.ts.
+const KEY_PREFIX = /^Bearer\s+(apt_[a-z0-9]{8})_/i;
+
+/** The middleware createApp installs on every function. */
+export const requestLog: MiddlewareHandler<Env> = async (c, next) => {
+  if (!ENABLED) return await next();
+  const arrived = Date.now();
+  const started = performance.now();
+  await next();
+  const durationMs = Math.round(performance.now() - started);
+  const status = c.res.status;
+  const who = identities.get(c);
+  const route = `/api${routePath(c)}`;
+  const error = status >= 400 ? await errorMessage(c) : null;
+  const headers = c.res.headers;
+  console.log(JSON.stringify({
+    msg: "request",
+    request_id: c.get("requestId"),
+    organization_id: who?.organizationId ?? null,
+    key_id: who?.keyId ?? null,
+    key_prefix: KEY_PREFIX.exec(c.req.header("authorization") ?? "")?.[1] ?? null,
+    member_id: who?.memberId ?? null,
+    method: c.req.method,
+    route,
+    status,
+    duration_ms: durationMs,
+    rate_limit: headers.has("ratelimit") || headers.has("retry-after")
+      ? { limit: num(headers.get("x-ratelimit-limit")), remaining: num(headers.get("x-ratelimit-remaining")), policy: headers.get("ratelimit"), retry_after: num(headers.get("retry-after")) }
+      : null,
+    error,
+  }));
+  if (who?.organizationId) {
+    enqueue({
+      id: logId(arrived), requestId: c.get("requestId"), createdAt: new Date(arrived), organizationId: who.organizationId,
+      keyId: who.keyId ?? null, memberId: who.memberId ?? null, method: c.req.method, route, status, durationMs, error,
+    });
+  }
+};
+
+const num = (v: string | null) => (v === null ? null : Number(v));
+
+/** The message the client was answered with: from the error thrown, or else the JSON error body. */
+async function errorMessage(c: Context<Env>): Promise<string | null> {
+  if (c.error instanceof ApiError) return c.error.message.slice(0, 1000);
+  try {
+    const body = await c.res.clone().json() as { error?: unknown };
+    return typeof body?.error === "string" ? body.error.slice(0, 1000) : null;
+  } catch {
+    return null;
+  }
+}
+
+function enqueue(entry: Entry): void {
+  if (waiting.length >= MAX_WAITING) {
+    waiting.shift();
+    dropped++;
+  }
+  waiting.push(entry);
+  if (inFlight) return; // the running write looks again when it ends
+  if (waiting.length >= BATCH) void write();
+  else timer ??= setTimeout(() => void write(), FLUSH_MS);
+}
+
+/** Writes what waits, one batch of at most BATCH entries per statement. */
+function write(): Promise<void> {
+  if (timer !== undefined) clearTimeout(timer);
+  timer = undefined;
+  if (inFlight) return inFlight;
+  if (!waiting.length) return Promise.resolve();
+  const batch = waiting.splice(0, BATCH);
+  inFlight = append(batch).finally(() => {
+    inFlight = undefined;
+    if (waiting.length >= BATCH) void write();
+    else if (waiting.length) timer ??= setTimeout(() => void write(), FLUSH_MS);
+  });
+  waitUntil(inFlight);
+  return inFlight;
+}
+
+async function append(batch: Entry[]): Promise<void> {
+  try {
+    await sql`select app.request_log_append(
+      ${batch.map((e) => e.id)}::text[], ${batch.map((e) => e.requestId)}::text[],
+      ${batch.map((e) => e.createdAt.toISOString())}::timestamptz[], ${batch.map((e) => e.organizationId)}::text[],
+      ${batch.map((e) => e.keyId)}::text[], ${batch.map((e) => e.memberId)}::text[], ${batch.map((e) => e.method)}::text[],
+      ${batch.map((e) => e.route)}::text[], ${batch.map((e) => e.status)}::int[], ${batch.map((e) => e.durationMs)}::int[],
+      ${batch.map((e) => e.error)}::text[])`;
+    if (dropped) {
+      console.error(JSON.stringify({ msg: "request log: entries dropped while the database was behind", dropped }));
+      dropped = 0;
+    }
+  } catch (e) {
+    // A log must not take the API down: the batch is lost, and said so.
+    console.error(JSON.stringify({ msg: "request log: a batch could not be written", entries: batch.length, error: (e as Error).message }));
+  }
+}
+
+/** Writes every entry waiting, e.g. before the process exits; resolves when they are stored (or failed). */
+export async function flushRequestLog(): Promise<void> {
+  while (waiting.length || inFlight) await (inFlight ?? write());
+}
+
+// Keeps the edge runtime from retiring the worker while a write is in flight.
+function waitUntil(p: Promise<unknown>): void {
+  (globalThis as { EdgeRuntime?: { waitUntil?: (p: Promise<unknown>) => void } }).EdgeRuntime?.waitUntil?.(p);
+}
+
+// The edge runtime dispatches `beforeunload` before it shuts a worker down (wall clock, CPU,
+// memory, idle): last chance to write what waits.
+globalThis.addEventListener("beforeunload", () => waitUntil(flushRequestLog()));
+
+// ULID (48-bit milliseconds, then 80 random bits, Crockford base32), as app.new_id makes them.
+const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+function logId(ms: number): string {
+  let time = "";
+  for (let i = 9, t = ms; i >= 0; i--, t = Math.floor(t / 32)) time = CROCKFORD[t % 32] + time;
+  const random = crypto.getRandomValues(new Uint8Array(16));
+  let rest = "";
+  for (const b of random) rest += CROCKFORD[b & 31];
+  return `log_${time}${rest}`;
+}
