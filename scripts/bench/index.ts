@@ -2,13 +2,14 @@
 // run on this machine. Figures move between runs and machines; compare the ratios.
 //   BENCH_SECONDS (default 8), BENCH_CONNECTIONS (default 32), BENCH_ONLY=dashboard,ar-aging,webhooks
 //   (the ceilings always run: every figure is read against them)
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startStack } from "../lib/stack.ts";
 import { freePort } from "../lib/ports.ts";
-import { benchKeys, measure, startDeno, table, type Measurement } from "./lib.ts";
-import { benchArAging } from "./ar-aging.ts";
+import { benchKeys, measure, stackCpu, startDeno, table, type Measurement } from "./lib.ts";
+import { measureArAging, prepareArAging } from "./ar-aging.ts";
+import { startFunctions } from "../lib/functions.ts";
 import { benchWebhooks } from "./webhooks.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
@@ -23,6 +24,18 @@ const stack = await startStack({
   scheduler: false, log: () => {},
 });
 await stack.sql`create extension if not exists pg_stat_statements`;
+// The processes whose CPU per request the endpoint rows report: the stack's functions server
+// (this process's one Deno child so far) and its PostgreSQL.
+const stackFunctionsPid = Number(readdirSync("/proc").find((pid) => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")).startsWith("deno") &&
+      Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === process.pid;
+  } catch {
+    return false;
+  }
+}));
+const postmasterPid = Number(readFileSync(join(dir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
 const rows: Measurement[] = [];
 try {
   console.log(`Benchmarks: ${connections} connections, ${seconds} s each, autocannon on this machine (${(await import("node:os")).cpus().length} cores).\n`);
@@ -37,22 +50,50 @@ try {
   rows.push(ceiling);
   selectServer.kill();
 
-  if (wanted("dashboard")) {
-    const [org] = await stack.sql`insert into app.organizations (name) values ('Bench org') returning id`;
-    rows.push(await measure("GET /api/dashboard, 1 organization, 16 keys in turn", `${stack.functionsUrl}/api/dashboard`, {
-      connections, seconds, sql: stack.sql, authorizations: await benchKeys(stack.sql, [org.id], ["read:dashboard"]),
-    }));
-    // The same with every request from another key of another organization, in turn: batches
-    // still share one statement, but no two requests share a dashboard.
-    const orgs = await stack.sql<{ id: string }[]>`
-      insert into app.organizations (name) select 'Bench org ' || g from generate_series(1, 64) g returning id`;
-    rows.push(await measure("GET /api/dashboard, 64 organizations in turn", `${stack.functionsUrl}/api/dashboard`, {
-      connections, seconds, sql: stack.sql, authorizations: await benchKeys(stack.sql, orgs.map((o) => o.id), ["read:dashboard"], 1),
-    }));
-  }
+  // What the request log costs: the same functions with REQUEST_LOG=off next to the stack's
+  // (log on), each row measured on both, in turn.
+  const logOff = await startFunctions({
+    port: await freePort(), log: () => {},
+    env: {
+      SUPABASE_URL: stack.functionsUrl, SUPABASE_DB_URL: stack.databaseUrl, SUPABASE_SERVICE_ROLE_KEY: stack.serviceRoleKey,
+      FUNCTIONS_ONLY: "health,dashboard,ar-aging", REQUEST_LOG: "off",
+    },
+  });
+  const servers = [
+    { url: stack.functionsUrl, suffix: "", cpu: () => stackCpu(stackFunctionsPid, postmasterPid) },
+    { url: logOff.url, suffix: " [request log off]", cpu: () => stackCpu(logOff.process.pid!, postmasterPid) },
+  ];
+  try {
+    if (wanted("dashboard")) {
+      const [org] = await stack.sql`insert into app.organizations (name) values ('Bench org') returning id`;
+      const oneOrg = await benchKeys(stack.sql, [org.id], ["read:dashboard"]);
+      // The same with every request from another key of another organization, in turn: batches
+      // still share one statement, but no two requests share a dashboard.
+      const orgs = await stack.sql<{ id: string }[]>`
+        insert into app.organizations (name) select 'Bench org ' || g from generate_series(1, 64) g returning id`;
+      const manyOrgs = await benchKeys(stack.sql, orgs.map((o) => o.id), ["read:dashboard"], 1);
+      for (const s of servers) {
+        rows.push(await measure(`GET /api/dashboard, 1 organization, 16 keys in turn${s.suffix}`, `${s.url}/api/dashboard`, {
+          connections, seconds, sql: stack.sql, authorizations: oneOrg, cpu: s.cpu,
+        }));
+      }
+      for (const s of servers) {
+        rows.push(await measure(`GET /api/dashboard, 64 organizations in turn${s.suffix}`, `${s.url}/api/dashboard`, {
+          connections, seconds, sql: stack.sql, authorizations: manyOrgs, cpu: s.cpu,
+        }));
+      }
+    }
 
-  if (wanted("ar-aging")) {
-    rows.push(await benchArAging({ functionsUrl: stack.functionsUrl, sql: stack.sql, connections, durationSeconds: seconds }));
+    if (wanted("ar-aging")) {
+      const { authorizations } = await prepareArAging(stack.sql);
+      for (const s of servers) {
+        rows.push(await measureArAging({
+          functionsUrl: s.url, sql: stack.sql, connections, durationSeconds: seconds, authorizations, labelSuffix: s.suffix, cpu: s.cpu,
+        }));
+      }
+    }
+  } finally {
+    await logOff.stop();
   }
 
   console.log(table(rows, ceiling));
