@@ -51,6 +51,9 @@ describe("GET /api/request-logs", () => {
         method: e.method, route: e.route, status: e.status, error: e.error,
       });
       expect(entry.id).toMatch(/^log_[0-9A-HJKMNP-TV-Z]{26}$/);
+      // the id's time part is the arrival, to the millisecond (the time filters rely on it)
+      const idMs = [...entry.id.slice(4, 14)].reduce((t: number, ch: string) => t * 32 + "0123456789ABCDEFGHJKMNPQRSTVWXYZ".indexOf(ch), 0);
+      expect(idMs).toBe(Date.parse(entry.created_at));
       expect(entry.duration_ms).toBeGreaterThanOrEqual(0);
       expect(Date.now() - Date.parse(entry.created_at)).toBeLessThan(60_000);
     }

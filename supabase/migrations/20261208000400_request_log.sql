@@ -11,8 +11,12 @@ create table app.request_log_settings (
 );
 insert into app.request_log_settings default values on conflict do nothing;
 
+-- organization_id has no foreign key: a log is written at the rate requests arrive, and a
+-- foreign key's check locks the organization's row for every batch; app.request_log_append
+-- skips unknown organizations instead, and an organization's entries outlive it by at most the
+-- retention.
 create table app.request_logs (
-  organization_id  text not null references app.organizations on delete cascade,
+  organization_id  text not null,
   -- log_<ULID of the moment the request arrived>: ids sort as the requests arrived, to the
   -- millisecond, and are the list's cursor
   id               text not null check (id ~ '^log_[0-9A-HJKMNP-TV-Z]{26}$'),
@@ -37,12 +41,13 @@ create index request_logs_request_id on app.request_logs (request_id);
 create index request_logs_created_at on app.request_logs using brin (created_at);
 
 -- Appends a batch of entries: one statement per batch, however many requests it holds
--- (request-log.ts calls it every REQUEST_LOG_FLUSH_MS or REQUEST_LOG_BATCH entries). Entries
--- of an organization that no longer exists are skipped rather than failing the batch.
+-- (request-log.ts calls it every REQUEST_LOG_FLUSH_MS or REQUEST_LOG_BATCH entries). Arrival
+-- times come as epoch milliseconds. Entries of an organization that does not exist are skipped
+-- rather than failing the batch.
 -- A log may lose its last fraction of a second in a database crash; a batch need not wait on
 -- fsync for that.
 create or replace function app.request_log_append(
-  p_ids text[], p_request_ids text[], p_created_at timestamptz[], p_organization_ids text[],
+  p_ids text[], p_request_ids text[], p_arrived_ms float8[], p_organization_ids text[],
   p_key_ids text[], p_member_ids text[], p_methods text[], p_routes text[], p_statuses int[],
   p_durations int[], p_errors text[]
 ) returns int
@@ -52,12 +57,11 @@ declare
 begin
   perform set_config('synchronous_commit', 'off', true);
   insert into app.request_logs (id, request_id, created_at, organization_id, key_id, member_id, method, route, status, duration_ms, error)
-  select e.id, e.request_id, e.created_at, e.organization_id, e.key_id, e.member_id, e.method, e.route, e.status, e.duration_ms, e.error
-  from unnest(p_ids, p_request_ids, p_created_at, p_organization_ids, p_key_ids, p_member_ids, p_methods, p_routes,
+  select e.id, e.request_id, to_timestamp(e.arrived_ms / 1000), e.organization_id, e.key_id, e.member_id, e.method, e.route, e.status, e.duration_ms, e.error
+  from unnest(p_ids, p_request_ids, p_arrived_ms, p_organization_ids, p_key_ids, p_member_ids, p_methods, p_routes,
               p_statuses, p_durations, p_errors)
-         as e(id, request_id, created_at, organization_id, key_id, member_id, method, route, status, duration_ms, error)
-  where exists (select 1 from app.organizations o where o.id = e.organization_id)
-  on conflict do nothing;
+         as e(id, request_id, arrived_ms, organization_id, key_id, member_id, method, route, status, duration_ms, error)
+  where exists (select 1 from app.organizations o where o.id = e.organization_id);
   get diagnostics v_count = row_count;
   return v_count;
 end
@@ -102,7 +106,7 @@ join app.organizations o on o.id = r.organization_id
 left join app.api_keys k on k.id = r.key_id;
 
 revoke all on app.request_logs, app.request_log_settings, app.support_request_log from public;
-revoke all on function app.request_log_append(text[], text[], timestamptz[], text[], text[], text[], text[], text[], int[], int[], text[]),
+revoke all on function app.request_log_append(text[], text[], float8[], text[], text[], text[], text[], text[], int[], int[], text[]),
                        app.request_log_prune(int) from public;
 do $$
 begin

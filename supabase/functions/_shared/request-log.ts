@@ -40,7 +40,7 @@ export function noteIdentity(c: Context, identity: RequestIdentity): void {
 interface Entry {
   id: string;
   requestId: string;
-  createdAt: Date;
+  arrivedMs: number;
   organizationId: string;
   keyId: string | null;
   memberId: string | null;
@@ -71,7 +71,7 @@ export const requestLog: MiddlewareHandler<Env> = async (c, next) => {
   const route = `/api${routePath(c)}`;
   const error = status >= 400 ? await errorMessage(c) : null;
   const headers = c.res.headers;
-  console.log(JSON.stringify({
+  print(JSON.stringify({
     msg: "request",
     request_id: c.get("requestId"),
     organization_id: who?.organizationId ?? null,
@@ -89,13 +89,28 @@ export const requestLog: MiddlewareHandler<Env> = async (c, next) => {
   }));
   if (who?.organizationId) {
     enqueue({
-      id: logId(arrived), requestId: c.get("requestId"), createdAt: new Date(arrived), organizationId: who.organizationId,
+      id: logId(arrived), requestId: c.get("requestId"), arrivedMs: arrived, organizationId: who.organizationId,
       keyId: who.keyId ?? null, memberId: who.memberId ?? null, method: c.req.method, route, status, durationMs, error,
     });
   }
 };
 
 const num = (v: string | null) => (v === null ? null : Number(v));
+
+// Lines are printed together, once per turn of the event loop: one console.log (a write to
+// stdout) per line cost 20-60 µs a request under load, more than the rest of the log; a
+// console.log of 16 lines costs 4-8 µs a line. Each line is still one request's JSON.
+let lines: string[] = [];
+function print(line: string): void {
+  if (!lines.length) setTimeout(printLines, 0);
+  lines.push(line);
+}
+function printLines(): void {
+  if (!lines.length) return;
+  const out = lines.join("\n");
+  lines = [];
+  console.log(out);
+}
 
 /** The message the client was answered with: from the error thrown, or else the JSON error body. */
 async function errorMessage(c: Context<Env>): Promise<string | null> {
@@ -139,7 +154,7 @@ async function append(batch: Entry[]): Promise<void> {
   try {
     await sql`select app.request_log_append(
       ${batch.map((e) => e.id)}::text[], ${batch.map((e) => e.requestId)}::text[],
-      ${batch.map((e) => e.createdAt.toISOString())}::timestamptz[], ${batch.map((e) => e.organizationId)}::text[],
+      ${batch.map((e) => e.arrivedMs)}::float8[], ${batch.map((e) => e.organizationId)}::text[],
       ${batch.map((e) => e.keyId)}::text[], ${batch.map((e) => e.memberId)}::text[], ${batch.map((e) => e.method)}::text[],
       ${batch.map((e) => e.route)}::text[], ${batch.map((e) => e.status)}::int[], ${batch.map((e) => e.durationMs)}::int[],
       ${batch.map((e) => e.error)}::text[])`;
@@ -155,6 +170,7 @@ async function append(batch: Entry[]): Promise<void> {
 
 /** Writes every entry waiting, e.g. before the process exits; resolves when they are stored (or failed). */
 export async function flushRequestLog(): Promise<void> {
+  printLines();
   while (waiting.length || inFlight) await (inFlight ?? write());
 }
 
@@ -167,13 +183,23 @@ function waitUntil(p: Promise<unknown>): void {
 // memory, idle): last chance to write what waits.
 globalThis.addEventListener("beforeunload", () => waitUntil(flushRequestLog()));
 
-// ULID (48-bit milliseconds, then 80 random bits, Crockford base32), as app.new_id makes them.
+// ULID-shaped (48-bit milliseconds, then 80 random bits, Crockford base32), as app.new_id
+// makes them. The time part is encoded once per millisecond; the random part only has to keep
+// one organization's entries of one millisecond apart, so Math.random is enough (and 10x cheaper
+// than crypto.getRandomValues here).
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+let idMs = -1;
+let idTime = "";
 function logId(ms: number): string {
-  let time = "";
-  for (let i = 9, t = ms; i >= 0; i--, t = Math.floor(t / 32)) time = CROCKFORD[t % 32] + time;
-  const random = crypto.getRandomValues(new Uint8Array(16));
+  if (ms !== idMs) {
+    idTime = "";
+    for (let i = 9, t = ms; i >= 0; i--, t = Math.floor(t / 32)) idTime = CROCKFORD[t % 32] + idTime;
+    idMs = ms;
+  }
   let rest = "";
-  for (const b of random) rest += CROCKFORD[b & 31];
-  return `log_${time}${rest}`;
+  for (let i = 0; i < 4; i++) {
+    let r = Math.floor(Math.random() * 0x100000); // 20 bits: four characters
+    for (let j = 0; j < 4; j++, r >>>= 5) rest += CROCKFORD[r & 31];
+  }
+  return `log_${idTime}${rest}`;
 }
