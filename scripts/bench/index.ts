@@ -24,17 +24,6 @@ const stack = await startStack({
   scheduler: false, log: () => {},
 });
 await stack.sql`create extension if not exists pg_stat_statements`;
-// The processes whose CPU per request the endpoint rows report: the stack's functions server
-// (this process's one Deno child so far) and its PostgreSQL.
-const stackFunctionsPid = Number(readdirSync("/proc").find((pid) => {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")).startsWith("deno") &&
-      Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === process.pid;
-  } catch {
-    return false;
-  }
-}));
 const postmasterPid = Number(readFileSync(join(dir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
 const rows: Measurement[] = [];
 try {
@@ -50,19 +39,23 @@ try {
   rows.push(ceiling);
   selectServer.kill();
 
-  // What the request log costs: the same functions with REQUEST_LOG=off next to the stack's
-  // (log on), each row measured on both, in turn.
-  const logOff = await startFunctions({
+  // What the request log costs: the endpoints on two functions servers of their own, the
+  // same functions on the same database, one with the log and one with REQUEST_LOG=off, each row
+  // measured on both in turn, with the CPU per request of that server and of PostgreSQL.
+  const functionsWith = async (log: "on" | "off") => startFunctions({
     port: await freePort(), log: () => {},
     env: {
       SUPABASE_URL: stack.functionsUrl, SUPABASE_DB_URL: stack.databaseUrl, SUPABASE_SERVICE_ROLE_KEY: stack.serviceRoleKey,
-      FUNCTIONS_ONLY: "health,dashboard,ar-aging", REQUEST_LOG: "off",
+      FUNCTIONS_ONLY: "health,dashboard,ar-aging", REQUEST_LOG: log,
     },
   });
-  const servers = [
-    { url: stack.functionsUrl, suffix: "", cpu: () => stackCpu(stackFunctionsPid, postmasterPid) },
-    { url: logOff.url, suffix: " [request log off]", cpu: () => stackCpu(logOff.process.pid!, postmasterPid) },
-  ];
+  const logOn = await functionsWith("on");
+  const logOff = await functionsWith("off");
+  const servers = [logOn, logOff].map((server, i) => ({
+    url: server.url,
+    suffix: i === 0 ? " [request log on]" : " [request log off]",
+    cpu: () => stackCpu(server.process.pid!, postmasterPid),
+  }));
   try {
     if (wanted("dashboard")) {
       const [org] = await stack.sql`insert into app.organizations (name) values ('Bench org') returning id`;
@@ -93,6 +86,7 @@ try {
       }
     }
   } finally {
+    await logOn.stop();
     await logOff.stop();
   }
 
