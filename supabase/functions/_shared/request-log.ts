@@ -131,7 +131,15 @@ function enqueue(entry: Entry): void {
   waiting.push(entry);
   if (inFlight) return; // the running write looks again when it ends
   if (waiting.length >= BATCH) void write();
-  else timer ??= setTimeout(() => void write(), FLUSH_MS);
+  else timer ??= later();
+}
+
+// The timer does not keep a process alive on its own: when nothing else is left, `beforeunload`
+// writes what waits.
+function later(): ReturnType<typeof setTimeout> {
+  const t = setTimeout(() => void write(), FLUSH_MS);
+  Deno.unrefTimer(t);
+  return t;
 }
 
 /** Writes what waits, one batch of at most BATCH entries per statement. */
@@ -144,7 +152,7 @@ function write(): Promise<void> {
   inFlight = append(batch).finally(() => {
     inFlight = undefined;
     if (waiting.length >= BATCH) void write();
-    else if (waiting.length) timer ??= setTimeout(() => void write(), FLUSH_MS);
+    else if (waiting.length) timer ??= later();
   });
   waitUntil(inFlight);
   return inFlight;
