@@ -56,6 +56,21 @@ try {
     suffix: i === 0 ? " [request log on]" : " [request log off]",
     cpu: () => stackCpu(server.process.pid!, postmasterPid),
   }));
+  // BENCH_LOG_ROUNDS rounds (default 3), on and off in turn, the order swapped each round; each
+  // variant's median round is reported, with the range of its ratios to the ceiling.
+  const rounds = Number(process.env.BENCH_LOG_ROUNDS ?? 3);
+  const onAndOff = async (label: string, run: (s: (typeof servers)[number]) => Promise<Measurement>) => {
+    const runs: Measurement[][] = [[], []];
+    for (let r = 0; r < rounds; r++) {
+      for (const i of r % 2 ? [1, 0] : [0, 1]) runs[i].push(await run(servers[i]));
+    }
+    runs.forEach((ms, i) => {
+      const sorted = [...ms].sort((a, b) => a.rps - b.rps);
+      const median = sorted[Math.floor(sorted.length / 2)];
+      const range = rounds > 1 ? `, median of ${rounds}: ${(sorted[0].rps / ceiling.rps).toFixed(2)}-${(sorted[sorted.length - 1].rps / ceiling.rps).toFixed(2)}` : "";
+      rows.push({ ...median, label: `${label}${servers[i].suffix}${range}`, errors: ms.reduce((n, m) => n + (m.errors ?? 0), 0) });
+    });
+  };
   try {
     if (wanted("dashboard")) {
       const [org] = await stack.sql`insert into app.organizations (name) values ('Bench org') returning id`;
@@ -65,25 +80,16 @@ try {
       const orgs = await stack.sql<{ id: string }[]>`
         insert into app.organizations (name) select 'Bench org ' || g from generate_series(1, 64) g returning id`;
       const manyOrgs = await benchKeys(stack.sql, orgs.map((o) => o.id), ["read:dashboard"], 1);
-      for (const s of servers) {
-        rows.push(await measure(`GET /api/dashboard, 1 organization, 16 keys in turn${s.suffix}`, `${s.url}/api/dashboard`, {
-          connections, seconds, sql: stack.sql, authorizations: oneOrg, cpu: s.cpu,
-        }));
-      }
-      for (const s of servers) {
-        rows.push(await measure(`GET /api/dashboard, 64 organizations in turn${s.suffix}`, `${s.url}/api/dashboard`, {
-          connections, seconds, sql: stack.sql, authorizations: manyOrgs, cpu: s.cpu,
-        }));
-      }
+      await onAndOff("GET /api/dashboard, 1 organization, 16 keys in turn", (s) =>
+        measure("", `${s.url}/api/dashboard`, { connections, seconds, sql: stack.sql, authorizations: oneOrg, cpu: s.cpu }));
+      await onAndOff("GET /api/dashboard, 64 organizations in turn", (s) =>
+        measure("", `${s.url}/api/dashboard`, { connections, seconds, sql: stack.sql, authorizations: manyOrgs, cpu: s.cpu }));
     }
 
     if (wanted("ar-aging")) {
       const { authorizations } = await prepareArAging(stack.sql);
-      for (const s of servers) {
-        rows.push(await measureArAging({
-          functionsUrl: s.url, sql: stack.sql, connections, durationSeconds: seconds, authorizations, labelSuffix: s.suffix, cpu: s.cpu,
-        }));
-      }
+      await onAndOff("GET /api/ar-aging (2000 units, 24 months)", (s) =>
+        measureArAging({ functionsUrl: s.url, sql: stack.sql, connections, durationSeconds: seconds, authorizations, cpu: s.cpu }));
     }
   } finally {
     await logOn.stop();

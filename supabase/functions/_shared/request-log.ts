@@ -51,7 +51,7 @@ interface Entry {
   error: string | null;
 }
 
-let waiting: Entry[] = [];
+const waiting: Entry[] = [];
 let dropped = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let inFlight: Promise<void> | undefined;
