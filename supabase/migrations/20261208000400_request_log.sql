@@ -41,25 +41,21 @@ create index request_logs_request_id on app.request_logs (request_id);
 create index request_logs_created_at on app.request_logs using brin (created_at);
 
 -- Appends a batch of entries: one statement per batch, however many requests it holds
--- (request-log.ts calls it every REQUEST_LOG_FLUSH_MS or REQUEST_LOG_BATCH entries). Arrival
--- times come as epoch milliseconds.
+-- (request-log.ts calls it every REQUEST_LOG_FLUSH_MS or REQUEST_LOG_BATCH entries), as a JSON
+-- array of objects whose keys are the columns, the arrival as epoch milliseconds (arrived_ms).
 -- A log may lose its last fraction of a second in a database crash; a batch need not wait on
 -- fsync for that.
-create or replace function app.request_log_append(
-  p_ids text[], p_request_ids text[], p_arrived_ms float8[], p_organization_ids text[],
-  p_key_ids text[], p_member_ids text[], p_methods text[], p_routes text[], p_statuses int[],
-  p_durations int[], p_errors text[]
-) returns int
+create or replace function app.request_log_append(p_entries json) returns int
 language plpgsql security definer set search_path = '' as $$
 declare
   v_count int;
 begin
   perform set_config('synchronous_commit', 'off', true);
   insert into app.request_logs (id, request_id, created_at, organization_id, key_id, member_id, method, route, status, duration_ms, error)
-  select e.id, e.request_id, to_timestamp(e.arrived_ms / 1000), e.organization_id, e.key_id, e.member_id, e.method, e.route, e.status, e.duration_ms, e.error
-  from unnest(p_ids, p_request_ids, p_arrived_ms, p_organization_ids, p_key_ids, p_member_ids, p_methods, p_routes,
-              p_statuses, p_durations, p_errors)
-         as e(id, request_id, arrived_ms, organization_id, key_id, member_id, method, route, status, duration_ms, error);
+  select e.id, e.request_id, to_timestamp(e.arrived_ms / 1000), e.organization_id, e.key_id, e.member_id, e.method, e.route,
+         e.status, e.duration_ms, e.error
+  from json_to_recordset(p_entries) as e(id text, request_id text, arrived_ms float8, organization_id text, key_id text,
+                                         member_id text, method text, route text, status smallint, duration_ms int, error text);
   get diagnostics v_count = row_count;
   return v_count;
 end
@@ -104,7 +100,7 @@ join app.organizations o on o.id = r.organization_id
 left join app.api_keys k on k.id = r.key_id;
 
 revoke all on app.request_logs, app.request_log_settings, app.support_request_log from public;
-revoke all on function app.request_log_append(text[], text[], float8[], text[], text[], text[], text[], text[], int[], int[], text[]),
+revoke all on function app.request_log_append(json),
                        app.request_log_prune(int) from public;
 do $$
 begin
