@@ -39,7 +39,64 @@ for await (const entry of Deno.readDir(functionsDir)) {
 }
 Deno.serve = realServe;
 
+// Settings → Developer: the built page (web/dist, `npm start` builds it) at /settings/developer/.
+// Hosted Edge Functions cannot serve HTML, so this exists only locally (docs/developer-page.md).
+const PAGE = "/settings/developer";
+const webDist = new URL("../web/dist/", import.meta.url);
+const CONTENT_TYPES: Record<string, string> = {
+  html: "text/html; charset=utf-8", js: "text/javascript; charset=utf-8", css: "text/css; charset=utf-8",
+  json: "application/json", svg: "image/svg+xml", png: "image/png", ico: "image/x-icon", woff2: "font/woff2",
+  txt: "text/plain; charset=utf-8", map: "application/json",
+};
+
+async function servePage(req: Request, pathname: string): Promise<Response> {
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    return new Response(null, { status: 405, headers: { allow: "GET, HEAD" } });
+  }
+  if (pathname === PAGE) return new Response(null, { status: 308, headers: { location: `${PAGE}/` } });
+  let relative: string;
+  try {
+    relative = decodeURIComponent(pathname.slice(PAGE.length + 1));
+  } catch {
+    relative = "";
+  }
+  // Only plain names inside web/dist; anything else is a route of the page itself.
+  const isFile = /^[\w.-]+(\/[\w.-]+)*$/.test(relative) && !relative.split("/").some((part) => part.startsWith("."));
+  const read = async (name: string) => {
+    try {
+      return await Deno.readFile(new URL(name, webDist));
+    } catch {
+      return null;
+    }
+  };
+  let name = isFile ? relative : "index.html";
+  let body = await read(name);
+  // A missing asset is a 404; a missing page path is the page's own route (SPA fallback).
+  if (body === null && !(isFile && relative.startsWith("assets/"))) body = await read(name = "index.html");
+  if (body === null) {
+    return new Response(name === "index.html" ? "The page is not built: run `npm start` (or `npx vite build web`)." : "Not found", {
+      status: 404, headers: { "content-type": "text/plain; charset=utf-8" },
+    });
+  }
+  const type = CONTENT_TYPES[name.slice(name.lastIndexOf(".") + 1)] ?? "application/octet-stream";
+  return new Response(req.method === "HEAD" ? null : body, {
+    headers: {
+      "content-type": type,
+      // hashed asset names never change content; the page itself must be fetched fresh
+      "cache-control": name.startsWith("assets/") ? "public, max-age=31536000, immutable" : "no-cache",
+      "x-content-type-options": "nosniff",
+      "referrer-policy": "no-referrer",
+    },
+  });
+}
+
 const ROUTE = /^\/(?:functions\/v1|api)\/([a-z0-9][a-z0-9_-]*)(\/.*)?$/;
+
+// Supabase Auth publishes a project's public signing keys here. There is no Auth server on the
+// Docker-free stack: this process publishes the stack's own key pair's public half
+// (scripts/lib/sessions.ts), so the functions verify local sessions as they verify hosted ones.
+const JWKS_PATH = "/auth/v1/.well-known/jwks.json";
+const localJwks = Deno.env.get("LOCAL_AUTH_JWKS");
 
 function jsonError(req: Request, status: number, message: string): Response {
   return errorResponse(status, message, requestIdOf(req));
@@ -55,6 +112,10 @@ realServe({
 }, (req, info) => {
   // the path without parsing the whole URL (this runs for every request)
   const pathname = req.url.slice(req.url.indexOf("/", req.url.indexOf("//") + 2)).split(/[?#]/, 1)[0];
+  if (pathname === PAGE || pathname.startsWith(`${PAGE}/`)) return servePage(req, pathname);
+  if (pathname === JWKS_PATH && localJwks) {
+    return new Response(localJwks, { headers: { "content-type": "application/json", "cache-control": "public, max-age=600" } });
+  }
   const match = ROUTE.exec(pathname);
   const handler = match && handlers.get(match[1]);
   if (!match || !handler) {

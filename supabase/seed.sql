@@ -24,7 +24,12 @@ declare
   plan text;
 begin
   insert into app.organizations (name, timezone, late_grace_days) values ('Demo Rentals', tz, 5) returning id into org;
-  insert into app.members (organization_id, email, name, role) values (org, 'owner@demo-rentals.test', 'Dana Owner', 'owner');
+  -- Fixed auth user ids, so local sign-in (npm start, npm run sign-in) and browser tests can act
+  -- as each role; with Supabase Auth, link members to their auth.users ids instead.
+  insert into app.members (organization_id, email, name, role, user_id) values
+    (org, 'owner@demo-rentals.test', 'Dana Owner', 'owner', 'd3a0f1e2-0000-4000-8000-000000000001'),
+    (org, 'admin@demo-rentals.test', 'Ari Admin', 'admin', 'd3a0f1e2-0000-4000-8000-000000000002'),
+    (org, 'member@demo-rentals.test', 'Max Member', 'member', 'd3a0f1e2-0000-4000-8000-000000000003');
 
   -- ── properties and units ──────────────────────────────────────────────────────────────
   insert into app.properties (organization_id, name, address_line1, city, state, postal_code)

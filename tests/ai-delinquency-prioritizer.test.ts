@@ -3,17 +3,10 @@
 // debt without one); next steps; property filter; isolation, scopes and bad input.
 import { describe, expect, it } from "vitest";
 import { writeDelinquencySummary } from "../supabase/functions/_shared/ai/writer.ts";
-import { call, newKey, newTenantOrg, sql } from "./helpers.ts";
-
-async function property(orgId: string, name: string): Promise<string> {
-  const [p] = await sql<{ id: string }[]>`insert into app.properties (organization_id, name) values (${orgId}, ${name}) returning id`;
-  return p.id;
-}
-
-async function today(orgId: string, days = 0): Promise<string> {
-  const [r] = await sql<{ d: string }[]>`select (app.org_today(${orgId}) + ${days}::int)::text as d`;
-  return r.d;
-}
+import { call } from "./helpers.ts";
+import {
+  newCharge, newKey, newLease, newPaymentPlan, newProperty, newReceipt, newTenant, newTenantOrg, newUnit, orgDay,
+} from "./fixtures/index.ts";
 
 interface LeaseSpec {
   unit: string;
@@ -24,26 +17,19 @@ interface LeaseSpec {
   terminated?: boolean;
 }
 
-/** A signed (or terminated) lease on a new unit, with its tenants (who have contact details). */
+/** A signed (or terminated) lease on a new unit, started 500 days ago, with its tenants (who have contact details). */
 async function lease(orgId: string, propertyId: string, s: LeaseSpec): Promise<string> {
-  const [u] = await sql<{ id: string }[]>`insert into app.units (organization_id, property_id, label) values (${orgId}, ${propertyId}, ${s.unit}) returning id`;
-  const [l] = await sql<{ id: string }[]>`
-    insert into app.leases (organization_id, unit_id, rent_cents, start_date, end_date)
-    values (${orgId}, ${u.id}, ${s.rentCents}, app.org_today(${orgId}) - 500,
-            case when ${s.endIn}::int is null then null else app.org_today(${orgId}) + ${s.endIn}::int end)
-    returning id`;
-  await sql`update app.leases set status = 'signed', signed_at = now() where id = ${l.id}`;
-  if (s.terminated) await sql`update app.leases set status = 'terminated', terminated_at = now() where id = ${l.id}`;
+  const unitId = await newUnit(orgId, propertyId, { label: s.unit });
+  const tenantIds: string[] = [];
   for (const name of s.tenants) {
     const slug = name.toLowerCase().replace(/[^a-z]/g, "");
-    const [t] = await sql<{ id: string }[]>`insert into app.tenants (organization_id, name, email, phone)
-      values (${orgId}, ${name}, ${slug + "@tenant.example"}, '651-555-0199') returning id`;
-    await sql`insert into app.lease_tenants (organization_id, lease_id, tenant_id) values (${orgId}, ${l.id}, ${t.id})`;
+    tenantIds.push(await newTenant(orgId, { name, email: `${slug}@tenant.example`, phone: "651-555-0199" }));
   }
-  return l.id;
+  return newLease(orgId, unitId, {
+    tenantIds, rentCents: s.rentCents, start: -500, end: s.endIn, status: s.terminated ? "terminated" : "signed",
+  });
 }
 
-let period = 0;
 interface ChargeSpec {
   /** due date in days from today (negative: past) */
   due: number;
@@ -54,32 +40,10 @@ interface ChargeSpec {
   received?: { cents: number; at: number };
 }
 
-/** A rent charge, inserted open and then moved on (late, paid through a receipt) as the rules require. */
+/** A rent charge, and the money received against it. */
 async function charge(orgId: string, leaseId: string, c: ChargeSpec): Promise<void> {
-  const n = period++;
-  const label = `${2000 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
-  const [p] = await sql<{ id: string }[]>`
-    insert into app.payments (organization_id, lease_id, period_label, due_date, amount_cents)
-    values (${orgId}, ${leaseId}, ${label}, app.org_today(${orgId}) + ${c.due}::int, ${c.amountCents}) returning id`;
-  if (c.late) await sql`update app.payments set status = 'late', late_at = now() where id = ${p.id}`;
-  if (c.received) {
-    await sql`insert into app.payment_receipts (organization_id, payment_id, amount_cents, received_at)
-      values (${orgId}, ${p.id}, ${c.received.cents}, now() + ${c.received.at}::int * interval '1 day')`;
-  }
-}
-
-/** A payment plan proposed, then decided when `status` says so; installments due in days from today. */
-async function plan(orgId: string, leaseId: string, status: "proposed" | "accepted" | "rejected",
-  installments: { due: number; cents: number; paid?: number }[]): Promise<string> {
-  const total = installments.reduce((s, i) => s + i.cents, 0);
-  const [pp] = await sql<{ id: string }[]>`insert into app.payment_plans (organization_id, lease_id, total_cents)
-    values (${orgId}, ${leaseId}, ${total}) returning id`;
-  for (const [i, inst] of installments.entries()) {
-    await sql`insert into app.payment_plan_installments (payment_plan_id, seq, due_date, amount_cents, paid_cents)
-      values (${pp.id}, ${i + 1}, app.org_today(${orgId}) + ${inst.due}::int, ${inst.cents}, ${inst.paid ?? 0})`;
-  }
-  if (status !== "proposed") await sql`update app.payment_plans set status = ${status}, decided_at = now() where id = ${pp.id}`;
-  return pp.id;
+  const paymentId = await newCharge(orgId, leaseId, { due: c.due, amountCents: c.amountCents, late: c.late });
+  if (c.received) await newReceipt(orgId, paymentId, { amountCents: c.received.cents, at: c.received.at });
 }
 
 const prioritize = (key: string, json: unknown = {}) => call("/ai-delinquency-prioritizer", { method: "POST", key, json });
@@ -87,9 +51,9 @@ const prioritize = (key: string, json: unknown = {}) => call("/ai-delinquency-pr
 /** The crafted portfolio: five delinquent leases, one within its grace period, one paid up. */
 async function portfolio() {
   const org = await newTenantOrg();
-  const pine = await property(org.id, "127 Pine");
-  const elm = await property(org.id, "Elm Court");
-  const oak = await property(org.id, "Oak Terrace");
+  const pine = await newProperty(org.id, { name: "127 Pine" });
+  const elm = await newProperty(org.id, { name: "Elm Court" });
+  const oak = await newProperty(org.id, { name: "Oak Terrace" });
 
   // A: 2 late charges (54 and 24 days), a late payment 84 days ago, one on time
   const a = await lease(org.id, pine, { unit: "1B", rentCents: 182500, endIn: 365, tenants: ["Maya R."] });
@@ -101,7 +65,7 @@ async function portfolio() {
     await charge(org.id, id, { due: -84, amountCents: 182500, late: true, received: { cents: 182500, at: -70 } });
     await charge(org.id, id, { due: -114, amountCents: 182500, received: { cents: 182500, at: -114 } });
   }
-  const bPlan = await plan(org.id, b, "accepted", [{ due: -10, cents: 182500, paid: 182500 }, { due: 20, cents: 182500 }]);
+  const bPlan = await newPaymentPlan(org.id, b, { status: "accepted", installments: [{ due: -10, cents: 182500, paidCents: 182500 }, { due: 20, cents: 182500 }] });
 
   // C: 12 days late (never marked late), two late payments in the last 12 months (one only
   // paid after the grace period, one marked late), one on time, one late 400 days ago
@@ -123,7 +87,7 @@ async function portfolio() {
   // F: 45 days late with an accepted plan whose installment 15 days ago is unpaid (broken)
   const f = await lease(org.id, oak, { unit: "1", rentCents: 150000, endIn: 120, tenants: ["Fay F."] });
   await charge(org.id, f, { due: -45, amountCents: 150000, late: true });
-  const fPlan = await plan(org.id, f, "accepted", [{ due: -15, cents: 75000 }, { due: 15, cents: 75000 }]);
+  const fPlan = await newPaymentPlan(org.id, f, { status: "accepted", installments: [{ due: -15, cents: 75000 }, { due: 15, cents: 75000 }] });
 
   // G: paid up
   const g = await lease(org.id, oak, { unit: "2", rentCents: 150000, endIn: 200, tenants: ["Gus G."] });
@@ -137,7 +101,7 @@ describe("POST /api/ai-delinquency-prioritizer", () => {
     const p = await portfolio();
     const { status, body } = await prioritize(p.org.key);
     expect(status).toBe(200);
-    expect(body.as_of).toBe(await today(p.org.id));
+    expect(body.as_of).toBe(await orgDay(p.org.id));
     expect(body.property_id).toBeNull();
     expect(body.totals).toEqual({ delinquent_leases: 5, amount_owed_usd: 10400 });
     // A 42.7 > F 40.8 > C 28 > B 22.7 > E 16.4; D (in grace) and G (paid) are absent
@@ -147,8 +111,8 @@ describe("POST /api/ai-delinquency-prioritizer", () => {
     const [a, f, c, b, e] = body.leases;
     expect(a).toMatchObject({
       lease_status: "signed", tenant_name: "Maya R.", property_id: p.pine, property_name: "127 Pine", unit_label: "1B",
-      amount_owed_usd: 3650, monthly_rent_usd: 1825, owed_to_rent_ratio: 2, days_late: 54, oldest_due_date: await today(p.org.id, -54),
-      unpaid_charges: 2, past_late_payments_12_months: 1, lease_end_date: await today(p.org.id, 365), days_left_on_lease: 365,
+      amount_owed_usd: 3650, monthly_rent_usd: 1825, owed_to_rent_ratio: 2, days_late: 54, oldest_due_date: await orgDay(p.org.id, -54),
+      unpaid_charges: 2, past_late_payments_12_months: 1, lease_end_date: await orgDay(p.org.id, 365), days_left_on_lease: 365,
       payment_plan: null,
     });
     // 35×54/90 = 21; 25×2/3 = 16.7; one late payment 5; no plan; a year left 0
@@ -163,20 +127,20 @@ describe("POST /api/ai-delinquency-prioritizer", () => {
     expect(b.tenant_name).toBe("Ada B., Jon B.");
     expect(b.tenants.map((t: any) => t.name)).toEqual(["Ada B.", "Jon B."]);
     expect(b.payment_plan).toEqual({
-      id: p.bPlan, status: "accepted", state: "on_schedule", proposed_on: await today(p.org.id), decided_on: await today(p.org.id),
-      missed_installment_due_date: null, next_installment_due_date: await today(p.org.id, 20), next_installment_usd: 1825,
+      id: p.bPlan, status: "accepted", state: "on_schedule", proposed_on: await orgDay(p.org.id), decided_on: await orgDay(p.org.id),
+      missed_installment_due_date: null, next_installment_due_date: await orgDay(p.org.id, 20), next_installment_usd: 1825,
     });
     expect(b.next_step).toEqual({
       action: "reminder",
-      text: `The payment plan is on schedule. Send a friendly reminder before the next installment of $1,825, due ${await today(p.org.id, 20)}.`,
+      text: `The payment plan is on schedule. Send a friendly reminder before the next installment of $1,825, due ${await orgDay(p.org.id, 20)}.`,
     });
 
     // 35×45/90 = 17.5; 25×1/3 = 8.3; broken plan +10; 120 days left 5
     expect(f.score).toEqual({ total: 40.8, parts: { days_late: 17.5, amount_owed: 8.3, late_history: 0, payment_plan: 10, lease_time_left: 5 } });
-    expect(f.payment_plan).toMatchObject({ id: p.fPlan, state: "broken", missed_installment_due_date: await today(p.org.id, -15) });
+    expect(f.payment_plan).toMatchObject({ id: p.fPlan, state: "broken", missed_installment_due_date: await orgDay(p.org.id, -15) });
     expect(f.next_step).toEqual({
       action: "formal_notice",
-      text: `The payment plan is broken: the installment due ${await today(p.org.id, -15)} was not paid. Send a formal written notice for the $1,500 owed, as your lease and local law require.`,
+      text: `The payment plan is broken: the installment due ${await orgDay(p.org.id, -15)} was not paid. Send a formal written notice for the $1,500 owed, as your lease and local law require.`,
     });
 
     // 35×12/90 = 4.7; 25×1/3 = 8.3; two late payments in 12 months 10; no end date 5
@@ -222,7 +186,7 @@ describe("POST /api/ai-delinquency-prioritizer", () => {
 
   it("caps each part, counts a terminated lease as out of time, and suggests the next step by rule", async () => {
     const org = await newTenantOrg();
-    const prop = await property(org.id, "Birch");
+    const prop = await newProperty(org.id, { name: "Birch" });
     // T: terminated, 5 charges unpaid (120..40 days), 6 late payments in the last 12 months
     const t = await lease(org.id, prop, { unit: "T", rentCents: 100000, endIn: 200, tenants: ["Tom T."], terminated: true });
     for (const due of [-120, -100, -80, -60, -40]) await charge(org.id, t, { due, amountCents: 100000, late: true });
@@ -232,11 +196,11 @@ describe("POST /api/ai-delinquency-prioritizer", () => {
     // P: a plan proposed and not yet answered
     const pl = await lease(org.id, prop, { unit: "P", rentCents: 100000, endIn: null, tenants: ["Pat P."] });
     await charge(org.id, pl, { due: -20, amountCents: 100000, late: true });
-    await plan(org.id, pl, "proposed", [{ due: 10, cents: 100000 }]);
+    await newPaymentPlan(org.id, pl, { status: "proposed", installments: [{ due: 10, cents: 100000 }] });
     // R: a plan declined, 40 days late
     const r = await lease(org.id, prop, { unit: "R", rentCents: 100000, endIn: null, tenants: ["Rae R."] });
     await charge(org.id, r, { due: -40, amountCents: 100000, late: true });
-    await plan(org.id, r, "rejected", [{ due: 10, cents: 100000 }]);
+    await newPaymentPlan(org.id, r, { status: "rejected", installments: [{ due: 10, cents: 100000 }] });
     // K: $500 of $2,000 left, 15 days late
     const k = await lease(org.id, prop, { unit: "K", rentCents: 200000, endIn: 365, tenants: ["Kim K."] });
     await charge(org.id, k, { due: -15, amountCents: 200000, late: true, received: { cents: 150000, at: -1 } });
@@ -256,13 +220,13 @@ describe("POST /api/ai-delinquency-prioritizer", () => {
     expect(er.payment_plan.state).toBe("rejected");
     expect(er.next_step).toEqual({
       action: "formal_notice",
-      text: `A payment plan was declined on ${await today(org.id)} and $1,000 is still owed, 40 days late. Send a formal written notice, as your lease and local law require.`,
+      text: `A payment plan was declined on ${await orgDay(org.id)} and $1,000 is still owed, 40 days late. Send a formal written notice, as your lease and local law require.`,
     });
     // 7.8 + 8.3 + 0 + 0 + 5
     expect(ep.score.total).toBe(21.1);
     expect(ep.next_step).toEqual({
       action: "call",
-      text: `Call the tenant to follow up on the payment plan proposed on ${await today(org.id)}: $1,000 owed, 20 days late.`,
+      text: `Call the tenant to follow up on the payment plan proposed on ${await orgDay(org.id)}: $1,000 owed, 20 days late.`,
     });
     // 5.8 + 2.1
     expect(ek.score).toEqual({ total: 7.9, parts: { days_late: 5.8, amount_owed: 2.1, late_history: 0, payment_plan: 0, lease_time_left: 0 } });
@@ -274,7 +238,7 @@ describe("POST /api/ai-delinquency-prioritizer", () => {
     const res = await call("/ai-delinquency-prioritizer", { method: "POST", key: org.key });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ totals: { delinquent_leases: 0, amount_owed_usd: 0 }, leases: [], narrative_source: "deterministic" });
-    expect(res.body.summary).toBe(`No lease is behind on rent as of ${await today(org.id)}.`);
+    expect(res.body.summary).toBe(`No lease is behind on rent as of ${await orgDay(org.id)}.`);
   });
 
   it("never ranks another organization's leases, and answers 404 alike for a foreign or absent property", async () => {

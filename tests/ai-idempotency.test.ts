@@ -1,12 +1,8 @@
 // Per-key quotas of the AI helpers and Idempotency-Key replays: a replay answers the stored
 // answer byte for byte and spends no quota; the same key for another request is a 409.
 import { describe, expect, it } from "vitest";
-import { api, newKey, newTenantOrg, sql } from "./helpers.ts";
-
-async function vendorIn(orgId: string): Promise<string> {
-  const [v] = await sql<{ id: string }[]>`insert into app.vendors (organization_id, name) values (${orgId}, 'Quota Co') returning id`;
-  return v.id;
-}
+import { api, sql } from "./helpers.ts";
+import { newKey, newTenantOrg, newVendor } from "./fixtures/index.ts";
 
 const prioritize = (key: string, init: { json?: unknown; body?: string; headers?: Record<string, string> } = {}) =>
   api("/ai-delinquency-prioritizer", {
@@ -20,7 +16,7 @@ const storedKeys = (idempotencyKey: string) =>
 describe("AI helper quotas", () => {
   it("allows 30 vendor summaries an hour per key, then 429 with Retry-After; another key is unaffected", async () => {
     const org = await newTenantOrg();
-    const vendorId = await vendorIn(org.id);
+    const vendorId = await newVendor(org.id, { name: "Quota Co" });
     const post = (key: string) => api("/ai-vendor-summary", { method: "POST", key, json: { vendor_id: vendorId } });
     for (let i = 1; i <= 30; i++) {
       const res = await post(org.key);

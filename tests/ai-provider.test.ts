@@ -4,9 +4,10 @@
 // carries (a vendor's or property's name), so tests running in parallel never race on shared
 // state; requests without a marker (from other test files) get a 503 and fall back.
 import { createServer, type ServerResponse } from "node:http";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { writeDelinquencySummary, writeVendorSummary } from "../supabase/functions/_shared/ai/writer.ts";
-import { api, call, newTenantOrg, sql } from "./helpers.ts";
+import { api, call } from "./helpers.ts";
+import { newCharge, newLease, newPropertyWithUnit, newTenant, newTenantOrg, newVendor, newWorkOrder } from "./fixtures/index.ts";
 
 interface Received {
   marker: string;
@@ -71,31 +72,24 @@ const lastFor = (marker: string) => received.filter((r) => r.marker === marker).
 /** A vendor named with the marker, with one completed job whose notes carry a tenant's contacts. */
 async function vendorWith(marker: string) {
   const org = await newTenantOrg();
-  const [prop] = await sql`insert into app.properties (organization_id, name) values (${org.id}, 'Pine') returning id`;
-  const [unit] = await sql`insert into app.units (organization_id, property_id, label) values (${org.id}, ${prop.id}, '1') returning id`;
-  const name = `Acme [[${marker}]] Plumbing`;
-  const [v] = await sql`insert into app.vendors (organization_id, name, trade, email, phone)
-    values (${org.id}, ${name}, 'plumbing', 'acme@vendor.example', '612-555-0100') returning id`;
-  const [w] = await sql`insert into app.work_orders (organization_id, unit_id, vendor_id, title, status, created_at, assigned_at)
-    values (${org.id}, ${unit.id}, ${v.id}, 'Leaking tap', 'assigned', now() - interval '3 days', now() - interval '3 days') returning id`;
-  await sql`update app.work_orders set status = 'completed', completed_at = now() - interval '1 day', cost_cents = 18000,
-    notes = 'Fixed. Tenant asks to be called first: (612) 555-0142 or maya.r@tenant.example' where id = ${w.id}`;
-  return { org, vendorId: v.id as string };
+  const { unitId } = await newPropertyWithUnit(org.id, { property: "Pine", unit: "1" });
+  const vendorId = await newVendor(org.id, {
+    name: `Acme [[${marker}]] Plumbing`, trade: "plumbing", email: "acme@vendor.example", phone: "612-555-0100",
+  });
+  await newWorkOrder(org.id, unitId, {
+    vendorId, status: "completed", createdAt: -3, completedAt: -1, costCents: 18000,
+    notes: "Fixed. Tenant asks to be called first: (612) 555-0142 or maya.r@tenant.example",
+  });
+  return { org, vendorId };
 }
 
 /** A lease 20 days late at a property named with the marker; its tenant has contact details. */
 async function delinquentLease(orgId: string, propertyName: string) {
-  const [prop] = await sql`insert into app.properties (organization_id, name) values (${orgId}, ${propertyName}) returning id`;
-  const [unit] = await sql`insert into app.units (organization_id, property_id, label) values (${orgId}, ${prop.id}, '7') returning id`;
-  const [lease] = await sql`insert into app.leases (organization_id, unit_id, rent_cents, start_date)
-    values (${orgId}, ${unit.id}, 100000, app.org_today(${orgId}) - 100) returning id`;
-  await sql`update app.leases set status = 'signed' where id = ${lease.id}`;
-  const [tenant] = await sql`insert into app.tenants (organization_id, name, email, phone)
-    values (${orgId}, 'Maya Secretname', 'maya@tenant.example', '651-555-0199') returning id`;
-  await sql`insert into app.lease_tenants (organization_id, lease_id, tenant_id) values (${orgId}, ${lease.id}, ${tenant.id})`;
-  await sql`insert into app.payments (organization_id, lease_id, period_label, due_date, amount_cents)
-    values (${orgId}, ${lease.id}, '2026-01', app.org_today(${orgId}) - 20, 100000)`;
-  return { lease: lease as { id: string }, tenant: tenant as { id: string } };
+  const { unitId } = await newPropertyWithUnit(orgId, { property: propertyName, unit: "7" });
+  const tenantId = await newTenant(orgId, { name: "Maya Secretname", email: "maya@tenant.example", phone: "651-555-0199" });
+  const leaseId = await newLease(orgId, unitId, { tenantIds: [tenantId], rentCents: 100000, start: -100 });
+  await newCharge(orgId, leaseId, { period: "2026-01", due: -20, amountCents: 100000 });
+  return { leaseId, tenantId };
 }
 
 const summarize = (key: string, vendorId: string, headers: Record<string, string> = {}) =>
@@ -129,17 +123,17 @@ describe("AI narratives from the configured model", () => {
 
   it("never sends tenants' names, ids or contact details for the delinquency narrative", async () => {
     const org = await newTenantOrg();
-    const { lease, tenant } = await delinquentLease(org.id, "Ok [[ok]] Court");
+    const { leaseId, tenantId } = await delinquentLease(org.id, "Ok [[ok]] Court");
     const { status, body } = await call("/ai-delinquency-prioritizer", { method: "POST", key: org.key, json: {} });
     expect(status).toBe(200);
     expect(body).toMatchObject({ narrative_source: "model", model: "test-model", summary: MODEL_TEXT });
-    expect(body.leases[0]).toMatchObject({ lease_id: lease.id, tenant_name: "Maya Secretname", days_late: 20 });
+    expect(body.leases[0]).toMatchObject({ lease_id: leaseId, tenant_name: "Maya Secretname", days_late: 20 });
 
     const sent = received.filter((r) => r.marker === "ok" && r.raw.includes("Ok [[ok]] Court 7")).at(-1)!;
     expect(sent).toBeDefined();
     const input = JSON.parse(sent.body.messages[1].content);
     expect(input.leases[0]).toMatchObject({ rank: 1, lease: "Ok [[ok]] Court 7", amount_owed_usd: 1000, days_late: 20, score: body.leases[0].score });
-    for (const secret of ["Secretname", tenant.id, lease.id, "tenant.example", "555-0199"]) expect(sent.raw).not.toContain(secret);
+    for (const secret of ["Secretname", tenantId, leaseId, "tenant.example", "555-0199"]) expect(sent.raw).not.toContain(secret);
   });
 
   it("falls back to the deterministic writer when the provider answers an error", async () => {
@@ -187,8 +181,10 @@ describe("AI narratives from the configured model", () => {
   it("answers 409 to a repeat of an Idempotency-Key whose first request is still running, then replays it", async () => {
     const { org, vendorId } = await vendorWith("slow");
     const headers = { "idempotency-key": `slow-${vendorId}` };
+    const asked = received.filter((r) => r.marker === "slow").length;
     const first = api("/ai-vendor-summary", { method: "POST", key: org.key, json: { vendor_id: vendorId }, headers });
-    await new Promise((r) => setTimeout(r, 300));
+    // the first request is running: it has reserved the key and is waiting on the (slow) model
+    await vi.waitFor(() => expect(received.filter((r) => r.marker === "slow").length).toBeGreaterThan(asked), { timeout: 5000, interval: 10 });
     const during = await api("/ai-vendor-summary", { method: "POST", key: org.key, json: { vendor_id: vendorId }, headers });
     expect(during.status).toBe(409);
     expect(during.headers.get("retry-after")).toBe("1");

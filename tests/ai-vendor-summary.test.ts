@@ -2,25 +2,22 @@
 // values worked out by hand; the recommendation rules; isolation, scopes and bad input.
 import { describe, expect, it } from "vitest";
 import { writeVendorSummary } from "../supabase/functions/_shared/ai/writer.ts";
-import { call, newKey, newTenantOrg, sql } from "./helpers.ts";
+import { call } from "./helpers.ts";
+import { newKey, newProperty, newTenantOrg, newUnit, newVendor, newWorkOrder, orgDay } from "./fixtures/index.ts";
 
 const DAY = 86_400_000;
 
+/** A property, Pine Court, with units labelled `labels`. */
 async function units(orgId: string, labels: string[]): Promise<string[]> {
-  const [prop] = await sql<{ id: string }[]>`insert into app.properties (organization_id, name) values (${orgId}, 'Pine Court') returning id`;
+  const propertyId = await newProperty(orgId, { name: "Pine Court" });
   const ids: string[] = [];
-  for (const label of labels) {
-    const [u] = await sql<{ id: string }[]>`insert into app.units (organization_id, property_id, label) values (${orgId}, ${prop.id}, ${label}) returning id`;
-    ids.push(u.id);
-  }
+  for (const label of labels) ids.push(await newUnit(orgId, propertyId, { label }));
   return ids;
 }
 
-async function vendor(orgId: string, name: string, trade: string | null = null): Promise<string> {
-  const [v] = await sql<{ id: string }[]>`insert into app.vendors (organization_id, name, trade, email, phone)
-    values (${orgId}, ${name}, ${trade}, 'office@vendor.example', '612-555-0100') returning id`;
-  return v.id;
-}
+/** A vendor with contact details (which the answer must not show). */
+const vendor = (orgId: string, name: string, trade?: string) =>
+  newVendor(orgId, { name, trade, email: "office@vendor.example", phone: "612-555-0100" });
 
 interface Job {
   unit: string;
@@ -38,29 +35,20 @@ interface Job {
   title?: string;
 }
 
-/** A work order, inserted in its first status and then moved on, as the transition rules require. */
-async function job(orgId: string, j: Job): Promise<string> {
-  const [w] = await sql<{ id: string }[]>`
-    insert into app.work_orders (organization_id, unit_id, vendor_id, title, status, created_at, assigned_at, due_date, notes)
-    values (${orgId}, ${j.unit}, ${j.vendor}, ${j.title ?? "Job"}, ${j.open ? "open" : "assigned"}, ${j.created},
-            ${j.open ? null : (j.assigned ?? j.created)}, ${j.due ?? null}, ${j.notes ?? null})
-    returning id`;
-  if (j.completed) {
-    await sql`update app.work_orders set status = 'completed', completed_at = ${j.completed}, cost_cents = ${j.costCents ?? null}
-      where id = ${w.id}`;
-  }
-  return w.id;
-}
+/** A work order: assigned (or open) at `created`, completed at `completed` if given. */
+const job = (orgId: string, j: Job) =>
+  newWorkOrder(orgId, j.unit, {
+    vendorId: j.vendor, title: j.title ?? "Job", status: j.completed ? "completed" : j.open ? "open" : "assigned",
+    createdAt: j.created, assignedAt: j.assigned, completedAt: j.completed, due: j.due, costCents: j.costCents, notes: j.notes,
+  });
 
-/** The calendar day of an instant in the organizations' default time zone, shifted by `days`. */
-async function dayOf(at: Date, days = 0): Promise<string> {
-  const [r] = await sql<{ d: string }[]>`select ((${at}::timestamptz at time zone 'America/Chicago')::date + ${days}::int)::text as d`;
-  return r.d;
-}
-
-async function today(orgId: string, days = 0): Promise<string> {
-  const [r] = await sql<{ d: string }[]>`select (app.org_today(${orgId}) + ${days}::int)::text as d`;
-  return r.d;
+/**
+ * The calendar day of an instant in the organizations' default time zone (America/Chicago, by
+ * the JavaScript runtime's time zone data), shifted by `days`.
+ */
+function dayOf(at: Date, days = 0): string {
+  const day = at.toLocaleDateString("en-CA", { timeZone: "America/Chicago" });
+  return new Date(Date.parse(day) + days * DAY).toISOString().slice(0, 10);
 }
 
 const summary = (key: string, vendorId: string) =>
@@ -76,15 +64,15 @@ describe("POST /api/ai-vendor-summary", () => {
 
     // J1: 2 days to complete, on time (due the day after), $200
     const j1c = ago(198);
-    await job(org.id, { unit: u1, vendor: acme, created: ago(200), completed: j1c, due: await dayOf(j1c, 1), costCents: 200_00, notes: "Replaced washer" });
+    await job(org.id, { unit: u1, vendor: acme, created: ago(200), completed: j1c, due: dayOf(j1c, 1), costCents: 200_00, notes: "Replaced washer" });
     // J2: same unit, opened 48 days after J1 was completed (a repeat); 4 days; late (due 2 days earlier); $300
     const j2c = ago(146);
-    await job(org.id, { unit: u1, vendor: acme, created: ago(150), completed: j2c, due: await dayOf(j2c, -2), costCents: 300_00, notes: "Second visit: replaced cartridge" });
+    await job(org.id, { unit: u1, vendor: acme, created: ago(150), completed: j2c, due: dayOf(j2c, -2), costCents: 300_00, notes: "Second visit: replaced cartridge" });
     // J3: other unit, assigned a day after creation; 6 days from assignment; on time; $400; no notes
     const j3c = ago(93);
-    await job(org.id, { unit: u2, vendor: acme, created: ago(100), assigned: ago(99), completed: j3c, due: await dayOf(j3c, 3), costCents: 400_00 });
+    await job(org.id, { unit: u2, vendor: acme, created: ago(100), assigned: ago(99), completed: j3c, due: dayOf(j3c, 3), costCents: 400_00 });
     // J4: opened 91 days after J3 was completed on its unit (not a repeat); assigned, due yesterday: overdue
-    await job(org.id, { unit: u2, vendor: acme, created: ago(2), due: await today(org.id, -1), notes: "Waiting on a part" });
+    await job(org.id, { unit: u2, vendor: acme, created: ago(2), due: await orgDay(org.id, -1), notes: "Waiting on a part" });
     // J5: open with the vendor named, no due date
     await job(org.id, { unit: u1, vendor: acme, created: ago(20), open: true, notes: "Drip again; tenant at 612-555-0142" });
     // another vendor's job: 10 days, $100 (only in the organization's comparison figures)
@@ -93,7 +81,7 @@ describe("POST /api/ai-vendor-summary", () => {
     const { status, body } = await summary(org.key, acme);
     expect(status).toBe(200);
     expect(body.vendor).toEqual({ id: acme, name: "Acme Plumbing", trade: "plumbing" });
-    expect(body.as_of).toBe(await today(org.id));
+    expect(body.as_of).toBe(await orgDay(org.id));
     const f = body.facts;
     expect(f.work_orders).toEqual({ total: 5, open: 1, assigned: 1, completed: 3, overdue: 1 });
     expect(f.median_days_to_complete).toBe(4); // 2, 4, 6
@@ -106,7 +94,7 @@ describe("POST /api/ai-vendor-summary", () => {
     expect(f.organization).toEqual({ median_days_to_complete: 5, average_cost_per_job_usd: 250 }); // 2,4,6,10; 1000/4
     // the three newest notes, newest first; J1's is the fourth
     expect(f.latest_notes.map((n: any) => n.note)).toEqual(["Waiting on a part", "Drip again; tenant at 612-555-0142", "Second visit: replaced cartridge"]);
-    expect(f.latest_notes[2]).toMatchObject({ title: "Job", date: await dayOf(j2c) });
+    expect(f.latest_notes[2]).toMatchObject({ title: "Job", date: dayOf(j2c) });
     // the vendor's own contact details are not part of the answer
     expect(JSON.stringify(body)).not.toContain("office@vendor.example");
 
@@ -127,8 +115,8 @@ describe("POST /api/ai-vendor-summary", () => {
     const org = await newTenantOrg();
     const [u1] = await units(org.id, ["1"]);
     const v = await vendor(org.id, "Year Co");
-    const [{ ys }] = await sql<{ ys: Date }[]>`
-      select (date_trunc('year', app.org_today(${org.id}))::timestamp at time zone 'America/Chicago') as ys`;
+    // the organization's year began at midnight on January 1 in Chicago, 06:00 UTC (CST)
+    const ys = new Date(`${(await orgDay(org.id)).slice(0, 4)}-01-01T06:00:00Z`);
     const at = (minutes: number) => new Date(ys.getTime() + minutes * 60_000);
     await job(org.id, { unit: u1, vendor: v, created: at(-3000), completed: at(-1), costCents: 1000_00 }); // last year, a minute before it ended
     await job(org.id, { unit: u1, vendor: v, created: at(-2000), completed: at(1), costCents: 150_50 });
@@ -149,7 +137,7 @@ describe("POST /api/ai-vendor-summary", () => {
     const ago = (days: number) => new Date(Date.now() - days * DAY);
     for (const [unit, created, completed] of [[u1, 40, 39], [u2, 30, 27], [u3, 20, 15]] as const) {
       const c = ago(completed);
-      await job(org.id, { unit, vendor: v, created: ago(created), completed: c, due: await dayOf(c), costCents: 120_00 });
+      await job(org.id, { unit, vendor: v, created: ago(created), completed: c, due: dayOf(c), costCents: 120_00 });
     }
     const { body } = await summary(org.key, v);
     expect(body.facts.median_days_to_complete).toBe(3); // 1, 3, 5

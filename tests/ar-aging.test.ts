@@ -1,7 +1,9 @@
 // GET /api/ar-aging: the reference's shape and the aging arithmetic, on hand-computed cases.
 import { describe, expect, it } from "vitest";
-import { call, functionsUrl, newTenantOrg, runReferenceCurl, sql } from "./helpers.ts";
-import { insertCharge, insertProperty, insertReceipt, insertSignedLease, insertTenant, insertUnit, smallPortfolio } from "./portfolio-fixtures.ts";
+import { call, functionsUrl, runReferenceCurl, sql } from "./helpers.ts";
+import {
+  newCharge, newLease, newProperty, newReceipt, newSmallPortfolio, newTenant, newTenantOrg, newUnit,
+} from "./fixtures/index.ts";
 
 
 /**
@@ -10,13 +12,13 @@ import { insertCharge, insertProperty, insertReceipt, insertSignedLease, insertT
  */
 async function agingCase() {
   const org = await newTenantOrg();
-  const propertyId = await insertProperty(org.id, "127 Pine");
-  const unitId = await insertUnit(org.id, propertyId, "1B");
-  const leaseId = await insertSignedLease(org.id, unitId, [await insertTenant(org.id, "Maya R."), await insertTenant(org.id, "Ari B.")]);
+  const propertyId = await newProperty(org.id, { name: "127 Pine" });
+  const unitId = await newUnit(org.id, propertyId, { label: "1B" });
+  const leaseId = await newLease(org.id, unitId, { tenantIds: [await newTenant(org.id, { name: "Maya R." }), await newTenant(org.id, { name: "Ari B." })] });
   let n = 0;
   // period labels only need to differ here; the due dates are what the report reads
   const charge = async (due: string, dollars: number) =>
-    insertCharge(org.id, leaseId, `${2010 + Math.floor(n / 12)}-${String((n++ % 12) + 1).padStart(2, "0")}`, due, dollars * 100);
+    newCharge(org.id, leaseId, { period: `${2010 + Math.floor(n / 12)}-${String((n++ % 12) + 1).padStart(2, "0")}`, due: due, amountCents: dollars * 100 });
   const c = {
     d0: await charge("2026-06-30", 100), // 0 days late: 0-30
     d30: await charge("2026-05-31", 200), // 30: 0-30
@@ -33,13 +35,13 @@ async function agingCase() {
     outOfOrder: await charge("2026-06-15", 1000), // 15 days; paid in full, but half of it only after as_of
   };
   // recorded in this order, the charge's paid_at is the earlier date: the report goes by receipts
-  await insertReceipt(org.id, c.outOfOrder, 50000, "2026-07-05T15:00:00Z");
-  await insertReceipt(org.id, c.outOfOrder, 50000, "2026-06-20T15:00:00Z");
-  await insertReceipt(org.id, c.paid, 100000, "2026-03-02T15:00:00Z");
-  await insertReceipt(org.id, c.partial, 25050, "2026-02-05T15:00:00Z");
-  await insertReceipt(org.id, c.paidLater, 100000, "2026-07-02T15:00:00Z");
-  await insertReceipt(org.id, c.midnight, 10000, "2026-07-01T03:00:00Z"); // 22:00 on June 30 in Chicago: counts
-  await insertReceipt(org.id, c.midnight, 20000, "2026-07-01T06:00:00Z"); // 01:00 on July 1 in Chicago: too late
+  await newReceipt(org.id, c.outOfOrder, { amountCents: 50000, at: "2026-07-05T15:00:00Z" });
+  await newReceipt(org.id, c.outOfOrder, { amountCents: 50000, at: "2026-06-20T15:00:00Z" });
+  await newReceipt(org.id, c.paid, { amountCents: 100000, at: "2026-03-02T15:00:00Z" });
+  await newReceipt(org.id, c.partial, { amountCents: 25050, at: "2026-02-05T15:00:00Z" });
+  await newReceipt(org.id, c.paidLater, { amountCents: 100000, at: "2026-07-02T15:00:00Z" });
+  await newReceipt(org.id, c.midnight, { amountCents: 10000, at: "2026-07-01T03:00:00Z" }); // 22:00 on June 30 in Chicago: counts
+  await newReceipt(org.id, c.midnight, { amountCents: 20000, at: "2026-07-01T06:00:00Z" }); // 01:00 on July 1 in Chicago: too late
   return { ...org, propertyId, unitId, leaseId, c };
 }
 
@@ -94,10 +96,11 @@ describe("GET /api/ar-aging", () => {
   it("defaults as_of to today in the organization's time zone", async () => {
     const org = await newTenantOrg();
     await sql`update app.organizations set timezone = 'Pacific/Kiritimati' where id = ${org.id}`; // UTC+14
-    const { leaseId } = await smallPortfolio(org.id);
-    const [{ today }] = await sql`select to_char((now() at time zone 'Pacific/Kiritimati')::date, 'YYYY-MM-DD') as today`;
-    const [{ due }] = await sql`select to_char((now() at time zone 'Pacific/Kiritimati')::date - 45, 'YYYY-MM-DD') as due`;
-    const id = await insertCharge(org.id, leaseId, "2026-01", due, 182500);
+    const { leaseId } = await newSmallPortfolio(org.id);
+    // today in Kiribati, by the JavaScript runtime's time zone data (not the database's)
+    const today = new Date().toLocaleDateString("en-CA", { timeZone: "Pacific/Kiritimati" });
+    const due = new Date(Date.parse(today) - 45 * 86_400_000).toISOString().slice(0, 10);
+    const id = await newCharge(org.id, leaseId, { period: "2026-01", due: due, amountCents: 182500 });
     const res = await call("/ar-aging", { key: org.key });
     expect(res.body.rows).toEqual([{ payment_id: id, tenant_name: "Maya R.", property_name: "127 Pine", unit_label: "1B", amount: 1825, due_date: due, days_late: 45 }]);
     expect(res.body.totals).toEqual({ "0-30": 0, "31-60": 1825, "61-90": 0, "90+": 0, total: 1825 });
@@ -111,9 +114,9 @@ describe("GET /api/ar-aging", () => {
 
   it("filters by property; another organization's property answers 404 and its charges never appear", async () => {
     const { id: orgId, key, propertyId } = await agingCase();
-    const elm = await insertProperty(orgId, "9 Elm");
-    const lease = await insertSignedLease(orgId, await insertUnit(orgId, elm, "A"), [await insertTenant(orgId, "Jo K.")]);
-    const elmCharge = await insertCharge(orgId, lease, "2026-06", "2026-06-01", 95000);
+    const elm = await newProperty(orgId, { name: "9 Elm" });
+    const lease = await newLease(orgId, await newUnit(orgId, elm, { label: "A" }), { tenantIds: [await newTenant(orgId, { name: "Jo K." })] });
+    const elmCharge = await newCharge(orgId, lease, { period: "2026-06", due: "2026-06-01", amountCents: 95000 });
 
     const onlyElm = await call(`/ar-aging?as_of=2026-06-30&property_id=${elm}`, { key });
     expect(onlyElm.body).toEqual({

@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { batched } from "../supabase/functions/_shared/batch.ts";
-import { api, newKey, newOrganization, sql } from "./helpers.ts";
+import { api, call, sql } from "./helpers.ts";
+import { newKey, newOrganization, newProperty } from "./fixtures/index.ts";
 
 const sha256Hex = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -96,8 +97,7 @@ describe("coalesced reads", () => {
     })();
     try {
       for (let i = 1; i <= 10; i++) {
-        await sql`insert into app.properties (organization_id, name, address_line1, city, state)
-          values (${org.id}, ${`Coalesced ${i}`}, '1 Main St', 'Austin', 'TX')`;
+        await newProperty(org.id, { name: `Coalesced ${i}`, addressLine1: "1 Main St", city: "Austin", state: "TX" });
         const res = await api("/dashboard", { key });
         expect(res.status).toBe(200);
         expect((await res.json()).properties).toBe(i);

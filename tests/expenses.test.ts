@@ -1,23 +1,17 @@
 // /api/expenses: the action-style POST from the public reference, lists, the Schedule E summary.
 import { describe, expect, it } from "vitest";
-import { call, functionsUrl, newTenantOrg, runReferenceCurl, sql } from "./helpers.ts";
-import { allPages, insertProperty } from "./portfolio-fixtures.ts";
+import { allPages, call, functionsUrl, runReferenceCurl, sql } from "./helpers.ts";
+import { newExpense, newProperty, newTenantOrg, newVendor } from "./fixtures/index.ts";
 
 
 const REFERENCE_CURL = `curl -X POST https://app.aptoria.ai/api/expenses \\ -H "Authorization: Bearer apt_..." \\ -H "Content-Type: application/json" \\ -d '{ "action": "add_entry", "property_id": "5f...", "category_id": "repairs", "label": "Snow removal — driveway", "amount_usd": 380, "paid_on": "2026-02-14", "vendor": "Twin Cities Plow Co." }'`;
-
-async function insertExpense(orgId: string, propertyId: string, category: string, cents: number, paidOn: string, label = "Expense") {
-  const [row] = await sql<{ id: string }[]>`insert into app.expenses (organization_id, property_id, category_id, label, amount_cents, paid_on)
-    values (${orgId}, ${propertyId}, ${category}, ${label}, ${cents}, ${paidOn}) returning id`;
-  return row.id;
-}
 
 const post = (key: string, json: unknown) => call("/expenses", { key, method: "POST", json });
 
 describe("POST /api/expenses", () => {
   it("runs the reference's curl example verbatim (base URL, key and property id substituted)", async () => {
     const { id: orgId, key } = await newTenantOrg();
-    const propertyId = await insertProperty(orgId);
+    const propertyId = await newProperty(orgId);
     // As printed on the developers page, where each line continuation shows as "\ ".
     const body = await runReferenceCurl(REFERENCE_CURL, { "https://app.aptoria.ai": functionsUrl, "apt_...": key, '"5f..."': `"${propertyId}"` });
     expect(body).toMatchObject({
@@ -31,14 +25,14 @@ describe("POST /api/expenses", () => {
 
   it("adds, updates and deletes entries", async () => {
     const { id: orgId, key } = await newTenantOrg();
-    const pine = await insertProperty(orgId, "127 Pine");
-    const elm = await insertProperty(orgId, "9 Elm");
-    const [vendor] = await sql`insert into app.vendors (organization_id, name) values (${orgId}, 'Twin Cities Plow Co.') returning id`;
+    const pine = await newProperty(orgId, { name: "127 Pine" });
+    const elm = await newProperty(orgId, { name: "9 Elm" });
+    const vendorId = await newVendor(orgId, { name: "Twin Cities Plow Co." });
     const added = await post(key, {
-      action: "add_entry", property_id: pine, category_id: "insurance", label: "Policy", amount_usd: 1200.5, paid_on: "2026-01-10", vendor_id: vendor.id,
+      action: "add_entry", property_id: pine, category_id: "insurance", label: "Policy", amount_usd: 1200.5, paid_on: "2026-01-10", vendor_id: vendorId,
     });
     expect(added.status).toBe(201);
-    expect(added.body).toMatchObject({ amount_usd: 1200.5, vendor: null, vendor_id: vendor.id, category_id: "insurance" });
+    expect(added.body).toMatchObject({ amount_usd: 1200.5, vendor: null, vendor_id: vendorId, category_id: "insurance" });
 
     const updated = await post(key, { action: "update_entry", expense_id: added.body.id, property_id: elm, amount_usd: 1300, vendor: "Acme Mutual" });
     expect(updated.status).toBe(200);
@@ -53,7 +47,7 @@ describe("POST /api/expenses", () => {
 
   it("validates each action's body", async () => {
     const { id: orgId, key } = await newTenantOrg();
-    const propertyId = await insertProperty(orgId);
+    const propertyId = await newProperty(orgId);
     const entry = { action: "add_entry", property_id: propertyId, category_id: "repairs", label: "x", amount_usd: 1, paid_on: "2026-02-14" };
     expect(await post(key, { ...entry, receipt_url: "x", memo: "y" })).toMatchObject({ status: 400, body: { error: "Unknown fields: receipt_url, memo." } });
     const action = await post(key, { ...entry, action: "remove_entry" });
@@ -73,14 +67,14 @@ describe("POST /api/expenses", () => {
 
   it("answers 404 for another organization's expenses, properties and vendors", async () => {
     const other = await newTenantOrg();
-    const theirProperty = await insertProperty(other.id);
-    const theirExpense = await insertExpense(other.id, theirProperty, "repairs", 1000, "2026-01-01", "Theirs");
-    const [theirVendor] = await sql`insert into app.vendors (organization_id, name) values (${other.id}, 'V') returning id`;
+    const theirProperty = await newProperty(other.id);
+    const theirExpense = await newExpense(other.id, theirProperty, { category: "repairs", amountCents: 1000, paidOn: "2026-01-01", label: "Theirs" });
+    const theirVendor = await newVendor(other.id, { name: "V" });
     const { id: orgId, key } = await newTenantOrg();
-    const mine = await insertProperty(orgId);
+    const mine = await newProperty(orgId);
     const entry = { action: "add_entry", property_id: mine, category_id: "repairs", label: "x", amount_usd: 1, paid_on: "2026-02-14" };
     expect(await post(key, { ...entry, property_id: theirProperty })).toMatchObject({ status: 404, body: { error: "Property not found." } });
-    expect(await post(key, { ...entry, vendor_id: theirVendor.id })).toMatchObject({ status: 404, body: { error: "Vendor not found." } });
+    expect(await post(key, { ...entry, vendor_id: theirVendor })).toMatchObject({ status: 404, body: { error: "Vendor not found." } });
     expect(await post(key, { action: "update_entry", expense_id: theirExpense, label: "Mine" })).toMatchObject({ status: 404, body: { error: "Expense not found." } });
     expect(await post(key, { action: "delete_entry", expense_id: theirExpense })).toMatchObject({ status: 404, body: { error: "Expense not found." } });
     const [row] = await sql`select label from app.expenses where id = ${theirExpense}`;
@@ -102,19 +96,19 @@ describe("POST /api/expenses", () => {
 describe("GET /api/expenses", () => {
   it("filters by property, category and date range, and pages", async () => {
     const { id: orgId, key } = await newTenantOrg();
-    const pine = await insertProperty(orgId, "127 Pine");
-    const elm = await insertProperty(orgId, "9 Elm");
-    const a = await insertExpense(orgId, pine, "repairs", 38000, "2026-02-14");
-    const b = await insertExpense(orgId, pine, "utilities", 12000, "2026-03-01");
-    const c = await insertExpense(orgId, elm, "repairs", 5000, "2026-03-31");
-    const d = await insertExpense(orgId, elm, "taxes", 250000, "2025-12-31");
+    const pine = await newProperty(orgId, { name: "127 Pine" });
+    const elm = await newProperty(orgId, { name: "9 Elm" });
+    const a = await newExpense(orgId, pine, { category: "repairs", amountCents: 38000, paidOn: "2026-02-14" });
+    const b = await newExpense(orgId, pine, { category: "utilities", amountCents: 12000, paidOn: "2026-03-01" });
+    const c = await newExpense(orgId, elm, { category: "repairs", amountCents: 5000, paidOn: "2026-03-31" });
+    const d = await newExpense(orgId, elm, { category: "taxes", amountCents: 250000, paidOn: "2025-12-31" });
     const ids = async (q: string) => (await call(`/expenses?${q}`, { key })).body.data.map((e: any) => e.id).sort();
     expect(await ids(`property_id=${pine}`)).toEqual([a, b].sort());
     expect(await ids("category_id=repairs")).toEqual([a, c].sort());
     expect(await ids("from=2026-03-01&to=2026-03-31")).toEqual([b, c].sort());
     expect(await ids("to=2025-12-31")).toEqual([d]);
     expect(await ids(`property_id=${elm}&category_id=repairs&from=2026-01-01`)).toEqual([c]);
-    const { ids: all, pages } = await allPages(call, "/expenses?limit=3", key);
+    const { ids: all, pages } = await allPages("/expenses?limit=3", key);
     expect(pages).toBe(2);
     expect(all.sort()).toEqual([a, b, c, d].sort());
     const first = (await call("/expenses?limit=1", { key })).body.data[0];
@@ -135,15 +129,15 @@ describe("GET /api/expenses", () => {
 
   it("sums a year per property and per Schedule E line", async () => {
     const { id: orgId, key } = await newTenantOrg();
-    const pine = await insertProperty(orgId, "127 Pine");
-    const elm = await insertProperty(orgId, "9 Elm");
-    await insertProperty(orgId, "Empty lot");
-    await insertExpense(orgId, pine, "repairs", 38000, "2026-02-14");
-    await insertExpense(orgId, pine, "repairs", 12050, "2026-12-31");
-    await insertExpense(orgId, pine, "insurance", 90000, "2026-01-01");
-    await insertExpense(orgId, elm, "repairs", 5000, "2026-06-01");
-    await insertExpense(orgId, elm, "taxes", 250000, "2025-12-31"); // another year
-    await insertExpense(orgId, elm, "taxes", 100000, "2027-01-01"); // another year
+    const pine = await newProperty(orgId, { name: "127 Pine" });
+    const elm = await newProperty(orgId, { name: "9 Elm" });
+    await newProperty(orgId, { name: "Empty lot" });
+    await newExpense(orgId, pine, { category: "repairs", amountCents: 38000, paidOn: "2026-02-14" });
+    await newExpense(orgId, pine, { category: "repairs", amountCents: 12050, paidOn: "2026-12-31" });
+    await newExpense(orgId, pine, { category: "insurance", amountCents: 90000, paidOn: "2026-01-01" });
+    await newExpense(orgId, elm, { category: "repairs", amountCents: 5000, paidOn: "2026-06-01" });
+    await newExpense(orgId, elm, { category: "taxes", amountCents: 250000, paidOn: "2025-12-31" }); // another year
+    await newExpense(orgId, elm, { category: "taxes", amountCents: 100000, paidOn: "2027-01-01" }); // another year
     const res = await call("/expenses/summary?year=2026", { key });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({

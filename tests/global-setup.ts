@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startStack, type Stack } from "../scripts/lib/stack.ts";
+import type { SigningKey } from "../scripts/lib/sessions.ts";
 import { freePort } from "../scripts/lib/ports.ts";
 
 declare module "vitest" {
@@ -12,10 +13,14 @@ declare module "vitest" {
     databaseUrl: string;
     functionsUrl: string;
     serviceRoleKey: string;
+    schedulerSecret: string;
     /** The local SMTP catcher's HTTP address (GET /messages). */
     mailUrl: string;
     /** Where tests/ai-*.test.ts run their OpenAI-compatible test server (AI_BASE_URL points there). */
     aiProviderPort: number;
+    /** The stack's session signing key and issuer, to mint members' sessions (tests/sessions-helpers.ts). */
+    signingKey: SigningKey;
+    issuer: string;
   }
 }
 
@@ -51,8 +56,11 @@ export async function setup(project: TestProject) {
   project.provide("databaseUrl", stack.databaseUrl);
   project.provide("functionsUrl", stack.functionsUrl);
   project.provide("serviceRoleKey", stack.serviceRoleKey);
+  project.provide("schedulerSecret", stack.schedulerSecret);
   project.provide("mailUrl", stack.mailUrl);
   project.provide("aiProviderPort", aiProviderPort);
+  project.provide("signingKey", stack.signingKey);
+  project.provide("issuer", stack.issuer);
 }
 
 export async function teardown() {

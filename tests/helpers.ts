@@ -1,6 +1,7 @@
-// What the integration tests share: the stack's URLs, a database client, and fixtures made
-// through the same SQL the product uses.
-import { inject } from "vitest";
+// What the integration tests share: the stack's URLs, a database client, HTTP calls, waiting
+// (built on vi.waitFor), webhook receivers and the dispatcher. The test data factories are in
+// tests/fixtures/index.ts.
+import { inject, vi } from "vitest";
 import postgres from "postgres";
 import { request as httpRequest } from "node:http";
 import { execFile } from "node:child_process";
@@ -9,7 +10,8 @@ import { denoBinary } from "../scripts/lib/paths.ts";
 export const functionsUrl = inject("functionsUrl");
 export const databaseUrl = inject("databaseUrl");
 export const serviceRoleKey = inject("serviceRoleKey");
-/** The functions the scheduler calls (app.scheduled_jobs), with the service role key only. */
+export const schedulerSecret = inject("schedulerSecret");
+/** The functions the scheduler calls (app.scheduled_jobs), with the scheduler secret only. */
 export const scheduledFunctions = ["webhook-dispatcher", "email-outbox", "rent-late", "webhook-retention", "request-log-retention"];
 
 export const sql = postgres(databaseUrl, { max: 4, onnotice: () => {} });
@@ -58,6 +60,31 @@ export async function call<T = any>(path: string, init: ApiInit = {}): Promise<{
   return { status: res.status, body, headers: res.headers };
 }
 
+/** Resolves once `url` answers HTTP (with a 2xx when `ok`), e.g. a server a test just started. */
+export async function waitForServer(url: string, { ok = false, timeoutMs = 10_000 } = {}): Promise<void> {
+  await vi.waitFor(async () => {
+    const res = await fetch(url);
+    await res.body?.cancel();
+    if (ok && !res.ok) throw new Error(`${url}: ${res.status}`);
+  }, { timeout: timeoutMs, interval: 100 });
+}
+
+/** Walks a list through every page, checking each page's links, and returns all ids. */
+export async function allPages(firstPath: string, key: string): Promise<{ ids: string[]; pages: number }> {
+  const ids: string[] = [];
+  let path: string | null = firstPath;
+  let pages = 0;
+  while (path) {
+    const res: { status: number; body: any } = await call(path, { key });
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    pages++;
+    ids.push(...res.body.data.map((r: { id: string }) => r.id));
+    if (res.body.has_more !== (res.body.next_cursor !== null)) throw new Error("has_more and next_cursor disagree");
+    path = res.body.next_url ? res.body.next_url.replace(/^\/api/, "") : null;
+  }
+  return { ids, pages };
+}
+
 /**
  * A raw HTTP/1.1 request from a chosen loopback source address (127.0.0.x), so tests of
  * per-address throttling do not share an address with the rest of the suite.
@@ -96,36 +123,6 @@ export async function runReferenceCurl(command: string, substitutions: Record<st
     execFile("sh", ["-c", cmd], (err, out, errOut) => (err ? reject(new Error(`${err.message}\n${errOut}`)) : resolve(out)))
   );
   return JSON.parse(stdout);
-}
-
-let counter = 0;
-const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-/** A fresh organization with an owner, isolated from every other test's data. */
-export async function newOrganization(name = `Test org ${unique()}`): Promise<{ id: string; ownerEmail: string }> {
-  const ownerEmail = `owner-${unique()}@example.test`;
-  const [org] = await sql<{ id: string }[]>`insert into app.organizations (name) values (${name}) returning id`;
-  await sql`insert into app.members (organization_id, email, name, role) values (${org.id}, ${ownerEmail}, 'Owner', 'owner')`;
-  return { id: org.id, ownerEmail };
-}
-
-/** A key for `organizationId` with `scopes` (default: every scope in the catalogue). */
-export async function newKey(
-  organizationId: string,
-  scopes?: string[],
-  limits: { perMinute?: number; perHour?: number; expiresAt?: Date } = {},
-): Promise<string> {
-  const all = scopes ?? (await sql<{ name: string }[]>`select name from app.scopes`).map((r) => r.name);
-  const [row] = await sql<{ api_key: string }[]>`
-    select api_key from app.create_api_key(${organizationId}, ${"test key " + unique()}, ${all},
-      ${limits.expiresAt ?? null}, ${limits.perMinute ?? 1000}, ${limits.perHour ?? 100000})`;
-  return row.api_key;
-}
-
-/** A new organization and a key with every scope: the usual start of a test. */
-export async function newTenantOrg(scopes?: string[]) {
-  const org = await newOrganization();
-  return { ...org, key: await newKey(org.id, scopes) };
 }
 
 /** The local SMTP catcher's HTTP address: GET `${mailUrl}/messages` lists the emails sent. */
@@ -182,7 +179,7 @@ export async function startReceiver(path = "/hook"): Promise<Receiver> {
 export async function dispatchOnce(options: Record<string, unknown> = {}): Promise<any> {
   const res = await fetch(`${functionsUrl}/functions/v1/webhook-dispatcher`, {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${serviceRoleKey}` },
+    headers: { "content-type": "application/json", authorization: `Bearer ${schedulerSecret}` },
     body: JSON.stringify({ until_idle: true, max_seconds: 10, attempt_timeout_ms: 1500, visibility_timeout_seconds: 3, ...options }),
   });
   const body = await res.json();
@@ -195,18 +192,26 @@ export async function dispatchOnce(options: Record<string, unknown> = {}): Promi
  * run may be skipped while another file's run holds the lease, which then delivers our work.
  */
 export async function dispatchUntil(done: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error("dispatchUntil: timed out");
-    const run = await dispatchOnce();
-    if (run.skipped) await new Promise((r) => setTimeout(r, 50));
-  }
+  await vi.waitFor(async () => {
+    if (await done()) return;
+    await dispatchOnce();
+    if (!(await done())) throw new Error(`dispatchUntil: not done within ${timeoutMs} ms of dispatcher runs`);
+  }, { timeout: timeoutMs, interval: 50 });
 }
 
 /** Moves a pending delivery's next attempt to now: the test's stand-in for waiting out a backoff. */
 export async function makeDue(deliveryId: string): Promise<void> {
   await sql`select pgmq.set_vt('webhooks'::text, msg_id::bigint, 0::integer) from app.webhook_deliveries
     where id = ${deliveryId} and status = 'pending'`;
+}
+
+/**
+ * Moves an API key's per-minute counter one window back: the test's stand-in for waiting until
+ * the next minute starts (the next request starts a new window, as it would then).
+ */
+export async function startNextMinuteWindow(apiKey: string): Promise<void> {
+  await sql`update app.rate_limit_counters c set minute_window = c.minute_window - 1
+    from app.api_keys k where k.id = c.key_id and k.prefix = ${apiKey.slice(4, 12)}`;
 }
 
 /** The X-PMAI-Signature check every receiver makes, for a set of secrets (any v1= may match). */

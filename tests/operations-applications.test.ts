@@ -1,7 +1,7 @@
 // /api/applications: submit, list (by status, property, unit), get, approve, deny.
 import { describe, expect, it } from "vitest";
-import { call, newKey, newTenantOrg, sql } from "./helpers.ts";
-import { property, unitFixture } from "./fixtures/operations.ts";
+import { call, sql } from "./helpers.ts";
+import { newKey, newProperty, newPropertyWithUnit, newTenantOrg } from "./fixtures/index.ts";
 
 async function submit(key: string, json: Record<string, unknown>) {
   const res = await call("/applications", { method: "POST", key, json });
@@ -12,7 +12,7 @@ async function submit(key: string, json: Record<string, unknown>) {
 describe("POST /api/applications", () => {
   it("submits an application for a property or a unit (the unit's property filled in)", async () => {
     const org = await newTenantOrg();
-    const { propertyId, unitId } = await unitFixture(org.id);
+    const { propertyId, unitId } = await newPropertyWithUnit(org.id);
     const a = await submit(org.key, {
       property_id: propertyId, applicant_name: "Maya R.", applicant_email: "maya@example.test",
       applicant_phone: "555-0100", desired_move_in: "2027-01-01", monthly_income_usd: 5400.5,
@@ -29,8 +29,8 @@ describe("POST /api/applications", () => {
 
   it("rejects a unit of another property, unknown fields and a missing place", async () => {
     const org = await newTenantOrg();
-    const { unitId } = await unitFixture(org.id);
-    const elsewhere = await property(org.id, "Elsewhere");
+    const { unitId } = await newPropertyWithUnit(org.id);
+    const elsewhere = await newProperty(org.id, { name: "Elsewhere" });
     expect(await call("/applications", { method: "POST", key: org.key, json: { property_id: elsewhere, unit_id: unitId, applicant_name: "A" } }))
       .toMatchObject({ status: 422, body: { error: "The unit is not in the given property." } });
     expect(await call("/applications", { method: "POST", key: org.key, json: { applicant_name: "A" } }))
@@ -44,7 +44,7 @@ describe("POST /api/applications", () => {
   it("answers 404 for another organization's property or unit", async () => {
     const org = await newTenantOrg();
     const other = await newTenantOrg();
-    const foreign = await unitFixture(other.id);
+    const foreign = await newPropertyWithUnit(other.id);
     expect(await call("/applications", { method: "POST", key: org.key, json: { property_id: foreign.propertyId, applicant_name: "A" } }))
       .toMatchObject({ status: 404, body: { error: "Property not found." } });
     expect(await call("/applications", { method: "POST", key: org.key, json: { unit_id: foreign.unitId, applicant_name: "A" } }))
@@ -53,7 +53,7 @@ describe("POST /api/applications", () => {
 
   it("needs write:applications", async () => {
     const org = await newTenantOrg(["read:applications"]);
-    const { propertyId } = await unitFixture(org.id);
+    const { propertyId } = await newPropertyWithUnit(org.id);
     expect(await call("/applications", { method: "POST", key: org.key, json: { property_id: propertyId, applicant_name: "A" } }))
       .toMatchObject({ status: 403, body: { error: "This API key lacks the scope write:applications required here." } });
   });
@@ -62,8 +62,8 @@ describe("POST /api/applications", () => {
 describe("GET /api/applications", () => {
   it("filters by status, property and unit, and pages", async () => {
     const org = await newTenantOrg();
-    const a = await unitFixture(org.id);
-    const b = await unitFixture(org.id);
+    const a = await newPropertyWithUnit(org.id);
+    const b = await newPropertyWithUnit(org.id);
     const made: string[] = [];
     for (let i = 0; i < 3; i++) made.push((await submit(org.key, { property_id: a.propertyId, applicant_name: `A${i}` })).id);
     const inB = await submit(org.key, { unit_id: b.unitId, applicant_name: "B" });
@@ -85,7 +85,7 @@ describe("GET /api/applications", () => {
   it("answers 404 for another organization's property filter and 400 for unknown parameters", async () => {
     const org = await newTenantOrg();
     const other = await newTenantOrg();
-    const foreign = await unitFixture(other.id);
+    const foreign = await newPropertyWithUnit(other.id);
     expect(await call(`/applications?property_id=${foreign.propertyId}`, { key: org.key })).toMatchObject({ status: 404, body: { error: "Property not found." } });
     expect(await call(`/applications?unit_id=${foreign.unitId}`, { key: org.key })).toMatchObject({ status: 404, body: { error: "Unit not found." } });
     expect(await call("/applications?state=x", { key: org.key })).toMatchObject({ status: 400, body: { error: "Unknown parameter: state." } });
@@ -102,7 +102,7 @@ describe("GET /api/applications/:id", () => {
   it("returns one application; another organization's is 404", async () => {
     const org = await newTenantOrg();
     const other = await newTenantOrg();
-    const { propertyId } = await unitFixture(org.id);
+    const { propertyId } = await newPropertyWithUnit(org.id);
     const a = await submit(org.key, { property_id: propertyId, applicant_name: "A" });
     expect(await call(`/applications/${a.id}`, { key: org.key })).toMatchObject({ status: 200, body: a });
     expect(await call(`/applications/${a.id}`, { key: other.key })).toMatchObject({ status: 404, body: { error: "Application not found." } });
@@ -112,7 +112,7 @@ describe("GET /api/applications/:id", () => {
 describe("POST /api/applications/:id/approve and /deny", () => {
   it("approves (body optional) and denies with a reason", async () => {
     const org = await newTenantOrg();
-    const { propertyId } = await unitFixture(org.id);
+    const { propertyId } = await newPropertyWithUnit(org.id);
     const a = await submit(org.key, { property_id: propertyId, applicant_name: "A" });
     const b = await submit(org.key, { property_id: propertyId, applicant_name: "B" });
     let res = await call(`/applications/${a.id}/approve`, { method: "POST", key: org.key });
@@ -126,7 +126,7 @@ describe("POST /api/applications/:id/approve and /deny", () => {
 
   it("answers 409 saying why for deciding a decided application", async () => {
     const org = await newTenantOrg();
-    const { propertyId } = await unitFixture(org.id);
+    const { propertyId } = await newPropertyWithUnit(org.id);
     const denied = await submit(org.key, { property_id: propertyId, applicant_name: "A" });
     await call(`/applications/${denied.id}/deny`, { method: "POST", key: org.key, json: { reason: "No" } });
     let res = await call(`/applications/${denied.id}/approve`, { method: "POST", key: org.key, json: {} });
@@ -141,7 +141,7 @@ describe("POST /api/applications/:id/approve and /deny", () => {
   it("validates, answers 404 across organizations and needs write:applications", async () => {
     const org = await newTenantOrg();
     const other = await newTenantOrg();
-    const { propertyId } = await unitFixture(org.id);
+    const { propertyId } = await newPropertyWithUnit(org.id);
     const a = await submit(org.key, { property_id: propertyId, applicant_name: "A" });
     expect((await call(`/applications/${a.id}/deny`, { method: "POST", key: org.key, json: {} })).body.error).toMatch(/^reason: /);
     expect(await call(`/applications/${a.id}/approve`, { method: "POST", key: org.key, json: { note: "x" } }))

@@ -1,7 +1,7 @@
 // /api/inspections: schedule, list (by unit, property, status), get, complete with findings, cancel.
 import { describe, expect, it } from "vitest";
-import { call, newKey, newTenantOrg, sql } from "./helpers.ts";
-import { unit, unitFixture } from "./fixtures/operations.ts";
+import { call, sql } from "./helpers.ts";
+import { newKey, newPropertyWithUnit, newTenantOrg, newUnit } from "./fixtures/index.ts";
 
 async function schedule(key: string, json: Record<string, unknown>) {
   const res = await call("/inspections", { method: "POST", key, json });
@@ -17,7 +17,7 @@ const findings = [
 describe("POST /api/inspections", () => {
   it("schedules an inspection", async () => {
     const org = await newTenantOrg();
-    const { propertyId, unitId } = await unitFixture(org.id);
+    const { propertyId, unitId } = await newPropertyWithUnit(org.id);
     const i = await schedule(org.key, { unit_id: unitId, scheduled_for: "2026-12-15", kind: "move_out", inspector: "Lee" });
     expect(i).toMatchObject({
       unit_id: unitId, property_id: propertyId, kind: "move_out", status: "scheduled", scheduled_for: "2026-12-15",
@@ -30,8 +30,8 @@ describe("POST /api/inspections", () => {
   it("validates the body, answers 404 for another organization's unit and needs write:inspections", async () => {
     const org = await newTenantOrg();
     const other = await newTenantOrg();
-    const { unitId } = await unitFixture(org.id);
-    const foreign = await unitFixture(other.id);
+    const { unitId } = await newPropertyWithUnit(org.id);
+    const foreign = await newPropertyWithUnit(other.id);
     expect(await call("/inspections", { method: "POST", key: org.key, json: { unit_id: unitId, scheduled_for: "2026-12-15", room: "all" } }))
       .toMatchObject({ status: 400, body: { error: "Unknown field: room." } });
     expect((await call("/inspections", { method: "POST", key: org.key, json: { unit_id: unitId, scheduled_for: "2026-13-45" } })).body.error)
@@ -51,9 +51,9 @@ describe("POST /api/inspections", () => {
 describe("GET /api/inspections", () => {
   it("filters by unit, property and status, and pages", async () => {
     const org = await newTenantOrg();
-    const a = await unitFixture(org.id);
-    const a2 = await unit(org.id, a.propertyId, "2A");
-    const b = await unitFixture(org.id);
+    const a = await newPropertyWithUnit(org.id);
+    const a2 = await newUnit(org.id, a.propertyId, { label: "2A" });
+    const b = await newPropertyWithUnit(org.id);
     const i1 = await schedule(org.key, { unit_id: a.unitId, scheduled_for: "2026-12-01" });
     const i2 = await schedule(org.key, { unit_id: a2, scheduled_for: "2026-12-02" });
     const i3 = await schedule(org.key, { unit_id: b.unitId, scheduled_for: "2026-12-03" });
@@ -75,7 +75,7 @@ describe("GET /api/inspections", () => {
   it("answers 404 for another organization's unit or property filter, 403 without read:inspections", async () => {
     const org = await newTenantOrg();
     const other = await newTenantOrg();
-    const foreign = await unitFixture(other.id);
+    const foreign = await newPropertyWithUnit(other.id);
     expect(await call(`/inspections?unit_id=${foreign.unitId}`, { key: org.key })).toMatchObject({ status: 404, body: { error: "Unit not found." } });
     expect(await call(`/inspections?property_id=${foreign.propertyId}`, { key: org.key })).toMatchObject({ status: 404, body: { error: "Property not found." } });
     expect((await call("/inspections?status=done", { key: org.key })).status).toBe(400);
@@ -89,7 +89,7 @@ describe("GET /api/inspections/:id", () => {
   it("returns one inspection; another organization's is 404", async () => {
     const org = await newTenantOrg();
     const other = await newTenantOrg();
-    const { unitId } = await unitFixture(org.id);
+    const { unitId } = await newPropertyWithUnit(org.id);
     const i = await schedule(org.key, { unit_id: unitId, scheduled_for: "2026-12-01" });
     expect(await call(`/inspections/${i.id}`, { key: org.key })).toMatchObject({ status: 200, body: i });
     expect(await call(`/inspections/${i.id}`, { key: other.key })).toMatchObject({ status: 404, body: { error: "Inspection not found." } });
@@ -99,7 +99,7 @@ describe("GET /api/inspections/:id", () => {
 describe("POST /api/inspections/:id/complete and /cancel", () => {
   it("completes with findings and a summary", async () => {
     const org = await newTenantOrg();
-    const { unitId } = await unitFixture(org.id);
+    const { unitId } = await newPropertyWithUnit(org.id);
     const i = await schedule(org.key, { unit_id: unitId, scheduled_for: "2026-12-01" });
     const res = await call(`/inspections/${i.id}/complete`, { method: "POST", key: org.key, json: { findings, summary: "Bathroom needs work" } });
     expect(res).toMatchObject({
@@ -116,7 +116,7 @@ describe("POST /api/inspections/:id/complete and /cancel", () => {
 
   it("answers 409 for completing a completed or cancelled inspection, and for cancelling a completed one", async () => {
     const org = await newTenantOrg();
-    const { unitId } = await unitFixture(org.id);
+    const { unitId } = await newPropertyWithUnit(org.id);
     const done = await schedule(org.key, { unit_id: unitId, scheduled_for: "2026-12-01" });
     await call(`/inspections/${done.id}/complete`, { method: "POST", key: org.key, json: { findings } });
     expect(await call(`/inspections/${done.id}/complete`, { method: "POST", key: org.key, json: { findings: [] } }))
@@ -138,7 +138,7 @@ describe("POST /api/inspections/:id/complete and /cancel", () => {
   it("validates findings, answers 404 across organizations and needs write:inspections", async () => {
     const org = await newTenantOrg();
     const other = await newTenantOrg();
-    const { unitId } = await unitFixture(org.id);
+    const { unitId } = await newPropertyWithUnit(org.id);
     const i = await schedule(org.key, { unit_id: unitId, scheduled_for: "2026-12-01" });
     const complete = (json: unknown, key = org.key) => call(`/inspections/${i.id}/complete`, { method: "POST", key, json });
     expect((await complete({ findings: [{ area: "Roof", condition: "terrible" }] })).body.error).toMatch(/^findings\.0\.condition: /);

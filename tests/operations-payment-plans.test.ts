@@ -1,8 +1,8 @@
 // /api/payment-plans: propose, list (by lease, status), get (installments, on schedule),
 // accept, reject, record installment payments.
 import { describe, expect, it } from "vitest";
-import { call, newKey, newTenantOrg, sql } from "./helpers.ts";
-import { delinquentLease, lease, unitFixture } from "./fixtures/operations.ts";
+import { call, sql } from "./helpers.ts";
+import { newDelinquentLease, newKey, newLease, newPropertyWithUnit, newTenantOrg } from "./fixtures/index.ts";
 
 /** A date `days` from today (UTC), far enough from today that time zones do not matter. */
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -19,7 +19,7 @@ const action = (key: string, id: string, what: string, json?: unknown) =>
 describe("POST /api/payment-plans", () => {
   it("proposes a plan whose total is the sum of its installments", async () => {
     const org = await newTenantOrg();
-    const { leaseId } = await delinquentLease(org.id);
+    const { leaseId } = await newDelinquentLease(org.id);
     const plan = await propose(org.key, {
       lease_id: leaseId, note: "Two halves",
       installments: [{ due_date: day(10), amount_usd: 912.5 }, { due_date: day(40), amount_usd: 912.5 }],
@@ -39,7 +39,7 @@ describe("POST /api/payment-plans", () => {
 
   it("answers 409 for a lease that already has a live plan, and allows a new one once it is rejected", async () => {
     const org = await newTenantOrg();
-    const { leaseId } = await delinquentLease(org.id);
+    const { leaseId } = await newDelinquentLease(org.id);
     const body = { lease_id: leaseId, installments: [{ due_date: day(10), amount_usd: 100 }] };
     const first = await propose(org.key, body);
     let res = await call("/payment-plans", { method: "POST", key: org.key, json: body });
@@ -48,7 +48,7 @@ describe("POST /api/payment-plans", () => {
     res = await call("/payment-plans", { method: "POST", key: org.key, json: body });
     expect(res.body.error).toMatch(/already has an? accepted payment plan/);
 
-    const { leaseId: second } = await delinquentLease(org.id);
+    const { leaseId: second } = await newDelinquentLease(org.id);
     const rejected = await propose(org.key, { ...body, lease_id: second });
     await action(org.key, rejected.id, "reject");
     expect((await call("/payment-plans", { method: "POST", key: org.key, json: { ...body, lease_id: second } })).status).toBe(201);
@@ -56,15 +56,15 @@ describe("POST /api/payment-plans", () => {
 
   it("answers 409 for a lease with no overdue rent", async () => {
     const org = await newTenantOrg();
-    const { unitId } = await unitFixture(org.id);
-    const current = await lease(org.id, unitId);
+    const { unitId } = await newPropertyWithUnit(org.id);
+    const current = await newLease(org.id, unitId, { start: -365 });
     expect(await call("/payment-plans", { method: "POST", key: org.key, json: { lease_id: current, installments: [{ due_date: day(5), amount_usd: 10 }] } }))
       .toMatchObject({ status: 409, body: { error: "This lease has no overdue rent; a payment plan is for a delinquent lease." } });
   });
 
   it("validates installments and rejects unknown fields", async () => {
     const org = await newTenantOrg();
-    const { leaseId } = await delinquentLease(org.id);
+    const { leaseId } = await newDelinquentLease(org.id);
     const post = (json: unknown) => call("/payment-plans", { method: "POST", key: org.key, json });
     expect((await post({ lease_id: leaseId, installments: [] })).body.error).toMatch(/^installments: /);
     expect((await post({ lease_id: leaseId, installments: [{ due_date: day(9), amount_usd: 1 }, { due_date: day(2), amount_usd: 1 }] })).body.error)
@@ -82,7 +82,7 @@ describe("POST /api/payment-plans", () => {
   it("answers 404 for another organization's lease and needs write:payment_plans", async () => {
     const org = await newTenantOrg();
     const other = await newTenantOrg();
-    const foreign = await delinquentLease(other.id);
+    const foreign = await newDelinquentLease(other.id);
     const body = { lease_id: foreign.leaseId, installments: [{ due_date: day(10), amount_usd: 100 }] };
     expect(await call("/payment-plans", { method: "POST", key: org.key, json: body })).toMatchObject({ status: 404, body: { error: "Lease not found." } });
     const readOnly = await newKey(other.id, ["read:payment_plans"]);
@@ -94,8 +94,8 @@ describe("POST /api/payment-plans", () => {
 describe("accept, reject", () => {
   it("accepts or rejects a proposed plan, and answers 409 saying why otherwise", async () => {
     const org = await newTenantOrg();
-    const a = await delinquentLease(org.id);
-    const b = await delinquentLease(org.id);
+    const a = await newDelinquentLease(org.id);
+    const b = await newDelinquentLease(org.id);
     const installments = [{ due_date: day(10), amount_usd: 100 }];
     const accepted = await propose(org.key, { lease_id: a.leaseId, installments });
     const rejected = await propose(org.key, { lease_id: b.leaseId, installments });
@@ -113,7 +113,7 @@ describe("accept, reject", () => {
   it("answers 404 across organizations and 403 without write:payment_plans", async () => {
     const org = await newTenantOrg();
     const other = await newTenantOrg();
-    const { leaseId } = await delinquentLease(org.id);
+    const { leaseId } = await newDelinquentLease(org.id);
     const plan = await propose(org.key, { lease_id: leaseId, installments: [{ due_date: day(10), amount_usd: 100 }] });
     expect(await action(other.key, plan.id, "accept")).toMatchObject({ status: 404, body: { error: "Payment plan not found." } });
     expect(await action(org.key, plan.id, "accept", { why: 1 })).toMatchObject({ status: 400, body: { error: "Unknown field: why." } });
@@ -127,7 +127,7 @@ describe("accept, reject", () => {
 describe("POST /api/payment-plans/:id/payments", () => {
   it("applies payments to the oldest installments first and tracks whether the plan is on schedule", async () => {
     const org = await newTenantOrg();
-    const { leaseId } = await delinquentLease(org.id);
+    const { leaseId } = await newDelinquentLease(org.id);
     const plan = await propose(org.key, {
       lease_id: leaseId,
       installments: [{ due_date: day(-10), amount_usd: 500 }, { due_date: day(-3), amount_usd: 500 }, { due_date: day(20), amount_usd: 825 }],
@@ -165,7 +165,7 @@ describe("POST /api/payment-plans/:id/payments", () => {
 
   it("takes payments only on an accepted plan and not in the future", async () => {
     const org = await newTenantOrg();
-    const { leaseId } = await delinquentLease(org.id);
+    const { leaseId } = await newDelinquentLease(org.id);
     const plan = await propose(org.key, { lease_id: leaseId, installments: [{ due_date: day(10), amount_usd: 100 }] });
     expect(await action(org.key, plan.id, "payments", { amount_usd: 10 }))
       .toMatchObject({ status: 409, body: { error: "This payment plan is proposed; payments are recorded only against an accepted plan." } });
@@ -182,7 +182,7 @@ describe("POST /api/payment-plans/:id/payments", () => {
   it("answers 404 across organizations and 403 without write:payment_plans", async () => {
     const org = await newTenantOrg();
     const other = await newTenantOrg();
-    const { leaseId } = await delinquentLease(org.id);
+    const { leaseId } = await newDelinquentLease(org.id);
     const plan = await propose(org.key, { lease_id: leaseId, installments: [{ due_date: day(10), amount_usd: 100 }] });
     await action(org.key, plan.id, "accept");
     expect(await action(other.key, plan.id, "payments", { amount_usd: 10 })).toMatchObject({ status: 404, body: { error: "Payment plan not found." } });
@@ -196,7 +196,7 @@ describe("GET /api/payment-plans", () => {
     const org = await newTenantOrg();
     const installments = [{ due_date: day(10), amount_usd: 100 }];
     const plans: { id: string; lease_id: string }[] = [];
-    for (let i = 0; i < 3; i++) plans.push(await propose(org.key, { lease_id: (await delinquentLease(org.id)).leaseId, installments }));
+    for (let i = 0; i < 3; i++) plans.push(await propose(org.key, { lease_id: (await newDelinquentLease(org.id)).leaseId, installments }));
     await action(org.key, plans[1].id, "accept");
 
     const ids = async (q: string) => (await call(`/payment-plans?${q}`, { key: org.key })).body.data.map((x: { id: string }) => x.id);
@@ -215,7 +215,7 @@ describe("GET /api/payment-plans", () => {
   it("answers 404 for another organization's lease filter or plan, 403 without read:payment_plans", async () => {
     const org = await newTenantOrg();
     const other = await newTenantOrg();
-    const foreign = await delinquentLease(other.id);
+    const foreign = await newDelinquentLease(other.id);
     const plan = await propose(other.key, { lease_id: foreign.leaseId, installments: [{ due_date: day(10), amount_usd: 100 }] });
     expect(await call(`/payment-plans?lease_id=${foreign.leaseId}`, { key: org.key })).toMatchObject({ status: 404, body: { error: "Lease not found." } });
     expect(await call(`/payment-plans/${plan.id}`, { key: org.key })).toMatchObject({ status: 404, body: { error: "Payment plan not found." } });

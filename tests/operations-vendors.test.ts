@@ -1,7 +1,9 @@
 // /api/vendors: list (by trade), get with work-order counts, create, update, delete.
 import { describe, expect, it } from "vitest";
-import { call, newKey, newTenantOrg, sql } from "./helpers.ts";
-import { property, unitFixture, vendor } from "./fixtures/operations.ts";
+import { call, sql } from "./helpers.ts";
+import {
+  newExpense, newKey, newProperty, newPropertyWithUnit, newTenantOrg, newVendor, newWorkOrder,
+} from "./fixtures/index.ts";
 
 async function create(key: string, json: Record<string, unknown>) {
   const res = await call("/vendors", { method: "POST", key, json });
@@ -42,7 +44,7 @@ describe("GET /api/vendors", () => {
   it("lists the organization's vendors newest first, filtered by trade (any case)", async () => {
     const org = await newTenantOrg();
     const other = await newTenantOrg();
-    await vendor(other.id, "Not mine", "plumbing");
+    await newVendor(other.id, { name: "Not mine", trade: "plumbing" });
     const a = await create(org.key, { name: "Pipes", trade: "Plumbing" });
     const b = await create(org.key, { name: "Sparks", trade: "Electrical" });
     const c = await create(org.key, { name: "Drains", trade: "plumbing" });
@@ -78,17 +80,13 @@ describe("GET /api/vendors", () => {
 describe("GET /api/vendors/:id", () => {
   it("counts the vendor's open (open or assigned) and completed work orders", async () => {
     const org = await newTenantOrg();
-    const { unitId } = await unitFixture(org.id);
+    const { unitId } = await newPropertyWithUnit(org.id);
     const v = await create(org.key, { name: "Handy" });
     const other = await create(org.key, { name: "Other" });
-    const insert = (status: string, vendorId: string) => sql`
-      insert into app.work_orders (organization_id, unit_id, vendor_id, title, status)
-      values (${org.id}, ${unitId}, ${vendorId}, 'job', ${status})`;
-    await insert("assigned", v.id);
-    await insert("assigned", v.id);
-    await insert("assigned", other.id);
-    await sql`insert into app.work_orders (organization_id, unit_id, vendor_id, title, status) values (${org.id}, ${unitId}, ${v.id}, 'x', 'assigned')`;
-    await sql`update app.work_orders set status = 'completed', completed_at = now() where title = 'x' and vendor_id = ${v.id}`;
+    await newWorkOrder(org.id, unitId, { vendorId: v.id, title: "job" });
+    await newWorkOrder(org.id, unitId, { vendorId: v.id, title: "job" });
+    await newWorkOrder(org.id, unitId, { vendorId: other.id, title: "job" });
+    await newWorkOrder(org.id, unitId, { vendorId: v.id, title: "x", status: "completed" });
 
     const res = await call(`/vendors/${v.id}`, { key: org.key });
     expect(res).toMatchObject({ status: 200, body: { id: v.id, name: "Handy", open_work_orders: 2, completed_work_orders: 1 } });
@@ -97,7 +95,7 @@ describe("GET /api/vendors/:id", () => {
   it("answers 404 for another organization's vendor", async () => {
     const org = await newTenantOrg();
     const other = await newTenantOrg();
-    const foreign = await vendor(other.id);
+    const foreign = await newVendor(other.id);
     expect(await call(`/vendors/${foreign}`, { key: org.key })).toMatchObject({ status: 404, body: { error: "Vendor not found." } });
     expect((await call("/vendors/v_nope", { key: org.key })).status).toBe(404);
   });
@@ -139,15 +137,14 @@ describe("DELETE /api/vendors/:id", () => {
 
   it("answers 409 while work orders or expenses refer to it", async () => {
     const org = await newTenantOrg();
-    const { unitId } = await unitFixture(org.id);
+    const { unitId } = await newPropertyWithUnit(org.id);
     const v = await create(org.key, { name: "Busy" });
-    await sql`insert into app.work_orders (organization_id, unit_id, vendor_id, title, status) values (${org.id}, ${unitId}, ${v.id}, 'job', 'assigned')`;
+    await newWorkOrder(org.id, unitId, { vendorId: v.id, title: "job" });
     expect(await call(`/vendors/${v.id}`, { method: "DELETE", key: org.key }))
       .toMatchObject({ status: 409, body: { error: "This vendor is on 1 work order; it cannot be deleted while work orders refer to it." } });
 
     const billed = await create(org.key, { name: "Billed" });
-    await sql`insert into app.expenses (organization_id, property_id, category_id, label, amount_cents, paid_on, vendor_id)
-      values (${org.id}, ${await property(org.id)}, 'repairs', 'Fix', 100, current_date, ${billed.id})`;
+    await newExpense(org.id, await newProperty(org.id), { category: "repairs", label: "Fix", amountCents: 100, vendorId: billed.id });
     expect(await call(`/vendors/${billed.id}`, { method: "DELETE", key: org.key }))
       .toMatchObject({ status: 409, body: { error: "This vendor is on 1 expense; it cannot be deleted while expenses refer to it." } });
     const [{ count }] = await sql`select count(*)::int as count from app.vendors where organization_id = ${org.id}`;

@@ -1,7 +1,7 @@
 // /api/work-orders: create, list (the reference's curl), filters, update, assign, complete.
 import { describe, expect, it } from "vitest";
-import { call, functionsUrl, newKey, newTenantOrg, runReferenceCurl, sql } from "./helpers.ts";
-import { unit, unitFixture, vendor } from "./fixtures/operations.ts";
+import { call, functionsUrl, runReferenceCurl, sql } from "./helpers.ts";
+import { newKey, newPropertyWithUnit, newTenantOrg, newUnit, newVendor } from "./fixtures/index.ts";
 
 // The reference's "List work orders for a unit" example, with its line break restored.
 const REFERENCE_CURL = `curl "https://app.aptoria.ai/api/work-orders?unit_id=5f..." \\
@@ -16,8 +16,8 @@ async function create(key: string, json: Record<string, unknown>) {
 describe("POST /api/work-orders", () => {
   it("creates an open work order, or an assigned one when a vendor is given", async () => {
     const org = await newTenantOrg();
-    const { propertyId, unitId } = await unitFixture(org.id);
-    const vendorId = await vendor(org.id);
+    const { propertyId, unitId } = await newPropertyWithUnit(org.id);
+    const vendorId = await newVendor(org.id);
 
     const open = await create(org.key, { unit_id: unitId, title: "Leaking faucet", description: "Kitchen sink", priority: "high", due_date: "2026-12-01" });
     expect(open).toMatchObject({
@@ -37,7 +37,7 @@ describe("POST /api/work-orders", () => {
 
   it("rejects unknown and invalid fields with a 400 naming them", async () => {
     const org = await newTenantOrg();
-    const { unitId } = await unitFixture(org.id);
+    const { unitId } = await newPropertyWithUnit(org.id);
     let res = await call("/work-orders", { method: "POST", key: org.key, json: { unit_id: unitId, title: "X", colour: "red", size: 3 } });
     expect(res.status).toBe(400);
     expect(res.body.error).toBe("Unknown fields: colour, size.");
@@ -56,9 +56,9 @@ describe("POST /api/work-orders", () => {
   it("answers 404 for a unit or vendor of another organization, and creates nothing", async () => {
     const org = await newTenantOrg();
     const other = await newTenantOrg();
-    const { unitId } = await unitFixture(org.id);
-    const foreign = await unitFixture(other.id);
-    const foreignVendor = await vendor(other.id);
+    const { unitId } = await newPropertyWithUnit(org.id);
+    const foreign = await newPropertyWithUnit(other.id);
+    const foreignVendor = await newVendor(other.id);
 
     let res = await call("/work-orders", { method: "POST", key: org.key, json: { unit_id: foreign.unitId, title: "X" } });
     expect(res).toMatchObject({ status: 404, body: { error: "Unit not found." } });
@@ -72,7 +72,7 @@ describe("POST /api/work-orders", () => {
 
   it("needs write:work_orders", async () => {
     const org = await newTenantOrg(["read:work_orders"]);
-    const { unitId } = await unitFixture(org.id);
+    const { unitId } = await newPropertyWithUnit(org.id);
     const res = await call("/work-orders", { method: "POST", key: org.key, json: { unit_id: unitId, title: "X" } });
     expect(res.status).toBe(403);
     expect(res.body.error).toBe("This API key lacks the scope write:work_orders required here.");
@@ -82,8 +82,8 @@ describe("POST /api/work-orders", () => {
 describe("GET /api/work-orders", () => {
   it("runs the reference's curl verbatim: the unit's work orders, newest first", async () => {
     const org = await newTenantOrg();
-    const { propertyId, unitId } = await unitFixture(org.id);
-    const otherUnit = await unit(org.id, propertyId, "2A");
+    const { propertyId, unitId } = await newPropertyWithUnit(org.id);
+    const otherUnit = await newUnit(org.id, propertyId, { label: "2A" });
     const first = await create(org.key, { unit_id: unitId, title: "Leaking faucet" });
     const second = await create(org.key, { unit_id: unitId, title: "Broken blind" });
     await create(org.key, { unit_id: otherUnit, title: "Elsewhere" });
@@ -99,9 +99,9 @@ describe("GET /api/work-orders", () => {
 
   it("filters by property, status, vendor and priority", async () => {
     const org = await newTenantOrg();
-    const a = await unitFixture(org.id, "A");
-    const b = await unitFixture(org.id, "B");
-    const plumber = await vendor(org.id, "Pipes Inc", "plumbing");
+    const a = await newPropertyWithUnit(org.id, { unit: "A" });
+    const b = await newPropertyWithUnit(org.id, { unit: "B" });
+    const plumber = await newVendor(org.id, { name: "Pipes Inc", trade: "plumbing" });
     const w1 = await create(org.key, { unit_id: a.unitId, title: "1", priority: "emergency", vendor_id: plumber });
     const w2 = await create(org.key, { unit_id: a.unitId, title: "2", priority: "low" });
     const w3 = await create(org.key, { unit_id: b.unitId, title: "3", priority: "emergency" });
@@ -124,7 +124,7 @@ describe("GET /api/work-orders", () => {
 
   it("pages through more than one page with next_url", async () => {
     const org = await newTenantOrg();
-    const { unitId } = await unitFixture(org.id);
+    const { unitId } = await newPropertyWithUnit(org.id);
     const made: string[] = [];
     for (let i = 0; i < 5; i++) made.push((await create(org.key, { unit_id: unitId, title: `Job ${i}` })).id);
 
@@ -148,8 +148,8 @@ describe("GET /api/work-orders", () => {
   it("answers 404 for filters naming another organization's records, 400 for unknown parameters", async () => {
     const org = await newTenantOrg();
     const other = await newTenantOrg();
-    const foreign = await unitFixture(other.id);
-    const foreignVendor = await vendor(other.id);
+    const foreign = await newPropertyWithUnit(other.id);
+    const foreignVendor = await newVendor(other.id);
     expect(await call(`/work-orders?unit_id=${foreign.unitId}`, { key: org.key })).toMatchObject({ status: 404, body: { error: "Unit not found." } });
     expect(await call(`/work-orders?property_id=${foreign.propertyId}`, { key: org.key })).toMatchObject({ status: 404, body: { error: "Property not found." } });
     expect(await call(`/work-orders?vendor_id=${foreignVendor}`, { key: org.key })).toMatchObject({ status: 404, body: { error: "Vendor not found." } });
@@ -170,7 +170,7 @@ describe("GET /api/work-orders/:id", () => {
   it("returns the work order; another organization's or a made-up id is 404", async () => {
     const org = await newTenantOrg();
     const other = await newTenantOrg();
-    const { unitId } = await unitFixture(org.id);
+    const { unitId } = await newPropertyWithUnit(org.id);
     const mine = await create(org.key, { unit_id: unitId, title: "Mine" });
     expect(await call(`/work-orders/${mine.id}`, { key: org.key })).toMatchObject({ status: 200, body: mine });
     const res = await call(`/work-orders/${mine.id}`, { key: other.key });
@@ -190,7 +190,7 @@ describe("GET /api/work-orders/:id", () => {
 describe("PATCH /api/work-orders/:id", () => {
   it("changes the given fields and clears those sent as null", async () => {
     const org = await newTenantOrg();
-    const { unitId } = await unitFixture(org.id);
+    const { unitId } = await newPropertyWithUnit(org.id);
     const wo = await create(org.key, { unit_id: unitId, title: "Old", description: "Desc", due_date: "2026-12-01" });
     const res = await call(`/work-orders/${wo.id}`, {
       method: "PATCH", key: org.key,
@@ -204,7 +204,7 @@ describe("PATCH /api/work-orders/:id", () => {
 
   it("rejects an empty body, unknown fields, status changes and amounts with fractions of cents", async () => {
     const org = await newTenantOrg();
-    const { unitId } = await unitFixture(org.id);
+    const { unitId } = await newPropertyWithUnit(org.id);
     const wo = await create(org.key, { unit_id: unitId, title: "Old" });
     const patch = (json: unknown) => call(`/work-orders/${wo.id}`, { method: "PATCH", key: org.key, json });
     expect(await patch({})).toMatchObject({ status: 400, body: { error: "body: send at least one field to change." } });
@@ -216,7 +216,7 @@ describe("PATCH /api/work-orders/:id", () => {
   it("answers 404 for another organization's work order and 403 without write:work_orders", async () => {
     const org = await newTenantOrg();
     const other = await newTenantOrg();
-    const { unitId } = await unitFixture(org.id);
+    const { unitId } = await newPropertyWithUnit(org.id);
     const wo = await create(org.key, { unit_id: unitId, title: "Old" });
     expect(await call(`/work-orders/${wo.id}`, { method: "PATCH", key: other.key, json: { title: "Hijack" } }))
       .toMatchObject({ status: 404, body: { error: "Work order not found." } });
@@ -232,9 +232,9 @@ describe("PATCH /api/work-orders/:id", () => {
 describe("POST /api/work-orders/:id/assign and /complete", () => {
   it("assigns an open one, reassigns an assigned one, and completes it with cost and notes", async () => {
     const org = await newTenantOrg();
-    const { unitId } = await unitFixture(org.id);
-    const first = await vendor(org.id, "First");
-    const second = await vendor(org.id, "Second");
+    const { unitId } = await newPropertyWithUnit(org.id);
+    const first = await newVendor(org.id, { name: "First" });
+    const second = await newVendor(org.id, { name: "Second" });
     const wo = await create(org.key, { unit_id: unitId, title: "Roof", notes: "Ladder in garage" });
 
     let res = await call(`/work-orders/${wo.id}/assign`, { method: "POST", key: org.key, json: { vendor_id: first } });
@@ -252,16 +252,16 @@ describe("POST /api/work-orders/:id/assign and /complete", () => {
 
   it("keeps the notes when completing without new ones", async () => {
     const org = await newTenantOrg();
-    const { unitId } = await unitFixture(org.id);
-    const wo = await create(org.key, { unit_id: unitId, title: "Roof", notes: "Ladder in garage", vendor_id: await vendor(org.id) });
+    const { unitId } = await newPropertyWithUnit(org.id);
+    const wo = await create(org.key, { unit_id: unitId, title: "Roof", notes: "Ladder in garage", vendor_id: await newVendor(org.id) });
     const res = await call(`/work-orders/${wo.id}/complete`, { method: "POST", key: org.key, json: { cost_usd: 0 } });
     expect(res.body).toMatchObject({ status: "completed", cost_usd: 0, notes: "Ladder in garage" });
   });
 
   it("answers 409 saying why for completing an open or a completed one, and for reassigning a completed one", async () => {
     const org = await newTenantOrg();
-    const { unitId } = await unitFixture(org.id);
-    const v = await vendor(org.id);
+    const { unitId } = await newPropertyWithUnit(org.id);
+    const v = await newVendor(org.id);
     const open = await create(org.key, { unit_id: unitId, title: "Open" });
     let res = await call(`/work-orders/${open.id}/complete`, { method: "POST", key: org.key, json: { cost_usd: 10 } });
     expect(res).toMatchObject({ status: 409, body: { error: "This work order is open and has no vendor; assign a vendor before completing it." } });
@@ -282,9 +282,9 @@ describe("POST /api/work-orders/:id/assign and /complete", () => {
   it("answers 404 for another organization's vendor or work order", async () => {
     const org = await newTenantOrg();
     const other = await newTenantOrg();
-    const { unitId } = await unitFixture(org.id);
+    const { unitId } = await newPropertyWithUnit(org.id);
     const wo = await create(org.key, { unit_id: unitId, title: "Open" });
-    const foreignVendor = await vendor(other.id);
+    const foreignVendor = await newVendor(other.id);
     let res = await call(`/work-orders/${wo.id}/assign`, { method: "POST", key: org.key, json: { vendor_id: foreignVendor } });
     expect(res).toMatchObject({ status: 404, body: { error: "Vendor not found." } });
     res = await call(`/work-orders/${wo.id}/assign`, { method: "POST", key: other.key, json: { vendor_id: foreignVendor } });
@@ -297,8 +297,8 @@ describe("POST /api/work-orders/:id/assign and /complete", () => {
 
   it("validates the bodies and needs write:work_orders", async () => {
     const org = await newTenantOrg();
-    const { unitId } = await unitFixture(org.id);
-    const wo = await create(org.key, { unit_id: unitId, title: "Open", vendor_id: await vendor(org.id) });
+    const { unitId } = await newPropertyWithUnit(org.id);
+    const wo = await create(org.key, { unit_id: unitId, title: "Open", vendor_id: await newVendor(org.id) });
     expect(await call(`/work-orders/${wo.id}/assign`, { method: "POST", key: org.key, json: {} }))
       .toMatchObject({ status: 400, body: { error: expect.stringMatching(/^vendor_id: /) } });
     expect(await call(`/work-orders/${wo.id}/complete`, { method: "POST", key: org.key, json: { cost_usd: 5, rating: 5 } }))

@@ -7,14 +7,14 @@
 // has a random suffix and is dropped at the end.
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, test, vi } from "vitest";
 
 const databaseUrl = inject("databaseUrl");
 const sql = postgres(databaseUrl, { max: 10, onnotice: () => {}, connection: { application_name: "pgmq-contract-tests" } });
 
 const suffix = randomBytes(4).toString("hex");
 const queues = new Set<string>();
-/** The real extension is installed (rather than scripts/sql/pgmq.sql). */
+/** A real pgmq is installed, as the extension or as plain SQL (rather than scripts/sql/pgmq.sql, which marks its schema). */
 let isExtension = false;
 
 interface Message {
@@ -24,10 +24,6 @@ interface Message {
   vt: Date;
   message: unknown;
 }
-
-// JSON goes in as text cast to jsonb: a parameter the server types as jsonb, postgres.js would
-// JSON-encode again.
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The pool, a reserved connection or a transaction. */
 type Db = postgres.ISql;
@@ -46,6 +42,8 @@ async function dropQueue(name: string): Promise<boolean> {
   return dropped;
 }
 
+// JSON goes in as text cast to jsonb: a parameter the server types as jsonb, postgres.js would
+// JSON-encode again.
 async function send(q: string, msg: unknown, delay = 0): Promise<number> {
   const [{ id }] = await sql`select * from pgmq.send(${q}::text, ${JSON.stringify(msg)}::text::jsonb, ${delay}::int) as id`;
   return Number(id);
@@ -111,8 +109,9 @@ async function rejection(query: Promise<unknown>): Promise<string> {
 }
 
 beforeAll(async () => {
-  const [row] = await sql`select exists (select 1 from pg_extension where extname = 'pgmq') as installed`;
-  isExtension = row.installed;
+  // every real pgmq, extension or plain SQL, has create_partitioned; ours has not (nor its mark)
+  const [row] = await sql`select exists (select 1 from pg_proc where proname = 'create_partitioned' and pronamespace = 'pgmq'::regnamespace) as real`;
+  isExtension = row.real;
 });
 
 afterAll(async () => {
@@ -332,7 +331,11 @@ describe("sending and reading", () => {
     expect(await read(q, 1, 5)).toEqual([]);
     expect((await metrics(q)).queue_length).toBe(3);
 
-    await sleep(1100);
+    // once their visibility timeout has passed, all three are visible again
+    await vi.waitFor(async () => {
+      const [{ visible }] = await sql`select count(*)::int as visible from ${qTable(q)} where vt <= clock_timestamp()`;
+      expect(visible).toBe(3);
+    }, { timeout: 5000, interval: 50 });
     const again = await read(q, 30, 5);
     expect(again.map((m) => m.msg_id)).toEqual(ids);
     expect(again.map((m) => m.read_ct)).toEqual([2, 2, 2]);

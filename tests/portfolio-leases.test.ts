@@ -1,14 +1,14 @@
 // /api/leases over the real stack: drafts, signing, overlap, termination, rent charges.
 import { describe, expect, it } from "vitest";
-import { call, newTenantOrg, sql } from "./helpers.ts";
-import { allPages, insertCharge, insertProperty, insertReceipt, insertSignedLease, insertTenant, insertUnit } from "./portfolio-fixtures.ts";
+import { allPages, call, sql } from "./helpers.ts";
+import { newCharge, newLease, newProperty, newReceipt, newTenant, newTenantOrg, newUnit } from "./fixtures/index.ts";
 
 async function setup() {
   const org = await newTenantOrg();
-  const propertyId = await insertProperty(org.id);
-  const unitId = await insertUnit(org.id, propertyId, "1B");
-  const tenantA = await insertTenant(org.id, "Maya R.");
-  const tenantB = await insertTenant(org.id, "Jon R.");
+  const propertyId = await newProperty(org.id);
+  const unitId = await newUnit(org.id, propertyId, { label: "1B" });
+  const tenantA = await newTenant(org.id, { name: "Maya R." });
+  const tenantB = await newTenant(org.id, { name: "Jon R." });
   return { ...org, propertyId, unitId, tenantA, tenantB };
 }
 
@@ -48,7 +48,7 @@ describe("/api/leases", () => {
 
   it("refuses to sign a lease that overlaps a signed lease on the same unit, with a clear 409", async () => {
     const s = await setup();
-    const first = await insertSignedLease(s.id, s.unitId, [s.tenantA], { start: "2026-01-01", end: "2026-06-30" });
+    const first = await newLease(s.id, s.unitId, { tenantIds: [s.tenantA], start: "2026-01-01", end: "2026-06-30" });
     const { body: overlapping } = await call("/leases", { key: s.key, method: "POST", json: draft(s, { start_date: "2026-06-30", end_date: null }) });
     const res = await call(`/leases/${overlapping.id}/sign`, { key: s.key, method: "POST" });
     expect(res.status).toBe(409);
@@ -65,11 +65,11 @@ describe("/api/leases", () => {
 
   it("terminates a signed lease with a reason and date, withdrawing unpaid charges for later months", async () => {
     const s = await setup();
-    const leaseId = await insertSignedLease(s.id, s.unitId, [s.tenantA], { start: "2026-01-01", end: "2026-12-31" });
-    const march = await insertCharge(s.id, leaseId, "2026-03", "2026-03-01", 182500);
-    const april = await insertCharge(s.id, leaseId, "2026-04", "2026-04-01", 182500);
-    const may = await insertCharge(s.id, leaseId, "2026-05", "2026-05-01", 182500);
-    await insertReceipt(s.id, may, 10000, "2026-03-10T12:00:00Z");
+    const leaseId = await newLease(s.id, s.unitId, { tenantIds: [s.tenantA], start: "2026-01-01", end: "2026-12-31" });
+    const march = await newCharge(s.id, leaseId, { period: "2026-03", due: "2026-03-01", amountCents: 182500 });
+    const april = await newCharge(s.id, leaseId, { period: "2026-04", due: "2026-04-01", amountCents: 182500 });
+    const may = await newCharge(s.id, leaseId, { period: "2026-05", due: "2026-05-01", amountCents: 182500 });
+    await newReceipt(s.id, may, { amountCents: 10000, at: "2026-03-10T12:00:00Z" });
 
     const res = await call(`/leases/${leaseId}/terminate`, { key: s.key, method: "POST", json: { reason: "Tenant moved out", effective_date: "2026-03-15" } });
     expect(res.status).toBe(200);
@@ -90,7 +90,7 @@ describe("/api/leases", () => {
 
   it("refuses termination dates outside the lease (422) and requires a reason (400)", async () => {
     const s = await setup();
-    const leaseId = await insertSignedLease(s.id, s.unitId, [s.tenantA], { start: "2026-01-01", end: "2026-12-31" });
+    const leaseId = await newLease(s.id, s.unitId, { tenantIds: [s.tenantA], start: "2026-01-01", end: "2026-12-31" });
     const early = await call(`/leases/${leaseId}/terminate`, { key: s.key, method: "POST", json: { reason: "x", effective_date: "2025-12-31" } });
     expect(early).toMatchObject({ status: 422, body: { error: "effective_date (2025-12-31) is before the lease starts (2026-01-01)." } });
     const late = await call(`/leases/${leaseId}/terminate`, { key: s.key, method: "POST", json: { reason: "x", effective_date: "2027-01-01" } });
@@ -102,13 +102,10 @@ describe("/api/leases", () => {
 
   it("generates one charge per lease per month, idempotently", async () => {
     const s = await setup();
-    const unit2 = await insertUnit(s.id, s.propertyId, "2A");
-    const a = await insertSignedLease(s.id, s.unitId, [s.tenantA], { rentCents: 182500, start: "2026-01-01", end: null });
+    const unit2 = await newUnit(s.id, s.propertyId, { label: "2A" });
+    const a = await newLease(s.id, s.unitId, { tenantIds: [s.tenantA], rentCents: 182500, start: "2026-01-01", end: null });
     // starts mid-February: February is charged (the lease covers part of it); ends in April
-    const [b] = await sql`insert into app.leases (organization_id, unit_id, rent_cents, due_day, start_date, end_date)
-      values (${s.id}, ${unit2}, 95000, 5, '2026-02-15', '2026-04-10') returning id`;
-    await sql`insert into app.lease_tenants values (${s.id}, ${b.id}, ${s.tenantB})`;
-    await sql`update app.leases set status = 'signed' where id = ${b.id}`;
+    const b = await newLease(s.id, unit2, { tenantIds: [s.tenantB], rentCents: 95000, dueDay: 5, start: "2026-02-15", end: "2026-04-10" });
     // a draft gets nothing
     await call("/leases", { key: s.key, method: "POST", json: draft(s, { unit_id: unit2, start_date: "2026-05-01", end_date: null }) });
 
@@ -116,7 +113,7 @@ describe("/api/leases", () => {
     expect(first).toMatchObject({ status: 200, body: { from: "2026-01", to: "2026-06", leases: 2, created: 9, existing: 0 } });
     const rows = await sql`select lease_id, period_label, to_char(due_date, 'YYYY-MM-DD') as due, amount_cents::int as cents, status
       from app.payments where organization_id = ${s.id} order by lease_id, period_label`;
-    expect(rows.filter((r) => r.lease_id === b.id).map((r) => [r.period_label, r.due, r.cents])).toEqual([
+    expect(rows.filter((r) => r.lease_id === b).map((r) => [r.period_label, r.due, r.cents])).toEqual([
       ["2026-02", "2026-02-05", 95000], ["2026-03", "2026-03-05", 95000], ["2026-04", "2026-04-05", 95000],
     ]);
     expect(rows.filter((r) => r.lease_id === a).map((r) => r.period_label)).toEqual(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"]);
@@ -169,7 +166,7 @@ describe("/api/leases", () => {
 
   it("answers 404 for another organization's leases, units and tenants", async () => {
     const other = await setup();
-    const foreignLease = await insertSignedLease(other.id, other.unitId, [other.tenantA]);
+    const foreignLease = await newLease(other.id, other.unitId, { tenantIds: [other.tenantA] });
     const s = await setup();
     for (const [path, init] of [
       [`/leases/${foreignLease}`, {}],
@@ -192,10 +189,10 @@ describe("/api/leases", () => {
 
   it("filters by unit, property, status and tenant, and pages", async () => {
     const s = await setup();
-    const otherProperty = await insertProperty(s.id, "9 Elm");
-    const otherUnit = await insertUnit(s.id, otherProperty, "A");
-    const l1 = await insertSignedLease(s.id, s.unitId, [s.tenantA], { start: "2025-01-01", end: "2025-12-31" });
-    const l2 = await insertSignedLease(s.id, otherUnit, [s.tenantB], { start: "2025-01-01", end: null });
+    const otherProperty = await newProperty(s.id, { name: "9 Elm" });
+    const otherUnit = await newUnit(s.id, otherProperty, { label: "A" });
+    const l1 = await newLease(s.id, s.unitId, { tenantIds: [s.tenantA], start: "2025-01-01", end: "2025-12-31" });
+    const l2 = await newLease(s.id, otherUnit, { tenantIds: [s.tenantB], start: "2025-01-01", end: null });
     const { body: d } = await call("/leases", { key: s.key, method: "POST", json: draft(s, { tenant_ids: [s.tenantA, s.tenantB] }) });
     const ids = async (q: string) => (await call(`/leases?${q}`, { key: s.key })).body.data.map((l: any) => l.id).sort();
     expect(await ids(`unit_id=${s.unitId}`)).toEqual([l1, d.id].sort());
@@ -203,7 +200,7 @@ describe("/api/leases", () => {
     expect(await ids("status=draft")).toEqual([d.id]);
     expect(await ids(`tenant_id=${s.tenantB}`)).toEqual([l2, d.id].sort());
     expect(await ids(`tenant_id=${s.tenantA}&status=signed`)).toEqual([l1]);
-    const { ids: all, pages } = await allPages(call, "/leases?limit=2", s.key);
+    const { ids: all, pages } = await allPages("/leases?limit=2", s.key);
     expect(pages).toBe(2);
     expect(all.sort()).toEqual([l1, l2, d.id].sort());
   });

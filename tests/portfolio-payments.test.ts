@@ -1,13 +1,15 @@
 // /api/payments over the real stack: rent charges and recording money received.
 import { describe, expect, it } from "vitest";
-import { call, newTenantOrg, sql } from "./helpers.ts";
-import { allPages, insertCharge, insertProperty, insertSignedLease, insertTenant, insertUnit, smallPortfolio } from "./portfolio-fixtures.ts";
+import { allPages, call, sql } from "./helpers.ts";
+import {
+  newCharge, newLease, newProperty, newReceipt, newSmallPortfolio, newTenant, newTenantOrg, newUnit,
+} from "./fixtures/index.ts";
 
 describe("/api/payments", () => {
   it("records a partial payment, then the rest; the charge becomes paid with its receipts", async () => {
     const { id: orgId, key } = await newTenantOrg();
-    const { leaseId } = await smallPortfolio(orgId);
-    const chargeId = await insertCharge(orgId, leaseId, "2026-04", "2026-04-01", 182500);
+    const { leaseId } = await newSmallPortfolio(orgId);
+    const chargeId = await newCharge(orgId, leaseId, { period: "2026-04", due: "2026-04-01", amountCents: 182500 });
 
     const partial = await call(`/payments/${chargeId}/receipts`, {
       key, method: "POST", json: { amount: 1000.25, received_at: "2026-04-03T15:00:00Z", method: "ach", reference: "ACH 991" },
@@ -37,8 +39,8 @@ describe("/api/payments", () => {
 
   it("refuses an overpayment (422) and money from the future (422), recording nothing", async () => {
     const { id: orgId, key } = await newTenantOrg();
-    const { leaseId } = await smallPortfolio(orgId);
-    const chargeId = await insertCharge(orgId, leaseId, "2026-04", "2026-04-01", 182500);
+    const { leaseId } = await newSmallPortfolio(orgId);
+    const chargeId = await newCharge(orgId, leaseId, { period: "2026-04", due: "2026-04-01", amountCents: 182500 });
     await call(`/payments/${chargeId}/receipts`, { key, method: "POST", json: { amount: 1800 } });
     expect(await call(`/payments/${chargeId}/receipts`, { key, method: "POST", json: { amount: 25.01 } }))
       .toMatchObject({ status: 422, body: { error: "The amount exceeds the outstanding balance of 25 USD." } });
@@ -51,8 +53,8 @@ describe("/api/payments", () => {
 
   it("validates receipts", async () => {
     const { id: orgId, key } = await newTenantOrg();
-    const { leaseId } = await smallPortfolio(orgId);
-    const chargeId = await insertCharge(orgId, leaseId, "2026-04", "2026-04-01", 182500);
+    const { leaseId } = await newSmallPortfolio(orgId);
+    const chargeId = await newCharge(orgId, leaseId, { period: "2026-04", due: "2026-04-01", amountCents: 182500 });
     const post = (json: unknown) => call(`/payments/${chargeId}/receipts`, { key, method: "POST", json });
     expect(await post({ amount: 10, tip: 2 })).toMatchObject({ status: 400, body: { error: "Unknown field: tip." } });
     expect((await post({ amount: 0 })).body.error).toMatch(/^amount: /);
@@ -74,8 +76,8 @@ describe("/api/payments", () => {
 
   it("answers 404 for another organization's charge and records nothing against it", async () => {
     const other = await newTenantOrg();
-    const { leaseId } = await smallPortfolio(other.id);
-    const foreign = await insertCharge(other.id, leaseId, "2026-04", "2026-04-01", 182500);
+    const { leaseId } = await newSmallPortfolio(other.id);
+    const foreign = await newCharge(other.id, leaseId, { period: "2026-04", due: "2026-04-01", amountCents: 182500 });
     const { key } = await newTenantOrg();
     expect(await call(`/payments/${foreign}`, { key })).toMatchObject({ status: 404, body: { error: "Payment not found." } });
     expect(await call(`/payments/${foreign}/receipts`, { key, method: "POST", json: { amount: 1 } }))
@@ -87,15 +89,15 @@ describe("/api/payments", () => {
 
   it("lists by lease, period, status, property and tenant, and pages", async () => {
     const { id: orgId, key } = await newTenantOrg();
-    const pine = await smallPortfolio(orgId);
-    const elm = await insertProperty(orgId, "9 Elm");
-    const elmUnit = await insertUnit(orgId, elm, "A");
-    const jo = await insertTenant(orgId, "Jo");
-    const elmLease = await insertSignedLease(orgId, elmUnit, [jo]);
+    const pine = await newSmallPortfolio(orgId);
+    const elm = await newProperty(orgId, { name: "9 Elm" });
+    const elmUnit = await newUnit(orgId, elm, { label: "A" });
+    const jo = await newTenant(orgId, { name: "Jo" });
+    const elmLease = await newLease(orgId, elmUnit, { tenantIds: [jo] });
     const pineCharges: string[] = [];
-    for (const m of ["01", "02", "03"]) pineCharges.push(await insertCharge(orgId, pine.leaseId, `2026-${m}`, `2026-${m}-01`, 100000));
-    const elmMarch = await insertCharge(orgId, elmLease, "2026-03", "2026-03-01", 90000);
-    await sql`insert into app.payment_receipts (organization_id, payment_id, amount_cents) values (${orgId}, ${pineCharges[0]}, 100000)`;
+    for (const m of ["01", "02", "03"]) pineCharges.push(await newCharge(orgId, pine.leaseId, { period: `2026-${m}`, due: `2026-${m}-01`, amountCents: 100000 }));
+    const elmMarch = await newCharge(orgId, elmLease, { period: "2026-03", due: "2026-03-01", amountCents: 90000 });
+    await newReceipt(orgId, pineCharges[0], { amountCents: 100000 });
     await sql`update app.payments set status = 'late', late_at = now() where id = ${pineCharges[1]}`;
 
     const ids = async (q: string) => (await call(`/payments?${q}`, { key })).body.data.map((p: any) => p.id).sort();
@@ -105,7 +107,7 @@ describe("/api/payments", () => {
     expect(await ids("status=late")).toEqual([pineCharges[1]]);
     expect(await ids(`property_id=${elm}`)).toEqual([elmMarch]);
     expect(await ids(`tenant_id=${pine.tenantId}&status=open`)).toEqual([pineCharges[2]]);
-    const { ids: all, pages } = await allPages(call, "/payments?limit=3", key);
+    const { ids: all, pages } = await allPages("/payments?limit=3", key);
     expect(pages).toBe(2);
     expect(all.sort()).toEqual([...pineCharges, elmMarch].sort());
   });

@@ -1,7 +1,7 @@
 // /api/properties and /api/units over the real stack.
 import { describe, expect, it } from "vitest";
-import { call, newTenantOrg, sql } from "./helpers.ts";
-import { allPages, insertProperty, insertSignedLease, insertTenant, insertUnit } from "./portfolio-fixtures.ts";
+import { allPages, call, sql } from "./helpers.ts";
+import { newLease, newProperty, newTenant, newTenantOrg, newUnit } from "./fixtures/index.ts";
 
 describe("/api/properties", () => {
   it("creates, reads, updates, lists and deletes a property", async () => {
@@ -32,9 +32,9 @@ describe("/api/properties", () => {
 
   it("refuses to delete a property that still has units (409)", async () => {
     const { id: orgId, key } = await newTenantOrg();
-    const propertyId = await insertProperty(orgId);
-    await insertUnit(orgId, propertyId, "1A");
-    await insertUnit(orgId, propertyId, "1B");
+    const propertyId = await newProperty(orgId);
+    await newUnit(orgId, propertyId, { label: "1A" });
+    await newUnit(orgId, propertyId, { label: "1B" });
     const res = await call(`/properties/${propertyId}`, { key, method: "DELETE" });
     expect(res.status).toBe(409);
     expect(res.body.error).toBe("This property still has 2 units; delete or move them first.");
@@ -70,7 +70,7 @@ describe("/api/properties", () => {
 
   it("answers 404 for another organization's property, exactly as for an absent one", async () => {
     const other = await newTenantOrg();
-    const foreign = await insertProperty(other.id, "Not yours");
+    const foreign = await newProperty(other.id, { name: "Not yours" });
     const { key } = await newTenantOrg();
     const absent = "prop_01H00000000000000000000000";
     for (const id of [foreign, absent]) {
@@ -87,8 +87,8 @@ describe("/api/properties", () => {
   it("pages through more than one page, newest first", async () => {
     const { id: orgId, key } = await newTenantOrg();
     const made: string[] = [];
-    for (let i = 0; i < 5; i++) made.push(await insertProperty(orgId, `Property ${i}`));
-    const { ids, pages } = await allPages(call, "/properties?limit=2", key);
+    for (let i = 0; i < 5; i++) made.push(await newProperty(orgId, { name: `Property ${i}` }));
+    const { ids, pages } = await allPages("/properties?limit=2", key);
     expect(pages).toBe(3);
     expect([...ids].sort()).toEqual([...made].sort());
     expect(ids).toEqual([...ids].sort().reverse());
@@ -101,9 +101,9 @@ describe("/api/properties", () => {
 describe("/api/units", () => {
   it("creates, reads, updates, lists by property and deletes a unit", async () => {
     const { id: orgId, key } = await newTenantOrg();
-    const propertyId = await insertProperty(orgId);
-    const otherProperty = await insertProperty(orgId, "9 Elm");
-    await insertUnit(orgId, otherProperty, "A");
+    const propertyId = await newProperty(orgId);
+    const otherProperty = await newProperty(orgId, { name: "9 Elm" });
+    await newUnit(orgId, otherProperty, { label: "A" });
     const created = await call("/units", {
       key, method: "POST",
       json: { property_id: propertyId, label: "1B", bedrooms: 2, bathrooms: 1.5, square_feet: 850, market_rent: 1825.5 },
@@ -127,18 +127,18 @@ describe("/api/units", () => {
 
   it("refuses a duplicate label in one property, and deleting a unit with leases (409)", async () => {
     const { id: orgId, key } = await newTenantOrg();
-    const propertyId = await insertProperty(orgId);
-    const unitId = await insertUnit(orgId, propertyId, "1B");
+    const propertyId = await newProperty(orgId);
+    const unitId = await newUnit(orgId, propertyId, { label: "1B" });
     const dup = await call("/units", { key, method: "POST", json: { property_id: propertyId, label: "1B" } });
     expect(dup).toMatchObject({ status: 409, body: { error: "This property already has a unit labelled 1B." } });
-    await insertSignedLease(orgId, unitId, [await insertTenant(orgId)]);
+    await newLease(orgId, unitId, { tenantIds: [await newTenant(orgId)] });
     const del = await call(`/units/${unitId}`, { key, method: "DELETE" });
     expect(del).toMatchObject({ status: 409, body: { error: "This unit has 1 lease; a unit with lease history cannot be deleted." } });
   });
 
   it("validates bodies: unknown fields, money with more than two decimals, malformed ids", async () => {
     const { id: orgId, key } = await newTenantOrg();
-    const propertyId = await insertProperty(orgId);
+    const propertyId = await newProperty(orgId);
     expect(await call("/units", { key, method: "POST", json: { property_id: propertyId, label: "1", floor: 2 } }))
       .toMatchObject({ status: 400, body: { error: "Unknown field: floor." } });
     const cents = await call("/units", { key, method: "POST", json: { property_id: propertyId, label: "1", market_rent: 10.001 } });
@@ -160,8 +160,8 @@ describe("/api/units", () => {
       .toBe("This API key lacks the scope write:units required here.");
 
     const other = await newTenantOrg();
-    const foreignProperty = await insertProperty(other.id);
-    const foreignUnit = await insertUnit(other.id, foreignProperty, "X");
+    const foreignProperty = await newProperty(other.id);
+    const foreignUnit = await newUnit(other.id, foreignProperty, { label: "X" });
     const { key } = await newTenantOrg();
     expect(await call("/units", { key, method: "POST", json: { property_id: foreignProperty, label: "1" } }))
       .toMatchObject({ status: 404, body: { error: "Property not found." } });
@@ -175,9 +175,9 @@ describe("/api/units", () => {
 
   it("pages through more than one page", async () => {
     const { id: orgId, key } = await newTenantOrg();
-    const propertyId = await insertProperty(orgId);
-    for (let i = 0; i < 5; i++) await insertUnit(orgId, propertyId, `U${i}`);
-    const { ids, pages } = await allPages(call, `/units?property_id=${propertyId}&limit=2`, key);
+    const propertyId = await newProperty(orgId);
+    for (let i = 0; i < 5; i++) await newUnit(orgId, propertyId, { label: `U${i}` });
+    const { ids, pages } = await allPages(`/units?property_id=${propertyId}&limit=2`, key);
     expect(pages).toBe(3);
     expect(new Set(ids).size).toBe(5);
   });

@@ -1,7 +1,7 @@
 // /api/tenants over the real stack.
 import { describe, expect, it } from "vitest";
-import { call, newTenantOrg, sql } from "./helpers.ts";
-import { allPages, insertTenant } from "./portfolio-fixtures.ts";
+import { allPages, call, sql } from "./helpers.ts";
+import { newTenant, newTenantOrg } from "./fixtures/index.ts";
 
 describe("/api/tenants", () => {
   it("adds, reads, updates and removes a tenant; a removed tenant leaves the default list", async () => {
@@ -62,7 +62,7 @@ describe("/api/tenants", () => {
 
   it("answers 404 for another organization's tenant and leaves it alone", async () => {
     const other = await newTenantOrg();
-    const foreign = await insertTenant(other.id, "Theirs");
+    const foreign = await newTenant(other.id, { name: "Theirs" });
     const { key } = await newTenantOrg();
     expect(await call(`/tenants/${foreign}`, { key })).toMatchObject({ status: 404, body: { error: "Tenant not found." } });
     expect((await call(`/tenants/${foreign}`, { key, method: "PATCH", json: { name: "x" } })).status).toBe(404);
@@ -73,8 +73,8 @@ describe("/api/tenants", () => {
 
   it("pages through more than one page", async () => {
     const { id: orgId, key } = await newTenantOrg();
-    for (let i = 0; i < 7; i++) await insertTenant(orgId, `T${i}`);
-    const { ids, pages } = await allPages(call, "/tenants?limit=3", key);
+    for (let i = 0; i < 7; i++) await newTenant(orgId, { name: `T${i}` });
+    const { ids, pages } = await allPages("/tenants?limit=3", key);
     expect(pages).toBe(3);
     expect(new Set(ids).size).toBe(7);
   });

@@ -2,18 +2,20 @@
 // stale, whoever wrote and however the transactions interleaved.
 import { describe, expect, it } from "vitest";
 import postgres from "postgres";
-import { call, databaseUrl, newTenantOrg, sql } from "./helpers.ts";
-import { insertCharge, insertProperty, insertReceipt, insertSignedLease, insertTenant, insertUnit } from "./portfolio-fixtures.ts";
+import { call, databaseUrl, sql } from "./helpers.ts";
+import {
+  newCharge, newLease, newProperty, newReceipt, newTenant, newTenantOrg, newUnit, newWorkOrder,
+} from "./fixtures/index.ts";
 
 /** An organization owing two charges at 127 Pine 1B, and its report's cache state. */
 async function owingOrg() {
   const org = await newTenantOrg();
-  const propertyId = await insertProperty(org.id, "127 Pine");
-  const unitId = await insertUnit(org.id, propertyId, "1B");
-  const tenantId = await insertTenant(org.id, "Maya R.");
-  const leaseId = await insertSignedLease(org.id, unitId, [tenantId]);
-  const first = await insertCharge(org.id, leaseId, "2026-04", "2026-04-01", 100000);
-  const second = await insertCharge(org.id, leaseId, "2026-05", "2026-05-01", 120000);
+  const propertyId = await newProperty(org.id, { name: "127 Pine" });
+  const unitId = await newUnit(org.id, propertyId, { label: "1B" });
+  const tenantId = await newTenant(org.id, { name: "Maya R." });
+  const leaseId = await newLease(org.id, unitId, { tenantIds: [tenantId] });
+  const first = await newCharge(org.id, leaseId, { period: "2026-04", due: "2026-04-01", amountCents: 100000 });
+  const second = await newCharge(org.id, leaseId, { period: "2026-05", due: "2026-05-01", amountCents: 120000 });
   const report = async () => {
     const res = await call("/ar-aging?as_of=2026-06-30", { key: org.key });
     expect(res.status).toBe(200);
@@ -33,7 +35,7 @@ describe("the A/R aging cache", () => {
     const at = await o.computedAt();
     expect(at).toBeDefined();
     const other = await owingOrg();
-    await insertReceipt(other.id, other.first, 100000, "2026-06-01T12:00:00Z");
+    await newReceipt(other.id, other.first, { amountCents: 100000, at: "2026-06-01T12:00:00Z" });
     expect(await o.report()).toEqual(fresh);
     expect(await o.computedAt()).toBe(at);
   });
@@ -41,7 +43,7 @@ describe("the A/R aging cache", () => {
   it("is never stale after a write to any table the report reads", async () => {
     const o = await owingOrg();
     expect((await o.report()).totals.total).toBe(2200);
-    await insertReceipt(o.id, o.first, 40000, "2026-06-01T12:00:00Z");
+    await newReceipt(o.id, o.first, { amountCents: 40000, at: "2026-06-01T12:00:00Z" });
     expect((await o.report()).totals.total).toBe(1800);
     await sql`update app.tenants set name = 'Maya Rivera' where id = ${o.tenantId}`;
     expect((await o.report()).rows[0].tenant_name).toBe("Maya Rivera");
@@ -49,7 +51,7 @@ describe("the A/R aging cache", () => {
     expect((await o.report()).rows[0].property_name).toBe("127 Pine Street");
     await sql`update app.units set label = '1B-rear' where id = ${o.unitId}`;
     expect((await o.report()).rows[0].unit_label).toBe("1B-rear");
-    const second = await insertTenant(o.id, "Ari B.");
+    const second = await newTenant(o.id, { name: "Ari B." });
     await sql`insert into app.lease_tenants (organization_id, lease_id, tenant_id) values (${o.id}, ${o.leaseId}, ${second})`;
     expect((await o.report()).rows[0].tenant_name).toBe("Ari B., Maya Rivera");
     await sql`update app.organizations set timezone = 'America/New_York' where id = ${o.id}`;
@@ -64,7 +66,7 @@ describe("the A/R aging cache", () => {
     try {
       await reader.begin("isolation level repeatable read", async (tx) => {
         await tx`select 1`; // the snapshot is taken here
-        await insertReceipt(o.id, o.second, 120000, "2026-06-02T12:00:00Z"); // another connection commits
+        await newReceipt(o.id, o.second, { amountCents: 120000, at: "2026-06-02T12:00:00Z" }); // another connection commits
         const [{ body }] = await tx`select app.ar_aging_cached(${o.id}, '2026-06-30', null) as body`;
         expect(JSON.parse(body).totals.total).toBe(2200); // what that snapshot sees
       });
@@ -82,8 +84,7 @@ describe("the A/R aging cache", () => {
     const writer = postgres(databaseUrl, { max: 1, onnotice: () => {} });
     try {
       await writer.begin(async (tx) => {
-        await tx`insert into app.payment_receipts (organization_id, payment_id, amount_cents, received_at)
-          values (${o.id}, ${o.first}, 100000, '2026-06-03T12:00:00Z')`;
+        await newReceipt(o.id, o.first, { amountCents: 100000, at: "2026-06-03T12:00:00Z" }, tx);
         expect((await o.report()).totals.total).toBe(2200);
       });
     } finally {
@@ -96,7 +97,7 @@ describe("the A/R aging cache", () => {
     const o = await owingOrg();
     const before = await o.report();
     const at = await o.computedAt();
-    await insertReceipt(o.id, o.first, 100000, "2026-06-04T12:00:00Z");
+    await newReceipt(o.id, o.first, { amountCents: 100000, at: "2026-06-04T12:00:00Z" });
     await sql`select app.prune_organization_changes()`;
     const [{ left }] = await sql`select count(*)::int as left from app.organization_changes where organization_id = ${o.id}`;
     expect(left).toBe(0);
@@ -136,18 +137,18 @@ describe("the dashboard cache", () => {
     expect(await dashboard()).toEqual(empty);
     expect(await computedAt()).toBe(at);
 
-    const propertyId = await insertProperty(org.id);
+    const propertyId = await newProperty(org.id);
     expect((await dashboard()).properties).toBe(1);
-    const unitId = await insertUnit(org.id, propertyId);
+    const unitId = await newUnit(org.id, propertyId);
     expect(await dashboard()).toMatchObject({ units: 1, occupied_units: 0 });
-    const leaseId = await insertSignedLease(org.id, unitId, [await insertTenant(org.id)]);
+    const leaseId = await newLease(org.id, unitId, { tenantIds: [await newTenant(org.id)] });
     expect((await dashboard()).occupied_units).toBe(1);
     const month = (empty.as_of as string).slice(0, 7);
-    const charge = await insertCharge(org.id, leaseId, month, `${month}-01`, 100000);
+    const charge = await newCharge(org.id, leaseId, { period: month, due: `${month}-01`, amountCents: 100000 });
     expect(await dashboard()).toMatchObject({ rent_due_this_month_usd: 1000, rent_collected_this_month_usd: 0 });
-    await insertReceipt(org.id, charge, 40000, new Date().toISOString());
+    await newReceipt(org.id, charge, { amountCents: 40000, at: new Date().toISOString() });
     expect(await dashboard()).toMatchObject({ rent_collected_this_month_usd: 400, outstanding_balance_usd: 600 });
-    await sql`insert into app.work_orders (organization_id, unit_id, title) values (${org.id}, ${unitId}, 'Leaking tap')`;
+    await newWorkOrder(org.id, unitId, { title: "Leaking tap" });
     expect((await dashboard()).open_work_orders).toBe(1);
     await sql`delete from app.work_orders where organization_id = ${org.id}`;
     expect((await dashboard()).open_work_orders).toBe(0);

@@ -4,7 +4,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { startFunctions } from "../scripts/lib/functions.ts";
 import { freePort } from "../scripts/lib/ports.ts";
-import { call, databaseUrl, functionsUrl, newKey, newOrganization, newTenantOrg, serviceRoleKey, sql } from "./helpers.ts";
+import { newKey, newOrganization, newTenantOrg } from "./fixtures/index.ts";
+import { call, databaseUrl, functionsUrl, schedulerSecret, sql } from "./helpers.ts";
 
 const keyIdOf = async (key: string) =>
   (await sql<{ id: string }[]>`select id from app.api_keys where prefix = ${key.split("_")[1]}`)[0].id;
@@ -183,7 +184,7 @@ describe("support's view and retention", () => {
     await age(ids[1], "29 days 23 hours");
 
     const res = await fetch(`${functionsUrl}/functions/v1/request-log-retention`, {
-      method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${serviceRoleKey}` }, body: "{}",
+      method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${schedulerSecret}` }, body: "{}",
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ deleted: expect.any(Number), more: false });

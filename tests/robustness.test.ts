@@ -1,7 +1,8 @@
 // Hostile and odd input on every route of every function: always a JSON answer below 500.
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { api, newTenantOrg, scheduledFunctions } from "./helpers.ts";
+import { api, scheduledFunctions } from "./helpers.ts";
+import { newTenantOrg } from "./fixtures/index.ts";
 
 const functions = readdirSync("supabase/functions", { withFileTypes: true })
   .filter((d) => d.isDirectory() && !d.name.startsWith("_") && !scheduledFunctions.includes(d.name))

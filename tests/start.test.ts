@@ -13,12 +13,16 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 interface Started { child: ChildProcess; output: string; apiKey: string; api: string; seconds: number }
 
-function start(apiPort: number, dbPort: number): Promise<Started> {
-  const began = Date.now();
-  const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
-    env: { ...process.env, API_PORT: String(apiPort), DB_PORT: String(dbPort), APTORIA_DATA_DIR: dataDir, DATABASE_URL: "" },
+function spawnStart(apiPort: number, dbPort: number, dir: string): ChildProcess {
+  return spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
+    env: { ...process.env, API_PORT: String(apiPort), DB_PORT: String(dbPort), APTORIA_DATA_DIR: dir, DATABASE_URL: "" },
     stdio: ["ignore", "pipe", "pipe"],
   });
+}
+
+function start(apiPort: number, dbPort: number, dir = dataDir): Promise<Started> {
+  const began = Date.now();
+  const child = spawnStart(apiPort, dbPort, dir);
   let output = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`not up within 60 s:\n${output}`)), 60_000);
@@ -34,6 +38,24 @@ function start(apiPort: number, dbPort: number): Promise<Started> {
     child.stdout!.on("data", onData);
     child.stderr!.on("data", onData);
     child.once("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+  });
+}
+
+/** npm start that is expected to give up: its exit code and what it printed. */
+function startToExit(apiPort: number, dbPort: number, dir: string): Promise<{ code: number | null; output: string }> {
+  const child = spawnStart(apiPort, dbPort, dir);
+  let output = "";
+  child.stdout!.on("data", (d: Buffer) => output += d.toString());
+  child.stderr!.on("data", (d: Buffer) => output += d.toString());
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGINT");
+      reject(new Error(`still running after 60 s:\n${output}`));
+    }, 60_000);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
   });
 }
 
@@ -110,5 +132,34 @@ describe("npm start", () => {
     expect(await stop(second.child)).toBe(0);
     expect(processesMentioning(dataDir)).toEqual([]);
     expect(processesWithEnv("FUNCTIONS_PORT", String(apiPort))).toEqual([]);
+  }, 150_000);
+
+  it("refuses a data folder whose schema came from migrations that changed or went since, and says how to start over", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "aptoria-stale-"));
+    try {
+      const apiPort = await freePort();
+      const dbPort = await freePort();
+      const first = await start(apiPort, dbPort, dir);
+      // as if the newest migration had been edited after it was applied, and an older one deleted
+      const db = postgres(`postgres://postgres:postgres@127.0.0.1:${dbPort}/postgres`, { max: 1 });
+      const [newest] = await db<{ version: string; name: string }[]>`
+        update supabase_migrations.schema_migrations set statements = statements || array['select 1']
+        where version = (select max(version) from supabase_migrations.schema_migrations) returning version, name`;
+      await db`insert into supabase_migrations.schema_migrations (version, name, statements)
+        values ('20261126000000', 'removed_since', array['select 1'])`;
+      await db.end();
+      expect(await stop(first.child)).toBe(0);
+
+      const stale = await startToExit(apiPort, dbPort, dir);
+      expect(stale.code).toBe(1);
+      expect(stale.output).toContain(`The database schema in ${dir} is stale`);
+      expect(stale.output).toContain("20261126000000_removed_since.sql (gone)");
+      expect(stale.output).toContain(`${newest.version}_${newest.name}.sql (changed)`);
+      expect(stale.output).toContain(`Start over with fresh data: delete ${dir}`);
+      expect(stale.output).not.toContain("Demo API key");
+      expect(processesMentioning(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 150_000);
 });

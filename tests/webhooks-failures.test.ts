@@ -4,13 +4,13 @@
 // killed mid-batch (SIGKILL) losing nothing. Time is controlled by moving a delivery's next
 // attempt to now (makeDue), never by sleeping through a backoff.
 import { spawn } from "node:child_process";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { freePort } from "../scripts/lib/ports.ts";
 import { denoBinary } from "../scripts/lib/paths.ts";
 import {
-  call, databaseUrl, dispatchOnce, dispatchUntil, mailUrl, makeDue, newTenantOrg, rolledBack, serviceRoleKey, sql, startReceiver,
-  type Receiver,
+  call, databaseUrl, dispatchOnce, dispatchUntil, mailUrl, makeDue, type Receiver, rolledBack, schedulerSecret, sql, startReceiver, waitForServer,
 } from "./helpers.ts";
+import { newTenant, newTenantOrg, newWebhookEndpoint } from "./fixtures/index.ts";
 
 const receivers: Receiver[] = [];
 afterAll(async () => {
@@ -21,16 +21,6 @@ async function receiver() {
   const r = await startReceiver();
   receivers.push(r);
   return r;
-}
-
-async function register(key: string, url: string) {
-  const res = await call("/webhook-endpoints", { method: "POST", key, json: { url } });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { id: string; secret: string };
-}
-
-async function addTenant(organizationId: string, name = "Tenant") {
-  await sql`insert into app.tenants (organization_id, name) values (${organizationId}, ${name})`;
 }
 
 async function delivery(endpointId: string) {
@@ -56,16 +46,19 @@ async function firstFailedAttempt() {
   const org = await newTenantOrg();
   const r = await receiver();
   r.respond = () => ({ status: 500 });
-  const ep = await register(org.key, r.url);
-  await addTenant(org.id);
+  const ep = await newWebhookEndpoint(org.key, r.url);
+  await newTenant(org.id);
   await dispatchUntil(async () => (await attemptCount(ep.id)) === 1);
   return { org, r, ep, d: await delivery(ep.id) };
 }
 
+/** The published schedule: seconds before attempt n + 1 after n failed attempts (before jitter). */
+const BACKOFF_SECONDS = [60, 120, 240, 480, 960, 1920, 3840, 7680, 15360, 28800, 28800, 28800, 28800, 28800];
+
 describe("retries and backoff", () => {
   it("publishes a schedule of 15 attempts over about 48 hours", async () => {
     const rows = await sql<{ n: number; s: number }[]>`select n, app.webhook_backoff_seconds(n) as s from generate_series(1, 14) n`;
-    expect(rows.map((r) => r.s)).toEqual([60, 120, 240, 480, 960, 1920, 3840, 7680, 15360, 28800, 28800, 28800, 28800, 28800]);
+    expect(rows.map((r) => r.s)).toEqual(BACKOFF_SECONDS);
     const total = rows.reduce((a, r) => a + r.s, 0) / 3600;
     expect(total).toBeGreaterThan(47);
     expect(total).toBeLessThan(50);
@@ -78,8 +71,8 @@ describe("retries and backoff", () => {
     const r = await receiver();
     const big = "x".repeat(5000);
     r.respond = () => ({ status: 503, body: `unavailable ${big}` });
-    const ep = await register(org.key, r.url);
-    await addTenant(org.id);
+    const ep = await newWebhookEndpoint(org.key, r.url);
+    await newTenant(org.id);
     await dispatchUntil(async () => (await attemptCount(ep.id)) === 1);
 
     const d = await delivery(ep.id);
@@ -87,7 +80,7 @@ describe("retries and backoff", () => {
       const current = await delivery(ep.id);
       expect(current).toMatchObject({ status: "pending", attempts: n, last_status_code: 503 });
       const wait = (current.next_attempt_at.getTime() - Date.now()) / 1000;
-      const nominal = 60 * 2 ** (n - 1);
+      const nominal = BACKOFF_SECONDS[n - 1];
       expect(wait).toBeGreaterThan(nominal * 0.9 - 5);
       expect(wait).toBeLessThan(nominal * 1.1 + 1);
       // the queue agrees: the message stays invisible until then
@@ -133,8 +126,8 @@ describe("retries and backoff", () => {
     const org = await newTenantOrg();
     const r = await receiver();
     r.respond = () => ({ status: 200, delayMs: 2500 });
-    const ep = await register(org.key, r.url);
-    await addTenant(org.id);
+    const ep = await newWebhookEndpoint(org.key, r.url);
+    await newTenant(org.id);
     await dispatchUntil(async () => (await attemptCount(ep.id)) === 1);
     expect(await delivery(ep.id)).toMatchObject({ status: "pending", last_status_code: null, last_error: "timed out after 1500 ms" });
 
@@ -157,8 +150,8 @@ describe("auto-disable", () => {
     const org = await newTenantOrg();
     const r = await receiver();
     r.respond = () => ({ status: 500, body: "boom" });
-    const ep = await register(org.key, r.url);
-    await addTenant(org.id, "first");
+    const ep = await newWebhookEndpoint(org.key, r.url);
+    await newTenant(org.id, { name: "first" });
     await dispatchUntil(async () => (await attemptCount(ep.id)) === 1);
     const d = await delivery(ep.id);
     for (let n = 2; n <= 9; n++) await nextAttempt(ep.id, d.id);
@@ -172,12 +165,11 @@ describe("auto-disable", () => {
     expect(await delivery(ep.id)).toMatchObject({ status: "held", msg_id: null, total_attempts: 10 });
 
     // the owner's email, through the outbox, at the local SMTP catcher
-    let mail: Awaited<ReturnType<typeof mailTo>> = [];
-    for (let i = 0; i < 50 && mail.length === 0; i++) {
-      mail = await mailTo(org.ownerEmail);
-      if (!mail.length) await new Promise((res) => setTimeout(res, 100));
-    }
-    expect(mail).toHaveLength(1);
+    const mail = await vi.waitFor(async () => {
+      const sent = await mailTo(org.ownerEmail);
+      expect(sent).toHaveLength(1);
+      return sent;
+    }, { timeout: 5000, interval: 100 });
     expect(mail[0].subject).toContain("webhook endpoint disabled");
     expect(mail[0].text).toContain(ep.id);
     expect(mail[0].text).toContain("10 consecutive failed deliveries");
@@ -186,15 +178,13 @@ describe("auto-disable", () => {
     expect(outbox.sent_at).toBeInstanceOf(Date);
 
     // events while disabled are kept, not sent
-    await addTenant(org.id, "while disabled");
+    await newTenant(org.id, { name: "while disabled" });
     await dispatchOnce();
     expect(r.received).toHaveLength(10);
     const held = await sql`select status from app.webhook_deliveries where endpoint_id = ${ep.id}`;
     expect(held.map((h) => h.status)).toEqual(["held", "held"]);
-    const [view] = await sql`select held, endpoint_id from app.webhook_disabled_endpoints d
-      join lateral (select count(*) as held from app.webhook_deliveries where endpoint_id = d.endpoint_id and status = 'held') h on true
-      where d.endpoint_id = ${ep.id}`;
-    expect(Number(view.held)).toBe(2);
+    const [view] = await sql`select held_deliveries, disabled_reason from app.webhook_disabled_endpoints where endpoint_id = ${ep.id}`;
+    expect(view).toEqual({ held_deliveries: "2", disabled_reason: "consecutive_failures" });
 
     // re-enabling sends both
     r.respond = () => ({ status: 200 });
@@ -209,7 +199,7 @@ describe("auto-disable", () => {
     const { org, r, ep, d } = await firstFailedAttempt();
     for (let n = 2; n <= 6; n++) await nextAttempt(ep.id, d.id);
     r.respond = (x) => (JSON.parse(x.body).payload.name === "ok" ? { status: 200 } : { status: 500 });
-    await addTenant(org.id, "ok");
+    await newTenant(org.id, { name: "ok" });
     await dispatchUntil(async () => (await attemptCount(ep.id)) === 7);
     for (let n = 1; n <= 9; n++) await nextAttempt(ep.id, d.id);
     const state = (await call(`/webhook-endpoints/${ep.id}`, { key: org.key })).body;
@@ -220,8 +210,8 @@ describe("auto-disable", () => {
     const org = await newTenantOrg();
     const r = await receiver();
     r.respond = () => ({ status: 410 });
-    const ep = await register(org.key, r.url);
-    await addTenant(org.id);
+    const ep = await newWebhookEndpoint(org.key, r.url);
+    await newTenant(org.id);
     await dispatchUntil(async () => (await attemptCount(ep.id)) === 1);
     const state = (await call(`/webhook-endpoints/${ep.id}`, { key: org.key })).body;
     expect(state).toMatchObject({ status: "disabled", disabled_reason: "gone", consecutive_failures: 1 });
@@ -270,12 +260,12 @@ describe("SSRF", () => {
   it("checks again at delivery, after resolving the host", async () => {
     const org = await newTenantOrg();
     const r = await receiver();
-    const ep = await register(org.key, r.url);
+    const ep = await newWebhookEndpoint(org.key, r.url);
     // as if the endpoint's name had come to point somewhere it must not
     for (const [url, why] of [["https://169.254.169.254/latest", /refused: .*169\.254\.169\.254/], ["https://nowhere.invalid/x", /refused: the host nowhere\.invalid could not be resolved/]] as const) {
       await sql`update app.webhook_endpoints set url = ${url} where id = ${ep.id}`;
       const before = await attemptCount(ep.id);
-      await addTenant(org.id);
+      await newTenant(org.id);
       await dispatchUntil(async () => (await attemptCount(ep.id)) > before);
       const [last] = await sql`select error, status_code from app.webhook_attempts where endpoint_id = ${ep.id} order by id desc limit 1`;
       expect(last.status_code).toBeNull();
@@ -283,7 +273,7 @@ describe("SSRF", () => {
     }
     // a name resolving to loopback is delivered only because loopback is allowed here
     await sql`update app.webhook_endpoints set url = ${r.url.replace("127.0.0.1", "localhost")} where id = ${ep.id}`;
-    await addTenant(org.id, "via localhost");
+    await newTenant(org.id, { name: "via localhost" });
     await dispatchUntil(() => r.received.length >= 1);
     // sent by name (Host), over a connection to the address that was checked
     expect(r.received[0].headers.host).toBe(new URL(r.url.replace("127.0.0.1", "localhost")).host);
@@ -294,13 +284,10 @@ describe("SSRF", () => {
     const child = spawn(denoBinary(), ["run", "--allow-all", "--no-prompt", "scripts/functions-server.ts"], {
       cwd: process.cwd(), stdio: "ignore",
       env: { ...process.env, FUNCTIONS_ONLY: "webhook-endpoints,health", FUNCTIONS_PORT: String(port), FUNCTIONS_HOST: "127.0.0.1",
-             SUPABASE_DB_URL: databaseUrl, SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey, WEBHOOK_ALLOW_LOOPBACK: "" },
+             SUPABASE_DB_URL: databaseUrl, WEBHOOK_ALLOW_LOOPBACK: "" },
     });
     try {
-      for (let i = 0; i < 100; i++) {
-        if (await fetch(`http://127.0.0.1:${port}/api/health`).then((x) => x.ok, () => false)) break;
-        await new Promise((res) => setTimeout(res, 100));
-      }
+      await waitForServer(`http://127.0.0.1:${port}/api/health`, { ok: true });
       const org = await newTenantOrg();
       for (const [url, why] of [["http://127.0.0.1:9/x", /must use https/], ["https://127.0.0.1/x", /loopback/],
         ["https://[::1]/x", /loopback/], ["https://localhost/x", /resolves to .*loopback/]] as const) {
@@ -322,27 +309,23 @@ describe("at-least-once", () => {
     const r = await receiver();
     // the first requests hang, so the batch is in flight when the dispatcher dies
     r.respond = (x) => (x.n <= 20 ? { status: 200, delayMs: 60_000 } : { status: 200 });
-    const ep = await register(org.key, r.url);
-    for (let i = 0; i < 20; i++) await addTenant(org.id, `t${i}`);
+    const ep = await newWebhookEndpoint(org.key, r.url);
+    for (let i = 0; i < 20; i++) await newTenant(org.id, { name: `t${i}` });
 
     const port = await freePort();
     const child = spawn(denoBinary(), ["run", "--allow-all", "--no-prompt", "scripts/functions-server.ts"], {
       cwd: process.cwd(), stdio: "ignore",
       env: { ...process.env, FUNCTIONS_ONLY: "webhook-dispatcher,health", FUNCTIONS_PORT: String(port), FUNCTIONS_HOST: "127.0.0.1",
-             SUPABASE_DB_URL: databaseUrl, SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey, WEBHOOK_ALLOW_LOOPBACK: "true" },
+             SUPABASE_DB_URL: databaseUrl, SCHEDULER_SECRET: schedulerSecret, WEBHOOK_ALLOW_LOOPBACK: "true" },
     });
     const exited = new Promise((res) => child.once("exit", res));
-    for (let i = 0; i < 100; i++) {
-      if (await fetch(`http://127.0.0.1:${port}/api/health`).then((x) => x.ok, () => false)) break;
-      await new Promise((res) => setTimeout(res, 100));
-    }
+    await waitForServer(`http://127.0.0.1:${port}/api/health`, { ok: true });
     const run = fetch(`http://127.0.0.1:${port}/functions/v1/webhook-dispatcher`, {
-      method: "POST", headers: { authorization: `Bearer ${serviceRoleKey}`, "content-type": "application/json" },
+      method: "POST", headers: { authorization: `Bearer ${schedulerSecret}`, "content-type": "application/json" },
       body: JSON.stringify({ visibility_timeout_seconds: 2, attempt_timeout_ms: 1000, max_seconds: 30 }),
     }).catch(() => null);
     // wait until that dispatcher (not another file's run) has every message in flight
-    const deadline = Date.now() + 15_000;
-    while (r.received.length < 20 && Date.now() < deadline) await new Promise((res) => setTimeout(res, 50));
+    await vi.waitFor(() => expect(r.received.length).toBeGreaterThanOrEqual(20), { timeout: 15_000, interval: 50 });
     child.kill("SIGKILL");
     await exited;
     await run;
@@ -366,10 +349,10 @@ describe("no loss under concurrent commits", () => {
   it("delivers every event committed while a dispatcher run is claiming", async () => {
     const org = await newTenantOrg();
     const r = await receiver();
-    await register(org.key, r.url);
+    await newWebhookEndpoint(org.key, r.url);
     const run = dispatchOnce({ until_idle: false, max_seconds: 3 });
     const writers = Array.from({ length: 4 }, async (_, w) => {
-      for (let i = 0; i < 50; i++) await addTenant(org.id, `w${w}-${i}`);
+      for (let i = 0; i < 50; i++) await newTenant(org.id, { name: `w${w}-${i}` });
     });
     await Promise.all(writers);
     await run;
@@ -385,16 +368,16 @@ describe("SQL views", () => {
     const org = await newTenantOrg();
     const r = await receiver();
     r.respond = () => ({ status: 500 });
-    const ep = await register(org.key, r.url);
-    await addTenant(org.id);
-    await addTenant(org.id);
+    const ep = await newWebhookEndpoint(org.key, r.url);
+    await newTenant(org.id);
+    await newTenant(org.id);
     await dispatchUntil(async () => (await attemptCount(ep.id)) === 2);
     const [backlog] = await sql`select pending::int, due_now::int, retrying::int, held::int, oldest_undelivered_age from app.webhook_backlog where endpoint_id = ${ep.id}`;
     expect(backlog).toMatchObject({ pending: 2, due_now: 0, retrying: 2, held: 0 });
     // an event whose message no dispatcher has attempted yet (here: not due for an hour) has no
     // delivery row, and counts as pending
     await sql.begin(async (tx) => {
-      await tx`insert into app.tenants (organization_id, name) values (${org.id}, 'later')`;
+      await newTenant(org.id, { name: "later" }, tx);
       await tx`update pgmq.q_webhooks set vt = now() + interval '1 hour' where read_ct = 0 and message->>'endpoint_id' = ${ep.id}`;
     });
     expect(await sql`select 1 from app.webhook_deliveries where endpoint_id = ${ep.id}`).toHaveLength(2);
@@ -431,7 +414,11 @@ describe("app.queue_wait, where an idle dispatcher waits", () => {
         wait(60_000),
         // while it waits, no transaction of its lasts longer than one look or one 10 ms sleep
         (async () => {
-          await new Promise((r) => setTimeout(r, 100));
+          await vi.waitFor(async () => {
+            const [a] = await sql`select count(*)::int as n from pg_stat_activity where query like 'call app.queue_wait(%' and state = 'active'`;
+            expect(a.n).toBeGreaterThan(0);
+          }, { timeout: 5000, interval: 10 });
+          // ten looks, 10 ms apart, during the wait
           const held: number[] = [];
           for (let i = 0; i < 10; i++) {
             const [a] = await sql`select count(*)::int as n from pg_stat_activity
@@ -455,13 +442,13 @@ describe("app.queue_wait, where an idle dispatcher waits", () => {
   it("sees a due message of the webhooks queue (looked at with a kept plan)", async () => {
     const org = await newTenantOrg();
     const r = await receiver();
-    await register(org.key, r.url);
+    await newWebhookEndpoint(org.key, r.url);
     // no dispatcher may claim meanwhile: claims start by taking the lease, whose table this holds
     const claims = await sql.reserve();
     try {
       await claims`begin`;
       await claims`lock table app.webhook_dispatcher_lease in exclusive mode`;
-      await addTenant(org.id, "due");
+      await newTenant(org.id, { name: "due" });
       const [row] = await sql<{ due: boolean }[]>`call app.queue_wait('webhooks', 0, null)`;
       expect(row.due).toBe(true);
     } finally {
@@ -475,7 +462,7 @@ describe("the claim's read of the queue", () => {
   it("does not depend on the queue's statistics: a drained queue that reads as empty is still read by key", async () => {
     const org = await newTenantOrg();
     const r = await receiver();
-    await register(org.key, r.url);
+    await newWebhookEndpoint(org.key, r.url);
     await rolledBack(async (tx) => {
       // what a vacuum of a drained queue leaves when it cannot truncate the table: pages, no rows
       await tx`update pg_class set reltuples = 0, relpages = greatest(relpages, 1) where oid = 'pgmq.q_webhooks'::regclass`;
@@ -483,7 +470,7 @@ describe("the claim's read of the queue", () => {
       // this claim takes the lease whoever holds it (other files' dispatchers wait for the rollback)
       await tx`delete from app.webhook_dispatcher_lease`;
       const [before] = await tx`select coalesce(idx_tup_fetch, 0)::int as fetched from pg_stat_xact_user_tables where relid = 'pgmq.q_webhooks'::regclass`;
-      const [claim] = await tx`select app.webhook_claim('stats-test', 100, 30, now() + interval '1 minute') as result`;
+      const [claim] = await tx`select app.webhook_claim('stats-test', 100, 30, now() + interval '1 minute', 5) as result`;
       // the oldest due messages may be other files' (some of them orphans, deleted, not sent)
       expect(claim.result.leased).toBe(true);
       expect(claim.result.messages.length).toBeGreaterThan(0);
@@ -500,9 +487,9 @@ describe("a delivery's row, written with its first attempt", () => {
   async function heldBackMessage() {
     const org = await newTenantOrg();
     const r = await receiver();
-    const ep = await register(org.key, r.url);
+    const ep = await newWebhookEndpoint(org.key, r.url);
     const [msg] = await sql.begin(async (tx) => {
-      await tx`insert into app.tenants (organization_id, name) values (${org.id}, 'held back')`;
+      await newTenant(org.id, { name: "held back" }, tx);
       return tx`update pgmq.q_webhooks set vt = now() + interval '1 hour' where message->>'endpoint_id' = ${ep.id}
         returning msg_id::int, message->>'delivery_id' as delivery_id, message->>'event_id' as event_id`;
     });
@@ -519,11 +506,10 @@ describe("a delivery's row, written with its first attempt", () => {
     const org = await newTenantOrg();
     const r = await receiver();
     r.respond = () => ({ status: 200, delayMs: 700 });
-    const ep = await register(org.key, r.url);
-    await addTenant(org.id);
+    const ep = await newWebhookEndpoint(org.key, r.url);
+    await newTenant(org.id);
     const run = dispatchUntil(async () => (await attemptCount(ep.id)) === 1);
-    const deadline = Date.now() + 10_000;
-    while (r.received.length === 0 && Date.now() < deadline) await new Promise((res) => setTimeout(res, 20));
+    await vi.waitFor(() => expect(r.received.length).toBeGreaterThan(0), { timeout: 10_000, interval: 20 });
     expect(r.received).toHaveLength(1);
     // claimed (read once) and being attempted: no row yet, pending in the views
     expect(await sql`select 1 from app.webhook_deliveries where endpoint_id = ${ep.id}`).toHaveLength(0);

@@ -2,51 +2,15 @@
 // the retention goes, and nothing undelivered does. Old rows are written with ids of their
 // age, as app.new_id would have given them then (ids are ULIDs and carry their creation time).
 import { describe, expect, it } from "vitest";
-import { call, functionsUrl, newTenantOrg, rolledBack, serviceRoleKey, sql } from "./helpers.ts";
-
-/** An id of `prefix` created `daysAgo` days ago. */
-async function idOfAge(prefix: string, daysAgo: number): Promise<string> {
-  const [{ id }] = await sql<{ id: string }[]>`
-    select left(app.id_floor(${prefix}, now() - make_interval(days => ${daysAgo}::int)), ${prefix.length + 11}::int)
-           || right(app.new_id('x'), 16) as id`;
-  return id;
-}
-
-async function oldEvent(organizationId: string, daysAgo: number): Promise<string> {
-  const id = await idOfAge("evt", daysAgo);
-  await sql`insert into app.webhook_events (id, organization_id, kind, payload, created_at)
-    values (${id}, ${organizationId}, 'tenant.added', '{}', now() - make_interval(days => ${daysAgo}::int))`;
-  return id;
-}
-
-/** A message that waits in the queue for an hour, out of reach of the dispatcher runs of other tests. */
-async function queued(message: Record<string, string>): Promise<number> {
-  const [{ msg_id }] = await sql<{ msg_id: string }[]>`select pgmq.send('webhooks', ${sql.json(message)}, 3600) as msg_id`;
-  return Number(msg_id);
-}
-
-async function oldDelivery(org: { id: string }, endpointId: string, opts: {
-  daysAgo: number;
-  status: "succeeded" | "failed" | "held" | "pending";
-  lastAttemptDaysAgo?: number;
-}) {
-  const eventId = await oldEvent(org.id, opts.daysAgo);
-  const id = await idOfAge("dlv", opts.daysAgo);
-  const msgId = opts.status === "pending" ? await queued({ delivery_id: id }) : null;
-  const lastAttempt = opts.lastAttemptDaysAgo ?? opts.daysAgo;
-  await sql`insert into app.webhook_deliveries (id, organization_id, endpoint_id, event_id, status, msg_id, attempts,
-      total_attempts, created_at, last_attempt_at)
-    values (${id}, ${org.id}, ${endpointId}, ${eventId}, ${opts.status}, ${msgId}, 1, 1,
-      now() - make_interval(days => ${opts.daysAgo}::int), now() - make_interval(days => ${lastAttempt}::int))`;
-  await sql`insert into app.webhook_attempts (delivery_id, endpoint_id, organization_id, attempt, attempted_at, succeeded, status_code, latency_ms)
-    values (${id}, ${endpointId}, ${org.id}, 1, now() - make_interval(days => ${lastAttempt}::int), ${opts.status === "succeeded"}, ${opts.status === "succeeded" ? 200 : 500}, 5)`;
-  return { id, eventId };
-}
+import { functionsUrl, rolledBack, schedulerSecret, sql } from "./helpers.ts";
+import {
+  idOfAge, newQueuedWebhookMessage, newTenantOrg, newWebhookDelivery, newWebhookEndpoint, newWebhookEvent,
+} from "./fixtures/index.ts";
 
 async function prune(body: Record<string, unknown> = {}) {
   const res = await fetch(`${functionsUrl}/functions/v1/webhook-retention`, {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${serviceRoleKey}` },
+    headers: { "content-type": "application/json", authorization: `Bearer ${schedulerSecret}` },
     body: JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };
@@ -58,20 +22,18 @@ const exists = async (table: "webhook_events" | "webhook_deliveries", id: string
 describe("webhook retention", () => {
   it("deletes finished deliveries, their attempts, their events and archived messages older than the retention, and keeps everything undelivered", async () => {
     const org = await newTenantOrg();
-    const ep = await call("/webhook-endpoints", { method: "POST", key: org.key, json: { url: "http://127.0.0.1:9/hook" } });
-    expect(ep.status).toBe(201);
-    const endpointId = (ep.body as { id: string }).id;
+    const { id: endpointId } = await newWebhookEndpoint(org.key, "http://127.0.0.1:9/hook");
 
-    const succeeded = await oldDelivery(org, endpointId, { daysAgo: 40, status: "succeeded" });
-    const failed = await oldDelivery(org, endpointId, { daysAgo: 40, status: "failed" });
-    const held = await oldDelivery(org, endpointId, { daysAgo: 40, status: "held" });
-    const pending = await oldDelivery(org, endpointId, { daysAgo: 40, status: "pending" });
-    const replayed = await oldDelivery(org, endpointId, { daysAgo: 40, status: "succeeded", lastAttemptDaysAgo: 1 });
-    const recent = await oldDelivery(org, endpointId, { daysAgo: 10, status: "succeeded" });
+    const succeeded = await newWebhookDelivery(org.id, endpointId, { daysAgo: 40, status: "succeeded" });
+    const failed = await newWebhookDelivery(org.id, endpointId, { daysAgo: 40, status: "failed" });
+    const held = await newWebhookDelivery(org.id, endpointId, { daysAgo: 40, status: "held" });
+    const pending = await newWebhookDelivery(org.id, endpointId, { daysAgo: 40, status: "pending" });
+    const replayed = await newWebhookDelivery(org.id, endpointId, { daysAgo: 40, status: "succeeded", lastAttemptDaysAgo: 1 });
+    const recent = await newWebhookDelivery(org.id, endpointId, { daysAgo: 10, status: "succeeded" });
     // an event whose message no dispatcher has claimed yet has no delivery row
-    const unclaimed = await oldEvent(org.id, 40);
-    await queued({ delivery_id: await idOfAge("dlv", 40), event_id: unclaimed, endpoint_id: endpointId });
-    const orphan = await oldEvent(org.id, 40);
+    const unclaimed = await newWebhookEvent(org.id, { daysAgo: 40 });
+    await newQueuedWebhookMessage({ delivery_id: await idOfAge("dlv", 40), event_id: unclaimed, endpoint_id: endpointId });
+    const orphan = await newWebhookEvent(org.id, { daysAgo: 40 });
     const [{ old_archived, new_archived }] = await sql<{ old_archived: string; new_archived: string }[]>`
       with sent as (select pgmq.send('webhooks', '{}', 3600) as id union all select pgmq.send('webhooks', '{}', 3600))
       select min(id) as old_archived, max(id) as new_archived from sent`;

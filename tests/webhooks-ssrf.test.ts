@@ -1,7 +1,8 @@
 // Every IPv6 form that carries a forbidden IPv4 address is refused, as the IPv4 address itself is;
 // the same forms carrying a public address are not (registration and delivery share forbiddenAddress).
 import { describe, expect, it } from "vitest";
-import { call, newTenantOrg } from "./helpers.ts";
+import { call } from "./helpers.ts";
+import { newTenantOrg } from "./fixtures/index.ts";
 
 const refused: [string, string][] = [
   ["https://[::ffff:10.0.0.1]/", "IPv4-mapped (RFC 4291)"],

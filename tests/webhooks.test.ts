@@ -7,8 +7,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "../scripts/lib/ports.ts";
 import {
-  call, dispatchOnce, dispatchUntil, makeDue, newTenantOrg, sql, startReceiver, verifySignature, type Receiver,
+  call, dispatchOnce, dispatchUntil, makeDue, type Receiver, sql, startReceiver, verifySignature, waitForServer,
 } from "./helpers.ts";
+import { newTenant, newTenantOrg, newWebhookEndpoint } from "./fixtures/index.ts";
 
 const receivers: Receiver[] = [];
 const children: ChildProcess[] = [];
@@ -23,25 +24,13 @@ async function receiver(path?: string) {
   return r;
 }
 
-async function register(key: string, url: string, extra: Record<string, unknown> = {}) {
-  const res = await call("/webhook-endpoints", { method: "POST", key, json: { url, ...extra } });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { id: string; secret: string; url: string; events: string[]; status: string };
-}
-
-/** tenant.added is the simplest domain change to trigger an event with. */
-async function addTenant(organizationId: string, name = "Maya R.") {
-  const [t] = await sql<{ id: string }[]>`insert into app.tenants (organization_id, name, email) values (${organizationId}, ${name}, 'maya@example.test') returning id`;
-  return t.id;
-}
-
 const until = (check: () => boolean) => dispatchUntil(check);
 
 describe("webhook endpoints registry", () => {
   it("registers an endpoint, shows the secret once, and lists, reads, updates and deletes it", async () => {
     const org = await newTenantOrg();
     const r = await receiver();
-    const created = await register(org.key, r.url, { events: ["rent.paid", "rent.late", "rent.paid"], description: "Accounting sync" });
+    const created = await newWebhookEndpoint(org.key, r.url, { events: ["rent.paid", "rent.late", "rent.paid"], description: "Accounting sync" });
     expect(created).toMatchObject({ url: r.url, events: ["rent.late", "rent.paid"], status: "enabled", description: "Accounting sync" });
     expect(created.id).toMatch(/^whe_[0-9A-Z]{26}$/);
     expect(created.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
@@ -113,8 +102,8 @@ describe("delivery, envelope and signature", () => {
   it("delivers the reference's envelope with a stable event id, signed as the reference says", async () => {
     const org = await newTenantOrg();
     const r = await receiver();
-    const ep = await register(org.key, r.url);
-    const tenantId = await addTenant(org.id);
+    const ep = await newWebhookEndpoint(org.key, r.url);
+    const tenantId = await newTenant(org.id);
     await until(() => r.received.length >= 1);
 
     const [got] = r.received;
@@ -144,7 +133,7 @@ describe("delivery, envelope and signature", () => {
   it("sends a test event on request", async () => {
     const org = await newTenantOrg();
     const r = await receiver();
-    const ep = await register(org.key, r.url, { events: ["rent.paid"] });
+    const ep = await newWebhookEndpoint(org.key, r.url, { events: ["rent.paid"] });
     const res = await call(`/webhook-endpoints/${ep.id}/test`, { method: "POST", key: org.key });
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({ event: "webhook.test", status: "pending" });
@@ -158,13 +147,13 @@ describe("delivery, envelope and signature", () => {
     const org = await newTenantOrg();
     const all = await receiver();
     const some = await receiver();
-    await register(org.key, all.url);
-    await register(org.key, some.url, { events: ["tenant.removed"] });
+    await newWebhookEndpoint(org.key, all.url);
+    await newWebhookEndpoint(org.key, some.url, { events: ["tenant.removed"] });
     await sql.begin(async (tx) => {
-      await tx`insert into app.tenants (organization_id, name) values (${org.id}, 'Never committed')`;
+      await newTenant(org.id, { name: "Never committed" }, tx);
       await tx`select 1/0`;
     }).catch(() => {});
-    const id = await addTenant(org.id);
+    const id = await newTenant(org.id);
     await sql`update app.tenants set removed_at = now() where id = ${id}`;
     await until(() => all.received.length >= 2 && some.received.length >= 1);
     await dispatchOnce();
@@ -219,18 +208,6 @@ def pmai():
 
 const SPEC = "../shared/spec/aptoria-developers-page.txt";
 
-async function waitForPort(port: number) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      await fetch(`http://127.0.0.1:${port}/`);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error(`nothing listens on ${port}`);
-}
-
 /** Runs the reference's Node (express) or Python (Flask) receiver with `secret`. */
 async function referenceVerifier(kind: "node" | "python", port: number, secret: string) {
   const child = kind === "node"
@@ -242,7 +219,7 @@ async function referenceVerifier(kind: "node" | "python", port: number, secret: 
       env: { ...process.env, PMAI_WEBHOOK_SECRET: secret }, stdio: "ignore",
     });
   children.push(child);
-  await waitForPort(port);
+  await waitForServer(`http://127.0.0.1:${port}/`);
   return { url: `http://127.0.0.1:${port}/webhooks/pmai`, stop: () => child.kill("SIGKILL") };
 }
 
@@ -259,14 +236,14 @@ describe("the reference's verification snippets", () => {
     it(`${kind}: accepts every real delivery, rejects a modified body, a wrong secret and an old timestamp`, async () => {
       const org = await newTenantOrg();
       const port = await freePort();
-      const ep = await register(org.key, `http://127.0.0.1:${port}/webhooks/pmai`);
+      const ep = await newWebhookEndpoint(org.key, `http://127.0.0.1:${port}/webhooks/pmai`);
       const verifier = await referenceVerifier(kind, port, ep.secret);
       // a recording receiver on the same events, to replay real deliveries at the verifier
       const copy = await receiver();
-      const copyEp = await register(org.key, copy.url);
+      const copyEp = await newWebhookEndpoint(org.key, copy.url);
       await sql`update app.webhook_endpoints set secret = ${ep.secret} where id = ${copyEp.id}`;
 
-      for (const name of ["Ana Ñúñez — 北京", "O'Brien \"quoted\"", "Plain"]) await addTenant(org.id, name);
+      for (const name of ["Ana Ñúñez — 北京", "O'Brien \"quoted\"", "Plain"]) await newTenant(org.id, { name: name });
       await call(`/webhook-endpoints/${ep.id}/test`, { method: "POST", key: org.key });
       const done = async () => {
         const [row] = await sql<{ n: number }[]>`select count(*)::int as n from app.webhook_deliveries where endpoint_id = ${ep.id} and status = 'succeeded'`;
@@ -296,7 +273,7 @@ describe("secret rotation", () => {
   it("signs with both secrets for 24 hours, the newest last; a rejected delivery is retried, not lost", async () => {
     const org = await newTenantOrg();
     const port = await freePort();
-    const ep = await register(org.key, `http://127.0.0.1:${port}/webhooks/pmai`);
+    const ep = await newWebhookEndpoint(org.key, `http://127.0.0.1:${port}/webhooks/pmai`);
     const rotated = await call(`/webhook-endpoints/${ep.id}/rotate-secret`, { method: "POST", key: org.key });
     expect(rotated.status).toBe(200);
     const newSecret: string = rotated.body.secret;
@@ -306,7 +283,7 @@ describe("secret rotation", () => {
 
     // A receiver still on the old secret, using the reference's snippet (last v1= only), rejects...
     const oldVerifier = await referenceVerifier("node", port, ep.secret);
-    await addTenant(org.id);
+    await newTenant(org.id);
     await dispatchUntil(async () => (await sql`select 1 from app.webhook_attempts where endpoint_id = ${ep.id}`).length > 0);
     const [first] = await sql`select status, total_attempts, last_status_code from app.webhook_deliveries where endpoint_id = ${ep.id}`;
     expect(first).toMatchObject({ status: "pending", total_attempts: 1, last_status_code: 401 });
@@ -323,7 +300,7 @@ describe("secret rotation", () => {
     const r = await receiver();
     const patchedUrl = await call(`/webhook-endpoints/${ep.id}`, { method: "PATCH", key: org.key, json: { url: r.url } });
     expect(patchedUrl.status, JSON.stringify(patchedUrl.body)).toBe(200);
-    await addTenant(org.id);
+    await newTenant(org.id);
     await until(() => r.received.length >= 1);
     const { headers, body } = r.received[0];
     const sig = headers["x-pmai-signature"];
@@ -336,7 +313,7 @@ describe("secret rotation", () => {
 
     // After 24 hours only the new secret signs.
     await sql`update app.webhook_endpoints set previous_secret_expires_at = now() - interval '1 second' where id = ${ep.id}`;
-    await addTenant(org.id);
+    await newTenant(org.id);
     await until(() => r.received.length >= 2);
     expect(r.received[1].headers["x-pmai-signature"]).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
     expect(verifySignature(r.received[1].headers["x-pmai-signature"], r.received[1].body, newSecret)).toBe(true);
@@ -348,9 +325,9 @@ describe("deliveries: redeliver and replay", () => {
   it("redelivers one delivery and replays every undelivered one since a time", async () => {
     const org = await newTenantOrg();
     const r = await receiver();
-    const ep = await register(org.key, r.url);
+    const ep = await newWebhookEndpoint(org.key, r.url);
     r.respond = () => ({ status: 500, body: "down" });
-    for (const name of ["old", "new-1", "new-2"]) await addTenant(org.id, name);
+    for (const name of ["old", "new-1", "new-2"]) await newTenant(org.id, { name: name });
     await until(() => r.received.length >= 3);
     const pending = await sql<{ id: string; name: string }[]>`
       select d.id, e.payload->>'name' as name from app.webhook_deliveries d join app.webhook_events e on e.id = d.event_id
@@ -392,9 +369,9 @@ describe("isolation between organizations", () => {
     const b = await newTenantOrg();
     const ra = await receiver();
     const rb = await receiver();
-    const epA = await register(a.key, ra.url);
-    const epB = await register(b.key, rb.url);
-    await addTenant(a.id, "A's tenant");
+    const epA = await newWebhookEndpoint(a.key, ra.url);
+    const epB = await newWebhookEndpoint(b.key, rb.url);
+    await newTenant(a.id, { name: "A's tenant" });
     await until(() => ra.received.length >= 1);
     await dispatchOnce();
     expect(rb.received).toHaveLength(0);

@@ -1,14 +1,15 @@
 // npm run bench: every endpoint measured next to the ceilings it is judged against, in one
 // run on this machine. Figures move between runs and machines; compare the ratios.
-//   BENCH_SECONDS (default 8), BENCH_CONNECTIONS (default 32), BENCH_ONLY=dashboard,ar-aging,webhooks
+//   BENCH_SECONDS (default 8), BENCH_CONNECTIONS (default 32), BENCH_ONLY=dashboard,ar-aging,lists,webhooks
 //   (the ceilings always run: every figure is read against them)
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startStack } from "../lib/stack.ts";
 import { freePort } from "../lib/ports.ts";
-import { benchKeys, measure, stackCpu, startDeno, table, type Measurement } from "./lib.ts";
+import { benchKeys, benchSessions, measure, stackCpu, startDeno, table, type Measurement } from "./lib.ts";
 import { measureArAging, prepareArAging } from "./ar-aging.ts";
+import { benchLists } from "./lists.ts";
 import { startFunctions } from "../lib/functions.ts";
 import { benchWebhooks } from "./webhooks.ts";
 
@@ -84,6 +85,15 @@ try {
         measure("", `${s.url}/api/dashboard`, { connections, seconds, sql: stack.sql, authorizations: oneOrg, cpu: s.cpu }));
       await onAndOff("GET /api/dashboard, 64 organizations in turn", (s) =>
         measure("", `${s.url}/api/dashboard`, { connections, seconds, sql: stack.sql, authorizations: manyOrgs, cpu: s.cpu }));
+      // With members' sessions (on the stack's functions): each token's signature is verified
+      // once, then known by its hash (_shared/sessions.ts); and with more tokens than that cache
+      // holds, in turn, so every request verifies a signature.
+      rows.push(await measure("GET /api/dashboard, 1 organization, 16 members' sessions in turn", `${stack.functionsUrl}/api/dashboard`, {
+        connections, seconds, sql: stack.sql, authorizations: await benchSessions(stack, org.id, 16, 16),
+      }));
+      rows.push(await measure("  the same, every request verifying a signature (20,000 tokens)", `${stack.functionsUrl}/api/dashboard`, {
+        connections, seconds, sql: stack.sql, authorizations: await benchSessions(stack, org.id, 16, 20_000),
+      }));
     }
 
     if (wanted("ar-aging")) {
@@ -94,6 +104,10 @@ try {
   } finally {
     await logOn.stop();
     await logOff.stop();
+  }
+
+  if (wanted("lists")) {
+    rows.push(...await benchLists({ functionsUrl: stack.functionsUrl, databaseUrl: stack.databaseUrl, sql: stack.sql, connections, seconds }));
   }
 
   console.log(table(rows, ceiling));

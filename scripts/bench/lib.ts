@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import type postgres from "postgres";
 import { denoBinary, ROOT } from "../lib/paths.ts";
+import { mintSession, type SigningKey } from "../lib/sessions.ts";
 
 export interface Measurement {
   label: string;
@@ -47,6 +48,27 @@ export async function benchKeys(sql: postgres.Sql, organizationIds: string[], sc
     select k.api_key from unnest(${organizationIds}::text[]) o(id), generate_series(1, ${perOrganization}) g,
       lateral app.create_api_key(o.id, 'bench ' || g, ${scopes}, null, 100000, 1000000) k`;
   return keys.map((k) => `Bearer ${k.api_key}`);
+}
+
+/**
+ * Authorization headers for `tokens` sessions of `members` new members of the organization, to be
+ * used in turn. Members' limits (app.auth_settings) are raised to the bench keys' own.
+ */
+export async function benchSessions(
+  stack: { sql: postgres.Sql; signingKey: SigningKey; issuer: string },
+  organizationId: string, members: number, tokens: number,
+): Promise<string[]> {
+  await stack.sql`update app.auth_settings set member_rate_per_minute = 100000, member_rate_per_hour = 1000000`;
+  const users = await stack.sql<{ user_id: string; email: string }[]>`
+    insert into app.members (organization_id, email, role, user_id)
+    select ${organizationId}, 'bench-' || gen_random_uuid() || '@example.test', 'member', gen_random_uuid()
+    from generate_series(1, ${members}) returning user_id, email`;
+  const minted: string[] = [];
+  for (let i = 0; i < tokens; i++) {
+    const user = users[i % users.length];
+    minted.push(`Bearer ${await mintSession(stack.signingKey, { userId: user.user_id, email: user.email, issuer: stack.issuer })}`);
+  }
+  return minted;
 }
 
 /** Measures `url` and, with `sql`, how many database transactions each request cost. */

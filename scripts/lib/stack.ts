@@ -1,11 +1,14 @@
 // The whole Docker-free stack: PostgreSQL, migrations, demo data, every Edge Function under
 // Deno, and the scheduled jobs. `npm start` and the tests' global setup both use it.
 import { randomBytes } from "node:crypto";
-import { connect, prepareDatabase, pushMigrations, type Sql } from "./database.ts";
+import { dirname, join } from "node:path";
+import { connect, type Pgmq, prepareDatabase, pushMigrations, type Sql } from "./database.ts";
+import { StaleSchemaError, staleMigrations } from "./migrations.ts";
 import { startEmbeddedPostgres } from "./postgres.ts";
 import { startFunctions } from "./functions.ts";
 import { startScheduler, type Scheduler } from "./scheduler.ts";
 import { startSmtpCatcher } from "./smtp-catcher.ts";
+import { jwksOf, localSigningKey, type SigningKey } from "./sessions.ts";
 
 export interface StackOptions {
   /** Use this PostgreSQL server instead of starting the embedded one. */
@@ -20,6 +23,8 @@ export interface StackOptions {
   scheduler: boolean;
   /** Ports of the local SMTP catcher (SMTP, and HTTP to read the mail); 0 or absent: any free port. */
   mail?: { smtpPort?: number; httpPort?: number };
+  /** The local sessions' signing key pair (scripts/lib/sessions.ts), made on first use; default: next to dataDir. */
+  signingKeyFile?: string;
   /** Extra environment for the functions (their "secrets"). */
   functionsEnv?: Record<string, string>;
   log: (line: string) => void;
@@ -29,9 +34,15 @@ export interface Stack {
   functionsUrl: string;
   databaseUrl: string;
   serviceRoleKey: string;
-  pgmq: "extension" | "sql";
+  /** What the scheduled functions take (SCHEDULER_SECRET; the Vault secret scheduler_secret on hosted). */
+  schedulerSecret: string;
+  pgmq: Pgmq;
   /** Where a person (or a test) reads the emails the functions sent: the local SMTP catcher. */
   mailUrl: string;
+  /** Signs local members' sessions; its public half is the JWKS the functions verify them with. */
+  signingKey: SigningKey;
+  /** The sessions' issuer, as Supabase Auth's: <SUPABASE_URL>/auth/v1. */
+  issuer: string;
   sql: Sql;
   stop(): Promise<void>;
 }
@@ -51,11 +62,17 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const sql = connect(databaseUrl);
     stops.push(() => sql.end({ timeout: 2 }));
     const { pgmq } = await prepareDatabase(sql);
+    // A migration applied earlier and changed since would leave the schema behind the files:
+    // supabase db push applies only versions it has not recorded.
+    const stale = await staleMigrations(sql);
+    if (stale.length > 0) throw new StaleSchemaError(stale);
     await pushMigrations(databaseUrl);
 
-    // Stand-ins for the keys Supabase injects; the scheduled jobs authenticate with this one.
+    // Stand-ins for the keys Supabase injects, and the scheduled functions' own secret.
     const serviceRoleKey = `local_service_role_${randomBytes(24).toString("base64url")}`;
+    const schedulerSecret = `local_scheduler_${randomBytes(24).toString("base64url")}`;
     const functionsUrl = `http://127.0.0.1:${opts.functionsPort}`;
+    const signingKey = await localSigningKey(opts.signingKeyFile ?? join(dirname(opts.dataDir), "auth-signing-key.json"));
     const mail = await startSmtpCatcher({ smtpPort: opts.mail?.smtpPort ?? 0, httpPort: opts.mail?.httpPort ?? 0 });
     stops.push(mail.stop);
     const functions = await startFunctions({
@@ -66,9 +83,11 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         SUPABASE_DB_URL: databaseUrl,
         SUPABASE_ANON_KEY: `local_anon_${randomBytes(24).toString("base64url")}`,
         SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
+        SCHEDULER_SECRET: schedulerSecret,
         SMTP_HOST: "127.0.0.1",
         SMTP_PORT: String(mail.smtpPort),
         SMTP_TLS: "none",
+        LOCAL_AUTH_JWKS: JSON.stringify(jwksOf(signingKey)),
         ...opts.functionsEnv,
       },
     });
@@ -76,10 +95,13 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
     let scheduler: Scheduler | undefined;
     if (opts.scheduler) {
-      scheduler = await startScheduler({ sql, functionsUrl, serviceRoleKey, log: opts.log });
+      scheduler = await startScheduler({ sql, functionsUrl, schedulerSecret, log: opts.log });
       stops.push(scheduler.stop);
     }
-    return { functionsUrl, databaseUrl, serviceRoleKey, pgmq, mailUrl: mail.httpUrl, sql, stop: stopAll };
+    return {
+      functionsUrl, databaseUrl, serviceRoleKey, schedulerSecret, pgmq, mailUrl: mail.httpUrl, signingKey,
+      issuer: `${functionsUrl}/auth/v1`, sql, stop: stopAll,
+    };
   } catch (e) {
     await stopAll();
     throw e;

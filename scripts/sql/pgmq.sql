@@ -31,10 +31,16 @@ begin
   if exists (select 1 from pg_extension where extname = 'pgmq') then
     raise exception 'the pgmq extension is installed in this database; do not run scripts/sql/pgmq.sql over it';
   end if;
+  if exists (select 1 from pg_proc where proname = 'create_partitioned' and pronamespace = to_regnamespace('pgmq')) then
+    raise exception 'a pgmq schema that is not this file''s exists (pgmq installed as SQL?); do not run scripts/sql/pgmq.sql over it';
+  end if;
 end
 $$;
 
 create schema if not exists pgmq;
+-- How scripts/lib/database.ts tells this implementation from a real pgmq installed as plain SQL
+-- (pgmq 1.5 and later can be), which it must never overwrite; tests/pgmq.test.ts reads it too.
+comment on schema pgmq is 'aptoria pgmq shim';
 
 -- One row per queue.
 create table if not exists pgmq.meta (

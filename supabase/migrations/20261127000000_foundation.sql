@@ -1,22 +1,50 @@
--- Foundation: the private `app` schema, prefixed sortable ids, application error codes,
--- pgmq, and the table of scheduled jobs that pg_cron runs on hosted projects.
+-- Foundation: the private `app` schema and who may use it, the extensions the later files use,
+-- prefixed sortable ids, the application error codes, and money and instants as the API shows
+-- them.
+-- Rules: application data lives in `app`, which the Data API does not expose; service_role gets
+-- every object later created in `app` (default privileges) and PUBLIC executes none of its
+-- functions; a rule broken in SQL raises one of
+-- the AP SQLSTATEs below through app.fail; helpers that are one expression are `language sql`
+-- with an honest volatility, so the planner inlines them.
 
--- pgmq is an extension on hosted Supabase and under `supabase start`. Servers without it
--- (the Docker-free dev stack) get the project's SQL implementation of the same API
--- (scripts/sql/pgmq.sql) installed before migrations run.
+-- pgmq is an extension on hosted Supabase and under `supabase start`. A pgmq schema that
+-- exists already is used as it is: pgmq installed as plain SQL (pgmq 1.5 and later can be, on
+-- databases that do not offer the extension), or, on servers without either (the Docker-free
+-- dev stack), the project's SQL implementation of the same API (scripts/sql/pgmq.sql) installed
+-- before migrations run (scripts/lib/database.ts tells them apart).
 do $$
 begin
+  if to_regnamespace('pgmq') is not null then
+    return;
+  end if;
   if exists (select 1 from pg_available_extensions where name = 'pgmq') then
-    create extension if not exists pgmq;
-  elsif to_regnamespace('pgmq') is null then
+    create extension pgmq;
+  else
     raise exception 'pgmq is required: install the extension, or run scripts/sql/pgmq.sql first';
   end if;
 end
 $$;
 
+-- pg_cron and pg_net call the scheduled functions where they exist (20261127000900_schedule.sql);
+-- the Docker-free stack calls them itself. pg_net's objects live in schema `net` whatever the
+-- extension's schema; the extension itself goes to `extensions`, not `public` (Security
+-- Advisor lint 0014).
+do $$
+begin
+  if exists (select 1 from pg_available_extensions where name = 'pg_cron')
+     and exists (select 1 from pg_available_extensions where name = 'pg_net') then
+    create extension if not exists pg_cron;
+    create schema if not exists extensions;
+    create extension if not exists pg_net with schema extensions;
+  end if;
+end
+$$;
+
+create extension if not exists btree_gist with schema extensions;
+
 -- Application data lives outside the schemas the Data API exposes (public, graphql_public),
 -- so nothing is reachable through PostgREST with the anon or authenticated roles.
-create schema if not exists app;
+create schema app;
 revoke all on schema app from public;
 do $$
 begin
@@ -32,10 +60,17 @@ begin
 end
 $$;
 
+-- No function of ours is executable by PUBLIC: several are SECURITY DEFINER (app.webhook_claim
+-- returns every organization's endpoint URLs and secrets), and the schema's missing USAGE should
+-- not be all that stands between them and anon. Set before any function of ours exists (the
+-- extensions above keep theirs). Per-schema default privileges can only add to the global ones,
+-- so this one is global, for the role that runs the migrations.
+alter default privileges revoke execute on routines from public;
+
 -- Ids as the public reference shows them: a resource prefix and a ULID (48-bit millisecond
 -- time, then 80 random bits, Crockford base32), so ids sort by creation time. One expression,
 -- not a loop: every row of every table gets one, inside the writer's transaction.
-create or replace function app.new_id(prefix text) returns text
+create function app.new_id(prefix text) returns text
 language plpgsql volatile parallel safe as $$
 declare
   a constant text := '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -64,89 +99,67 @@ begin
 end
 $$;
 
+-- The smallest id app.new_id(p_prefix) can return at p_at. Ids are ULIDs: after the prefix,
+-- ten characters of milliseconds, so ids compare as their creation times, to the millisecond.
+create function app.id_floor(p_prefix text, p_at timestamptz) returns text
+language plpgsql immutable parallel safe as $$
+declare
+  a constant text := '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  ms bigint := floor(extract(epoch from p_at) * 1000);
+  out text := p_prefix || '_';
+begin
+  for i in reverse 9..0 loop
+    out := out || substr(a, ((ms >> (5 * i)) & 31)::int + 1, 1);
+  end loop;
+  return out || repeat('0', 16);
+end
+$$;
+
 -- Rules enforced in SQL raise these SQLSTATEs; the API maps them to HTTP statuses
 -- (supabase/functions/_shared/errors.ts), so every writer gets the same rule and message.
 --   AP400 bad request, AP403 forbidden, AP404 not found, AP409 conflict (e.g. a transition
 --   that is not allowed), AP422 unprocessable.
-create or replace function app.fail(code text, message text) returns void
+create function app.fail(code text, message text) returns void
 language plpgsql as $$
 begin
   raise exception using errcode = code, message = message;
 end
 $$;
 
--- Constant-time equality for secrets and their hashes: the time taken does not depend on
--- where the first differing byte is.
-create or replace function app.secure_equals(a bytea, b bytea) returns boolean
-language plpgsql immutable strict parallel safe as $$
-declare
-  diff int := length(a) # length(b);
-begin
-  for i in 0..least(length(a), length(b)) - 1 loop
-    diff := diff | (get_byte(a, i) # get_byte(b, i));
-  end loop;
-  return diff = 0;
-end
+-- Constant-time equality for secrets and their hashes: the time taken does not depend on where
+-- the first differing byte is. XOR of the two as bit strings, then a count of ones; neither step
+-- stops at the first difference. Plain SQL without a loop, so the planner inlines it.
+create function app.secure_equals(a bytea, b bytea) returns boolean
+language sql immutable parallel safe as $$
+  select case when length(a) = length(b)
+    then bit_count(('x' || encode(a, 'hex'))::bit varying # ('x' || encode(b, 'hex'))::bit varying) = 0
+    else false end
 $$;
 
--- Jobs that run on a schedule. On hosted projects a migration turns each row into a pg_cron
--- job that calls the function through pg_net; the Docker-free dev stack reads this table and
--- calls the same function URLs on the same schedule.
-create table if not exists app.scheduled_jobs (
-  name          text primary key,
-  function_name text not null,
-  every_seconds int  not null check (every_seconds between 1 and 86400),
-  body          jsonb not null default '{}'
-);
-
--- The pg_cron schedule for an interval: pg_cron takes '[1-59] seconds' or a cron expression.
-create or replace function app.cron_schedule(every_seconds int) returns text
-language sql immutable as $$
-  select case
-    when every_seconds < 60 then every_seconds || ' seconds'
-    when every_seconds < 3600 then '*/' || (every_seconds / 60) || ' * * * *'
-    when every_seconds < 86400 then '0 */' || (every_seconds / 3600) || ' * * *'
-    else '0 0 * * *'
-  end
+-- Dollars from cents, as the API shows money: 1825 or 1825.5.
+create function app.usd(cents numeric) returns numeric
+language sql immutable parallel safe as $$
+  select trim_scale(cents / 100.0)
 $$;
 
--- (Re)creates the pg_cron jobs for app.scheduled_jobs where pg_cron and pg_net exist. The
--- project URL and service role key are read from Supabase Vault at run time (secrets
--- `project_url` and `service_role_key`; see README), so no secret is stored in a migration.
-create or replace function app.sync_cron_jobs() returns int
-language plpgsql as $$
-declare
-  job record;
-  n int := 0;
+-- Cents from API dollars; more than two decimals is a bad request, not a silent rounding.
+create function app.cents(usd numeric) returns bigint
+language plpgsql immutable as $$
 begin
-  if to_regnamespace('cron') is null or to_regnamespace('net') is null then
-    return 0;
+  if usd is null then
+    return null;
   end if;
-  for job in select * from app.scheduled_jobs loop
-    perform cron.schedule(
-      'aptoria_' || job.name,
-      app.cron_schedule(job.every_seconds),
-      format(
-        $job$select net.http_post(
-           url := (select decrypted_secret from vault.decrypted_secrets where name = 'project_url') || '/functions/v1/%s',
-           headers := jsonb_build_object(
-             'Content-Type', 'application/json',
-             'Authorization', 'Bearer ' || (select decrypted_secret from vault.decrypted_secrets where name = 'service_role_key')),
-           body := %L::jsonb,
-           timeout_milliseconds := 60000)$job$,
-        job.function_name, job.body::text));
-    n := n + 1;
-  end loop;
-  return n;
+  if usd * 100 <> trunc(usd * 100) then
+    perform app.fail('AP400', format('%s has more than two decimals; amounts are in dollars and cents.', usd));
+  end if;
+  return (usd * 100)::bigint;
 end
 $$;
 
-do $$
-begin
-  if exists (select 1 from pg_available_extensions where name = 'pg_cron')
-     and exists (select 1 from pg_available_extensions where name = 'pg_net') then
-    create extension if not exists pg_cron;
-    create extension if not exists pg_net;
-  end if;
-end
+-- Instants as the API shows them: ISO 8601 in UTC with milliseconds. Stable, as to_char is: a
+-- SQL function declared more immutable than its body is never inlined
+-- (why: docs/decisions/0006-plpgsql-on-hot-paths.md).
+create function app.iso_instant(ts timestamptz) returns text
+language sql stable parallel safe as $$
+  select to_char(ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
 $$;

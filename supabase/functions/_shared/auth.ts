@@ -1,12 +1,14 @@
-// API-key authentication, scopes and rate limits: one SQL call per request
-// (app.authenticate_batch), shared with the requests for the same route that arrive meanwhile.
+// Authentication by API key or member session, scopes and rate limits: one SQL call per
+// request (app.authenticate_batch), shared with the requests for the same route that arrive
+// meanwhile, keys and sessions alike.
 import { createHash } from "node:crypto";
 import type { Context, MiddlewareHandler } from "./deps.ts";
 import { batched } from "./batch.ts";
 import { BATCHES_IN_FLIGHT, type Fragment, sql } from "./db.ts";
-import { ApiError } from "./errors.ts";
+import { ApiError, badRequest } from "./errors.ts";
 import type { Env } from "./http.ts";
 import { noteIdentity } from "./request-log.ts";
+import { looksLikeJwt, verifySession } from "./sessions.ts";
 
 /** apt_<8 lowercase letters or digits>_<43 base64url characters: 32 random bytes>. */
 const API_KEY = /^apt_([a-z0-9]{8})_([A-Za-z0-9_-]{43})$/;
@@ -25,17 +27,33 @@ export interface AuthResult {
   status: number;
   error: string | null;
   organization_id: string;
-  key_id: string;
+  key_id: string | null;
+  member_id: string | null;
+  role: string | null;
   retry_after: number | null;
   limits: Limit[] | null;
 }
 
 /** What the SQL side needs of a presented key: the prefix that finds it and the SHA-256 of its secret. */
 export interface PresentedKey {
+  kind: "key";
   prefix: string;
   secretHash: string;
   client: string;
 }
+
+/** A verified member session, and the organization the request names (X-Organization-Id), if any. */
+export interface PresentedSession {
+  kind: "session";
+  userId: string;
+  email: string | null;
+  organizationId: string | null;
+  client: string;
+}
+
+export type Credential = PresentedKey | PresentedSession;
+
+const ORGANIZATION_ID = /^org_[0-9A-HJKMNP-TV-Z]{26}$/;
 
 // node:crypto hashes synchronously; Web Crypto's digest goes through a worker thread and
 // measurably delays every authenticated request.
@@ -51,18 +69,27 @@ function clientAddress(c: Context): string {
   return remote ?? "unknown";
 }
 
-/** Reads the Bearer key; a missing or malformed one is a 401 before any database work. */
-export function presentedKey(c: Context): PresentedKey {
+/**
+ * Reads the Bearer credential: an API key, or a member's session token (a JWT, verified here).
+ * A missing, malformed or invalid one is a 401 before any database work.
+ */
+export async function presentedCredential(c: Context): Promise<Credential> {
   const header = c.req.header("authorization");
   if (!header) {
     throw new ApiError(401, "Missing API key: send it as Authorization: Bearer apt_...", { "www-authenticate": "Bearer" });
   }
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  const key = match && API_KEY.exec(match[1]);
-  if (!key) {
+  const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+  const key = token && API_KEY.exec(token);
+  if (key) return { kind: "key", prefix: key[1], secretHash: sha256Hex(key[2]), client: clientAddress(c) };
+  if (!token || !looksLikeJwt(token)) {
     throw new ApiError(401, "Malformed API key: expected Authorization: Bearer apt_<8 characters>_<secret>.", { "www-authenticate": "Bearer" });
   }
-  return { prefix: key[1], secretHash: sha256Hex(key[2]), client: clientAddress(c) };
+  const session = await verifySession(token);
+  const organizationId = c.req.header("x-organization-id")?.trim() || null;
+  if (organizationId !== null && !ORGANIZATION_ID.test(organizationId)) {
+    throw badRequest("X-Organization-Id must be an organization id (org_ and 26 characters).");
+  }
+  return { kind: "session", userId: session.userId, email: session.email, organizationId, client: clientAddress(c) };
 }
 
 // IETF draft-ietf-httpapi-ratelimit-headers (RateLimit-Policy / RateLimit) and the common
@@ -84,13 +111,16 @@ export function rateLimitHeaders(limits: Limit[] | null): Record<string, string>
  * Turns an authentication result into the request's outcome: throws the 401/403/409/429, or
  * sets `c.var.caller` and returns the rate-limit headers for the response.
  */
-export function admit(c: Context<Env>, row: AuthResult): Record<string, string> {
+export function admit(c: Context<Env>, row: AuthResult, credential: Credential): Record<string, string> {
   const headers = rateLimitHeaders(row.limits);
   const retry: Record<string, string> = row.retry_after ? { "retry-after": String(row.retry_after) } : {};
-  noteIdentity(c, { organizationId: row.organization_id, keyId: row.key_id });
+  noteIdentity(c, { organizationId: row.organization_id, keyId: row.key_id, memberId: row.member_id });
   switch (row.status) {
     case 200:
-      c.set("caller", { organizationId: row.organization_id, keyId: row.key_id });
+      c.set("caller", {
+        organizationId: row.organization_id, keyId: row.key_id, memberId: row.member_id, role: row.role,
+        user: credential.kind === "session" ? { id: credential.userId, email: credential.email } : null,
+      });
       return headers;
     case 401:
       throw new ApiError(401, row.error!, { "www-authenticate": 'Bearer error="invalid_token"' });
@@ -105,7 +135,9 @@ interface BatchRow {
   status: number;
   error: string | null;
   organization_id: string;
-  key_id: string;
+  key_id: string | null;
+  member_id: string | null;
+  role: string | null;
   retry_after: number | null;
   minute_limit: number | null;
   minute_remaining: number;
@@ -127,28 +159,37 @@ function authResult(row: BatchRow, quota: string | null): AuthResult {
   if (limits && row.quota_limit !== null) {
     limits.push({ name: `quota:${quota}`, limit: row.quota_limit, window: row.quota_window, remaining: row.quota_remaining, reset: row.quota_reset });
   }
-  return { status: row.status, error: row.error, organization_id: row.organization_id, key_id: row.key_id, retry_after: row.retry_after, limits };
+  return {
+    status: row.status, error: row.error, organization_id: row.organization_id, key_id: row.key_id, member_id: row.member_id, role: row.role,
+    retry_after: row.retry_after, limits,
+  };
 }
 
-/** app.authenticate_batch over `keys`, in their order (n = 1, 2, ...). */
-function authenticateBatch(keys: PresentedKey[], scopes: string[], quota: string | null): Fragment {
+/**
+ * app.authenticate_batch over `credentials`, in their order (n = 1, 2, ...). A batch of keys
+ * alone sends no session arrays, so the database skips the session work.
+ */
+function authenticateBatch(credentials: Credential[], scopes: string[], quota: string | null): Fragment {
+  const sessions = credentials.some((c) => c.kind === "session");
   return sql`
     select * from app.authenticate_batch(
-      ${keys.map((k) => k.prefix)}::text[],
-      array(select decode(h, 'hex') from unnest(${keys.map((k) => k.secretHash)}::text[]) with ordinality h(h, n) order by n),
-      ${keys.map((k) => k.client)}::text[], ${scopes}::text[], ${quota})`;
+      ${credentials.map((c) => (c.kind === "key" ? c.prefix : null))}::text[],
+      array(select decode(h, 'hex') from unnest(${credentials.map((c) => (c.kind === "key" ? c.secretHash : null))}::text[]) with ordinality h(h, n) order by n),
+      ${credentials.map((c) => c.client)}::text[], ${scopes}::text[], ${quota},
+      ${sessions ? credentials.map((c) => (c.kind === "session" ? c.userId : null)) : null}::uuid[],
+      ${sessions ? credentials.map((c) => (c.kind === "session" ? c.organizationId : null)) : null}::text[])`;
 }
 
-type Authenticator = (key: PresentedKey) => Promise<AuthResult>;
+type Authenticator = (credential: Credential) => Promise<AuthResult>;
 const authenticators = new Map<string, Authenticator>();
 
-/** Authenticates keys for one route (its scopes and quota), in batches. */
-function authenticator(scopes: string[], quota: string | null): Authenticator {
+/** Authenticates keys and sessions for one route (its scopes and quota), in batches. */
+export function authenticator(scopes: string[], quota: string | null): Authenticator {
   const route = JSON.stringify([scopes, quota]);
   let authenticate = authenticators.get(route);
   if (!authenticate) {
-    authenticate = batched(async (keys: PresentedKey[]) =>
-      (await sql<BatchRow[]>`${authenticateBatch(keys, scopes, quota)}`).map((row) => authResult(row, quota)),
+    authenticate = batched(async (credentials: Credential[]) =>
+      (await sql<BatchRow[]>`${authenticateBatch(credentials, scopes, quota)}`).map((row) => authResult(row, quota)),
       { concurrency: BATCHES_IN_FLIGHT });
     authenticators.set(route, authenticate);
   }
@@ -165,7 +206,7 @@ function authenticator(scopes: string[], quota: string | null): Authenticator {
  */
 export function keyedRead<P>(scopes: string[], params: (c: Context<Env>) => P, read: (params: P[]) => Fragment): MiddlewareHandler<Env> {
   type Row = BatchRow & { answer: string | null; first: boolean; body: string | null };
-  const answer = batched(async (items: { key: PresentedKey; params: P }[]) => {
+  const answer = batched(async (items: { key: Credential; params: P }[]) => {
     // A shared body crosses the wire once, with the first request that has it.
     const rows = await sql<Row[]>`
       with auth as materialized (${authenticateBatch(items.map((i) => i.key), scopes, null)}),
@@ -185,16 +226,16 @@ export function keyedRead<P>(scopes: string[], params: (c: Context<Env>) => P, r
   const authenticate = authenticator(scopes, null);
 
   return async (c, next) => {
-    const key = presentedKey(c);
+    const key = await presentedCredential(c);
     let parsed: P;
     try {
       parsed = params(c);
     } catch (error) {
-      const headers = admit(c, await authenticate(key));
+      const headers = admit(c, await authenticate(key), key);
       throw error instanceof ApiError ? new ApiError(error.status, error.message, { ...headers, ...error.headers }) : error;
     }
     const row = await answer({ key, params: parsed });
-    const headers = admit(c, row);
+    const headers = admit(c, row, key);
     c.set("answer", row.body);
     await next();
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
@@ -202,13 +243,15 @@ export function keyedRead<P>(scopes: string[], params: (c: Context<Env>) => P, r
 }
 
 /**
- * Requires an API key holding every scope in `scopes`. `quota` names a row of
- * app.route_quotas for routes with a tighter per-key quota. Sets `c.var.caller`.
+ * Requires an API key holding every scope in `scopes`, or the session of a member whose role
+ * holds them. `quota` names a row of app.route_quotas for routes with a tighter quota per key
+ * (per membership for sessions). Sets `c.var.caller`.
  */
 export function requireKey(scopes: string | string[], opts: { quota?: string } = {}): MiddlewareHandler<Env> {
   const authenticate = authenticator(Array.isArray(scopes) ? scopes : [scopes], opts.quota ?? null);
   return async (c, next) => {
-    const headers = admit(c, await authenticate(presentedKey(c)));
+    const credential = await presentedCredential(c);
+    const headers = admit(c, await authenticate(credential), credential);
     await next();
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
   };

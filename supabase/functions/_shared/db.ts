@@ -1,8 +1,12 @@
 // The database connection every function shares. Supabase injects SUPABASE_DB_URL into Edge
-// Functions; the Docker-free stack injects the same variable.
+// Functions (the Docker-free stack injects the same variable): a direct connection to Postgres,
+// not Supavisor. Each function instance holds up to DB_POOL_SIZE connections (4), closed after
+// 30 s idle; where many instances would exceed the database's max_connections (60 on the
+// smallest computes), DB_POOLER_URL points the functions at Supavisor instead (transaction
+// mode, port 6543: no prepared statements). docs/hosted.md has the arithmetic.
 import { postgres } from "./deps.ts";
 
-const url = Deno.env.get("SUPABASE_DB_URL");
+const url = Deno.env.get("DB_POOLER_URL") || Deno.env.get("SUPABASE_DB_URL");
 if (!url) throw new Error("SUPABASE_DB_URL is not set");
 
 // Supavisor's transaction mode (port 6543 on hosted projects) cannot keep prepared statements.

@@ -14,8 +14,15 @@ export const isoDate = z.iso.date("a date as YYYY-MM-DD");
 export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month as YYYY-MM");
 export const email = z.string().max(320).regex(/^[^@\s]+@[^@\s]+$/, "an email address");
 
-/** An id with its resource prefix, as the API hands them out. */
-export const idOf = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[0-9A-HJKMNP-TV-Z]{26}$`), `an id starting with ${prefix}_`);
+/**
+ * A record the caller names in a body or filter whose existence SQL checks (the operations
+ * resources, the AI helpers). Its format is not checked here: whatever does not name a record of
+ * the caller's organization answers 404 from SQL (e.g. app.ops_require), like a foreign id.
+ */
+export const ref = z.string().min(1).max(64);
+
+/** Optional free text: a string, or null to clear it in an update. */
+export const text = (max: number) => z.string().max(max).nullable().optional();
 
 /** A query-string boolean: only the words true and false. */
 export const boolParam = z.enum(["true", "false"]).transform((v) => v === "true");
@@ -31,9 +38,3 @@ export function found<T>(value: T | null | undefined, what: string): T {
   if (value === null || value === undefined) throw notFound(what);
   return value;
 }
-
-/** The JSON of each row's `j` column, for page(). */
-export function jsonRows<T extends { id: string }>(rows: readonly { j: T }[]): T[] {
-  return rows.map((r) => r.j);
-}
-

@@ -1,12 +1,17 @@
-// The HTTP basics every function shares: request ids, JSON errors, 404/405, JSON bodies.
-import { type Context, getPath, Hono, type MiddlewareHandler, z } from "./deps.ts";
+// The HTTP basics every function shares: request ids, CORS, JSON errors, 404/405, JSON bodies.
+import { bodyLimit, type Context, getPath, Hono, type MiddlewareHandler, z } from "./deps.ts";
 import { ApiError, badRequest, fromDatabaseError } from "./errors.ts";
 import { requestLog } from "./request-log.ts";
 
-/** Who is calling, once an API key has been verified (see auth.ts). */
+/** Who is calling, once an API key or a member's session has been verified (see auth.ts). */
 export interface Caller {
   organizationId: string;
-  keyId: string;
+  /** the API key, when the caller is a key */
+  keyId: string | null;
+  /** the membership acting and its role, when the caller is a member's session */
+  memberId: string | null;
+  role: string | null;
+  user: { id: string; email: string | null } | null;
 }
 
 /** `answer`: what a keyedRead route read (see auth.ts). */
@@ -36,6 +41,45 @@ export function errorResponse(
     headers: { "content-type": "application/json; charset=utf-8", "x-request-id": requestId, ...headers },
   });
 }
+
+// CORS: the app's own pages may be served from another origin than the API. No cookies are
+// used (credentials travel in Authorization), so `*` is safe as the default; CORS_ORIGINS
+// (comma-separated origins) narrows it.
+const corsOrigins = (Deno.env.get("CORS_ORIGINS") ?? "*").split(",").map((o) => o.trim()).filter(Boolean);
+const CORS_PREFLIGHT = {
+  "access-control-allow-methods": "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS",
+  "access-control-allow-headers": "Authorization, Content-Type, Idempotency-Key, X-Organization-Id, X-Request-Id",
+  "access-control-max-age": "600",
+};
+const CORS_EXPOSED = "X-Request-Id, Retry-After, RateLimit, RateLimit-Policy, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Idempotent-Replayed";
+
+/** The Access-Control-Allow-Origin for a request's Origin, or null for an origin not allowed. */
+function allowedOrigin(origin: string): string | null {
+  if (corsOrigins.includes("*")) return "*";
+  return corsOrigins.includes(origin) ? origin : null;
+}
+
+// Only a request with an Origin (a browser's cross-origin request) gets CORS headers; a
+// preflight is answered here, before routing and authentication, as browsers send it without
+// credentials.
+const corsMiddleware: MiddlewareHandler<Env> = async (c, next) => {
+  const origin = c.req.header("origin");
+  if (!origin) return await next();
+  const allowed = allowedOrigin(origin);
+  const vary: Record<string, string> = allowed === "*" ? {} : { vary: "Origin" };
+  if (c.req.method === "OPTIONS" && c.req.header("access-control-request-method")) {
+    return new Response(null, {
+      status: 204,
+      headers: allowed ? { "access-control-allow-origin": allowed, ...CORS_PREFLIGHT, ...vary } : vary,
+    });
+  }
+  await next();
+  if (allowed) {
+    c.res.headers.set("access-control-allow-origin", allowed);
+    c.res.headers.set("access-control-expose-headers", CORS_EXPOSED);
+  }
+  if (vary.vary) c.res.headers.append("vary", "Origin");
+};
 
 const requestIdMiddleware: MiddlewareHandler<Env> = async (c, next) => {
   const id = requestIdOf(c.req.raw);
@@ -69,6 +113,7 @@ const functionPath = (req: Request) => getPath(req).replace(GATEWAY_PREFIX, "");
 export function createApp(name: string): Hono<Env> {
   const app = new Hono<Env>({ getPath: functionPath }).basePath(`/${name}`);
   basePaths.set(app, `/${name}`);
+  app.use("*", corsMiddleware);
   app.use("*", requestIdMiddleware);
   app.use("*", requestLog);
   app.onError(toErrorResponse);
@@ -95,16 +140,41 @@ export function serve(app: Hono<Env>): void {
   Deno.serve(app.fetch);
 }
 
+const tooLarge = () => new ApiError(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+// hono's bodyLimit counts the bytes of a body sent without a Content-Length (chunked) as they
+// arrive and stops reading at the first byte over the limit. A body with a Content-Length is
+// judged by the header alone, as bodyLimit does too (the runtime reads no byte past it), but
+// without bodyLimit's look at `req.body`: that builds the body's stream, and reading through it
+// made a 1 KB JSON body cost 70% more (scripts/bench/body-read.ts, an A/B in one Deno process).
+const limitStream = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw tooLarge();
+  },
+}) as unknown as (c: Context<Env>, next: () => Promise<void>) => Promise<void>;
+const proceed = () => Promise.resolve();
+// requests whose body has passed the limit (bodyLimit replaces a chunked one with its bytes)
+const withinLimit = new WeakSet<Request>();
+
+/** The request's body as text: every body is read through here, so none goes past the limit. */
+export async function bodyText(c: Context<Env>): Promise<string> {
+  const length = c.req.header("content-length");
+  if (length !== undefined && c.req.header("transfer-encoding") === undefined) {
+    if (Number(length) > MAX_BODY_BYTES) throw tooLarge();
+  } else if (!withinLimit.has(c.req.raw)) {
+    await limitStream(c, proceed);
+    withinLimit.add(c.req.raw);
+  }
+  return c.req.text();
+}
+
 /** Parses a JSON body against a strict schema: wrong content type, malformed JSON and unknown or invalid fields are 4xx. */
 export async function jsonBody<T extends z.ZodType>(c: Context<Env>, schema: T): Promise<z.infer<T>> {
   const type = c.req.header("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new ApiError(415, "Send the body as JSON with Content-Type: application/json.");
   }
-  const length = Number(c.req.header("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) throw new ApiError(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`);
-  const text = await c.req.text();
-  if (text.length > MAX_BODY_BYTES) throw new ApiError(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+  const text = await bodyText(c);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -112,6 +182,12 @@ export async function jsonBody<T extends z.ZodType>(c: Context<Env>, schema: T):
     throw badRequest(`The body is not valid JSON: ${(e as Error).message}.`);
   }
   return parse(schema, data, "body");
+}
+
+/** For actions whose fields are all optional: no body at all counts as `{}`. */
+export async function optionalJsonBody<T extends z.ZodType>(c: Context<Env>, schema: T): Promise<z.infer<T>> {
+  if ((await bodyText(c)).trim() === "") return parse(schema, {}, "body");
+  return jsonBody(c, schema);
 }
 
 /** Validates query parameters (all strings) against a strict schema. */
@@ -131,9 +207,4 @@ function describeIssues(issues: z.core.$ZodIssue[], where: string): string {
     const path = issue.path.join(".");
     return path ? `${path}: ${issue.message}.` : `${where}: ${issue.message}.`;
   }).join(" ");
-}
-
-/** A JSON response, the one shape every success takes. */
-export function json(c: Context<Env>, data: unknown, status: 200 | 201 | 202 = 200): Response {
-  return c.json(data as object, status);
 }

@@ -3,11 +3,13 @@
 import type { Context } from "./deps.ts";
 import { z } from "./deps.ts";
 import type { Env } from "./http.ts";
+import { idOf } from "./ids.ts";
 
-export const pageParams = {
+/** `?limit=` and `?cursor=` of a list of records whose ids start with `prefix`. */
+export const pageParams = (prefix: string) => ({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().regex(/^[a-z]+_[0-9A-HJKMNP-TV-Z]{26}$/, "not a cursor from a previous page").optional(),
-};
+  cursor: idOf(prefix).optional(),
+});
 
 export interface Page<T> {
   data: T[];

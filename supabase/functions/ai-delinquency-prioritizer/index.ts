@@ -8,18 +8,19 @@ import { narrateDelinquency } from "../_shared/ai/narrative.ts";
 import type { DelinquencyRanking } from "../_shared/ai/writer.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
-import { createApp, jsonBody, serve } from "../_shared/http.ts";
+import { ref } from "../_shared/fields.ts";
+import { bodyText, createApp, jsonBody, serve } from "../_shared/http.ts";
 
 const app = createApp("ai-delinquency-prioritizer");
 
 const Body = z.strictObject({
-  property_id: z.string().min(1).max(100).optional(),
+  property_id: ref.optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 
 app.post("/", requireKeyIdempotent(["ai:run", "read:payments"], { quota: "ai-delinquency-prioritizer" }), async (c) => {
   // The whole portfolio needs no parameters: an empty POST is the same as {}.
-  const empty = !c.req.header("content-type") && (await c.req.text()) === "";
+  const empty = !c.req.header("content-type") && (await bodyText(c)) === "";
   const body = empty ? Body.parse({}) : await jsonBody(c, Body);
   const [row] = await sql<{ ranking: DelinquencyRanking }[]>`
     select app.delinquency_ranking(${c.var.caller.organizationId}, ${body.property_id ?? null}, ${body.limit}) as ranking`;

@@ -8,12 +8,13 @@ import { narrateVendorSummary } from "../_shared/ai/narrative.ts";
 import type { VendorSummaryFacts } from "../_shared/ai/writer.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
+import { ref } from "../_shared/fields.ts";
 import { notFound } from "../_shared/errors.ts";
 import { createApp, jsonBody, serve } from "../_shared/http.ts";
 
 const app = createApp("ai-vendor-summary");
 
-const Body = z.strictObject({ vendor_id: z.string().min(1).max(100) });
+const Body = z.strictObject({ vendor_id: ref });
 
 app.post("/", requireKeyIdempotent(["ai:run", "read:vendors"], { quota: "ai-vendor-summary" }), async (c) => {
   const body = await jsonBody(c, Body);

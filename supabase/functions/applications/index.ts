@@ -3,9 +3,10 @@ import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
 import { badRequest } from "../_shared/errors.ts";
-import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { email, found, isoDate, usd } from "../_shared/fields.ts";
-import { eq, listPage, optionalJsonBody, pathId, ref } from "../_shared/operations.ts";
+import { createApp, jsonBody, optionalJsonBody, queryParams, serve } from "../_shared/http.ts";
+import { email, isoDate, ref, usd } from "../_shared/fields.ts";
+import { pathId } from "../_shared/ids.ts";
+import { eq, listPage, readOne } from "../_shared/lists.ts";
 import { pageParams } from "../_shared/pagination.ts";
 
 const app = createApp("applications");
@@ -22,7 +23,7 @@ const Submit = z.strictObject({
 const Approve = z.strictObject({ reason: z.string().max(2000).optional() });
 const Deny = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
 const Filters = z.strictObject({
-  ...pageParams,
+  ...pageParams("appl"),
   status: z.enum(["submitted", "approved", "denied"]).optional(),
   property_id: ref.optional(),
   unit_id: ref.optional(),
@@ -36,10 +37,7 @@ app.get("/", requireKey("read:applications"), async (c) => {
 });
 
 app.get("/:id", requireKey("read:applications"), async (c) => {
-  const id = pathId(c, "appl", "Application");
-  const [row] = await sql`select j from app.api_applications
-    where id = ${id} and organization_id = ${c.var.caller.organizationId}`;
-  return c.json(found(row?.j, "Application"));
+  return c.json(await readOne(c, "api_applications", pathId(c, "appl", "Application"), "Application"));
 });
 
 app.post("/", requireKey("write:applications"), async (c) => {

@@ -5,7 +5,8 @@ import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
 import { notFound } from "../_shared/errors.ts";
 import { createApp, queryParams, serve } from "../_shared/http.ts";
-import { idOf, isoDate } from "../_shared/fields.ts";
+import { isoDate } from "../_shared/fields.ts";
+import { idOf } from "../_shared/ids.ts";
 
 const app = createApp("ar-aging");
 

@@ -4,8 +4,10 @@ import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
 import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { page, pageParams } from "../_shared/pagination.ts";
-import { found, idOf, isoDate, jsonRows, nonEmpty, usd } from "../_shared/fields.ts";
+import { idOf } from "../_shared/ids.ts";
+import { eq, listPage, when } from "../_shared/lists.ts";
+import { pageParams } from "../_shared/pagination.ts";
+import { found, isoDate, nonEmpty, usd } from "../_shared/fields.ts";
 
 const app = createApp("expenses");
 
@@ -39,22 +41,16 @@ const Action = z.discriminatedUnion("action", [
 
 app.get("/", requireKey("read:expenses"), async (c) => {
   const q = queryParams(c, z.strictObject({
-    ...pageParams,
+    ...pageParams("exp"),
     property_id: idOf("prop").optional(),
     category_id: category.optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
   }));
-  const rows = await sql<{ j: { id: string } }[]>`
-    select app.expense_json(e) as j from app.expenses e
-    where e.organization_id = ${c.var.caller.organizationId}
-      and (${q.property_id ?? null}::text is null or e.property_id = ${q.property_id ?? null})
-      and (${q.category_id ?? null}::text is null or e.category_id = ${q.category_id ?? null})
-      and (${q.from ?? null}::date is null or e.paid_on >= ${q.from ?? null}::date)
-      and (${q.to ?? null}::date is null or e.paid_on <= ${q.to ?? null}::date)
-      and (${q.cursor ?? null}::text is null or e.id < ${q.cursor ?? null})
-    order by e.id desc limit ${q.limit + 1}`;
-  return c.json(page(c, jsonRows(rows), q.limit));
+  return c.json(await listPage(c, "api_expenses", q, [
+    eq("property_id", q.property_id), eq("category_id", q.category_id),
+    when(q.from, (from) => sql`paid_on >= ${from}::date`), when(q.to, (to) => sql`paid_on <= ${to}::date`),
+  ]));
 });
 
 app.get("/categories", requireKey("read:expenses"), async (c) => {

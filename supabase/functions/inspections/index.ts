@@ -2,9 +2,10 @@
 import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
-import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { found, isoDate } from "../_shared/fields.ts";
-import { eq, listPage, optionalJsonBody, pathId, ref } from "../_shared/operations.ts";
+import { createApp, jsonBody, optionalJsonBody, queryParams, serve } from "../_shared/http.ts";
+import { isoDate, ref } from "../_shared/fields.ts";
+import { pathId } from "../_shared/ids.ts";
+import { eq, listPage, readOne } from "../_shared/lists.ts";
 import { pageParams } from "../_shared/pagination.ts";
 
 const app = createApp("inspections");
@@ -26,7 +27,7 @@ const Complete = z.strictObject({
 });
 const Cancel = z.strictObject({ reason: z.string().max(5000).optional() });
 const Filters = z.strictObject({
-  ...pageParams,
+  ...pageParams("insp"),
   unit_id: ref.optional(),
   property_id: ref.optional(),
   status: z.enum(["scheduled", "completed", "cancelled"]).optional(),
@@ -40,10 +41,7 @@ app.get("/", requireKey("read:inspections"), async (c) => {
 });
 
 app.get("/:id", requireKey("read:inspections"), async (c) => {
-  const id = pathId(c, "insp", "Inspection");
-  const [row] = await sql`select j from app.api_inspections
-    where id = ${id} and organization_id = ${c.var.caller.organizationId}`;
-  return c.json(found(row?.j, "Inspection"));
+  return c.json(await readOne(c, "api_inspections", pathId(c, "insp", "Inspection"), "Inspection"));
 });
 
 app.post("/", requireKey("write:inspections"), async (c) => {

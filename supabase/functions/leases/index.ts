@@ -3,8 +3,10 @@ import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
 import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { page, pageParams } from "../_shared/pagination.ts";
-import { found, idOf, isoDate, jsonRows, nonEmpty, period, usd } from "../_shared/fields.ts";
+import { idOf, pathId } from "../_shared/ids.ts";
+import { eq, listPage, readOne, when } from "../_shared/lists.ts";
+import { pageParams } from "../_shared/pagination.ts";
+import { isoDate, nonEmpty, period, usd } from "../_shared/fields.ts";
 
 const app = createApp("leases");
 
@@ -30,33 +32,26 @@ const Terminate = z.strictObject({
   effective_date: isoDate.optional(),
 });
 const Charges = z.strictObject({ from: period, to: period, lease_id: idOf("l").optional() });
+const Filters = z.strictObject({
+  ...pageParams("l"),
+  unit_id: idOf("unit").optional(),
+  property_id: idOf("prop").optional(),
+  tenant_id: idOf("ten").optional(),
+  status: z.enum(["draft", "signed", "terminated"]).optional(),
+});
 
 app.get("/", requireKey("read:leases"), async (c) => {
-  const q = queryParams(c, z.strictObject({
-    ...pageParams,
-    unit_id: idOf("unit").optional(),
-    property_id: idOf("prop").optional(),
-    tenant_id: idOf("ten").optional(),
-    status: z.enum(["draft", "signed", "terminated"]).optional(),
-  }));
-  const rows = await sql<{ j: { id: string } }[]>`
-    select app.lease_json(l) as j from app.leases l
-    where l.organization_id = ${c.var.caller.organizationId}
-      and (${q.unit_id ?? null}::text is null or l.unit_id = ${q.unit_id ?? null})
-      and (${q.status ?? null}::text is null or l.status = ${q.status ?? null})
-      and (${q.property_id ?? null}::text is null or l.unit_id in (
-        select u.id from app.units u where u.property_id = ${q.property_id ?? null}))
-      and (${q.tenant_id ?? null}::text is null or exists (
-        select 1 from app.lease_tenants lt where lt.lease_id = l.id and lt.tenant_id = ${q.tenant_id ?? null}))
-      and (${q.cursor ?? null}::text is null or l.id < ${q.cursor ?? null})
-    order by l.id desc limit ${q.limit + 1}`;
-  return c.json(page(c, jsonRows(rows), q.limit));
+  const q = queryParams(c, Filters);
+  return c.json(await listPage(c, "api_leases", q, [
+    eq("unit_id", q.unit_id), eq("status", q.status),
+    // the keys spelled out: an index scan of just these, not a scan of every lease (docs/conventions.md, SQL)
+    when(q.property_id, (p) => sql`unit_id = any (array(select u.id from app.units u where u.property_id = ${p}))`),
+    when(q.tenant_id, (t) => sql`id = any (array(select lt.lease_id from app.lease_tenants lt where lt.tenant_id = ${t}))`),
+  ]));
 });
 
 app.get("/:id", requireKey("read:leases"), async (c) => {
-  const [row] = await sql`select app.lease_json(l) as j from app.leases l
-    where l.id = ${c.req.param("id")} and l.organization_id = ${c.var.caller.organizationId}`;
-  return c.json(found(row?.j, "Lease"));
+  return c.json(await readOne(c, "api_leases", pathId(c, "l", "Lease"), "Lease"));
 });
 
 app.post("/", requireKey("write:leases"), async (c) => {
@@ -66,19 +61,21 @@ app.post("/", requireKey("write:leases"), async (c) => {
 });
 
 app.patch("/:id", requireKey("write:leases"), async (c) => {
+  const id = pathId(c, "l", "Lease");
   const body = nonEmpty(await jsonBody(c, Update));
-  const [row] = await sql`select app.lease_update(${c.var.caller.organizationId}, ${c.req.param("id")}, ${sql.json(body)}) as j`;
+  const [row] = await sql`select app.lease_update(${c.var.caller.organizationId}, ${id}, ${sql.json(body)}) as j`;
   return c.json(row.j);
 });
 
 app.post("/:id/sign", requireKey("write:leases"), async (c) => {
-  const [row] = await sql`select app.lease_sign(${c.var.caller.organizationId}, ${c.req.param("id")}) as j`;
+  const [row] = await sql`select app.lease_sign(${c.var.caller.organizationId}, ${pathId(c, "l", "Lease")}) as j`;
   return c.json(row.j);
 });
 
 app.post("/:id/terminate", requireKey("write:leases"), async (c) => {
+  const id = pathId(c, "l", "Lease");
   const body = await jsonBody(c, Terminate);
-  const [row] = await sql`select app.lease_terminate(${c.var.caller.organizationId}, ${c.req.param("id")}, ${sql.json(body)}) as j`;
+  const [row] = await sql`select app.lease_terminate(${c.var.caller.organizationId}, ${id}, ${sql.json(body)}) as j`;
   return c.json(row.j);
 });
 

@@ -3,9 +3,10 @@
 import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
-import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { found, isoDate, positiveUsd } from "../_shared/fields.ts";
-import { eq, listPage, optionalJsonBody, pathId, ref } from "../_shared/operations.ts";
+import { createApp, jsonBody, optionalJsonBody, queryParams, serve } from "../_shared/http.ts";
+import { found, isoDate, positiveUsd, ref } from "../_shared/fields.ts";
+import { pathId } from "../_shared/ids.ts";
+import { eq, listPage } from "../_shared/lists.ts";
 import { pageParams } from "../_shared/pagination.ts";
 
 const app = createApp("payment-plans");
@@ -21,7 +22,7 @@ const Propose = z.strictObject({
 });
 const Payment = z.strictObject({ amount_usd: positiveUsd, paid_on: isoDate.optional() });
 const Filters = z.strictObject({
-  ...pageParams,
+  ...pageParams("pp"),
   lease_id: ref.optional(),
   status: z.enum(["proposed", "accepted", "rejected"]).optional(),
 });

@@ -3,8 +3,10 @@ import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
 import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { page, pageParams } from "../_shared/pagination.ts";
-import { found, jsonRows, nonEmpty } from "../_shared/fields.ts";
+import { pathId } from "../_shared/ids.ts";
+import { listPage, readOne } from "../_shared/lists.ts";
+import { pageParams } from "../_shared/pagination.ts";
+import { found, nonEmpty } from "../_shared/fields.ts";
 
 const app = createApp("properties");
 
@@ -20,19 +22,12 @@ const Create = z.strictObject(fields);
 const Update = z.strictObject({ ...fields, name: fields.name.optional() });
 
 app.get("/", requireKey("read:properties"), async (c) => {
-  const q = queryParams(c, z.strictObject({ ...pageParams }));
-  const rows = await sql<{ j: { id: string } }[]>`
-    select app.property_json(p) as j from app.properties p
-    where p.organization_id = ${c.var.caller.organizationId}
-      and (${q.cursor ?? null}::text is null or p.id < ${q.cursor ?? null})
-    order by p.id desc limit ${q.limit + 1}`;
-  return c.json(page(c, jsonRows(rows), q.limit));
+  const q = queryParams(c, z.strictObject(pageParams("prop")));
+  return c.json(await listPage(c, "api_properties", q));
 });
 
 app.get("/:id", requireKey("read:properties"), async (c) => {
-  const [row] = await sql`select app.property_json(p) as j from app.properties p
-    where p.id = ${c.req.param("id")} and p.organization_id = ${c.var.caller.organizationId}`;
-  return c.json(found(row?.j, "Property"));
+  return c.json(await readOne(c, "api_properties", pathId(c, "prop", "Property"), "Property"));
 });
 
 app.post("/", requireKey("write:properties"), async (c) => {
@@ -42,13 +37,14 @@ app.post("/", requireKey("write:properties"), async (c) => {
 });
 
 app.patch("/:id", requireKey("write:properties"), async (c) => {
+  const id = pathId(c, "prop", "Property");
   const body = nonEmpty(await jsonBody(c, Update));
-  const [row] = await sql`select app.property_update(${c.var.caller.organizationId}, ${c.req.param("id")}, ${sql.json(body)}) as j`;
+  const [row] = await sql`select app.property_update(${c.var.caller.organizationId}, ${id}, ${sql.json(body)}) as j`;
   return c.json(found(row.j, "Property"));
 });
 
 app.delete("/:id", requireKey("write:properties"), async (c) => {
-  const [row] = await sql`select app.property_delete(${c.var.caller.organizationId}, ${c.req.param("id")}) as j`;
+  const [row] = await sql`select app.property_delete(${c.var.caller.organizationId}, ${pathId(c, "prop", "Property")}) as j`;
   return c.json(row.j);
 });
 

@@ -1,10 +1,10 @@
-// POST /request-log-retention (scheduled every hour; service role key): deletes request log
+// POST /request-log-retention (scheduled every hour; scheduler secret): deletes request log
 // entries older than app.request_log_settings.retention_days (app.request_log_prune), a batch
 // per transaction, until none is left or its run time is spent.
 import { z } from "../_shared/deps.ts";
 import { sql } from "../_shared/db.ts";
 import { createApp, jsonBody, serve } from "../_shared/http.ts";
-import { requireServiceRole } from "../_shared/webhooks/scheduled.ts";
+import { requireScheduler } from "../_shared/webhooks/scheduled.ts";
 
 const app = createApp("request-log-retention");
 
@@ -13,7 +13,7 @@ const Options = z.strictObject({
   batch_size: z.number().int().min(1).max(50_000).default(5000),
 });
 
-app.post("/", requireServiceRole(), async (c) => {
+app.post("/", requireScheduler(), async (c) => {
   const o = await jsonBody(c, Options);
   const until = Date.now() + o.max_seconds * 1000;
   const total = { deleted: 0, more: true };

@@ -13,7 +13,7 @@ const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 const requestId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{7,127}$/, "not a request id");
 
 const Filters = z.strictObject({
-  ...pageParams,
+  ...pageParams("log"),
   request_id: requestId.optional(),
   key_id: z.string().regex(/^key_[0-9A-HJKMNP-TV-Z]{26}$/, "not an API key id").optional(),
   // a class (2xx, 4xx, 5xx) or one status (404)

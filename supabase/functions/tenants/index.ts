@@ -3,8 +3,10 @@ import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
 import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { page, pageParams } from "../_shared/pagination.ts";
-import { boolParam, email, found, jsonRows, nonEmpty } from "../_shared/fields.ts";
+import { pathId } from "../_shared/ids.ts";
+import { listPage, readOne } from "../_shared/lists.ts";
+import { pageParams } from "../_shared/pagination.ts";
+import { boolParam, email, found, nonEmpty } from "../_shared/fields.ts";
 
 const app = createApp("tenants");
 
@@ -15,22 +17,15 @@ const fields = {
 };
 const Create = z.strictObject(fields);
 const Update = z.strictObject({ ...fields, name: fields.name.optional() });
+const Filters = z.strictObject({ ...pageParams("ten"), include_removed: boolParam.default(false) });
 
 app.get("/", requireKey("read:tenants"), async (c) => {
-  const q = queryParams(c, z.strictObject({ ...pageParams, include_removed: boolParam.default(false) }));
-  const rows = await sql<{ j: { id: string } }[]>`
-    select app.tenant_json(t) as j from app.tenants t
-    where t.organization_id = ${c.var.caller.organizationId}
-      and (${q.include_removed} or t.removed_at is null)
-      and (${q.cursor ?? null}::text is null or t.id < ${q.cursor ?? null})
-    order by t.id desc limit ${q.limit + 1}`;
-  return c.json(page(c, jsonRows(rows), q.limit));
+  const q = queryParams(c, Filters);
+  return c.json(await listPage(c, "api_tenants", q, [q.include_removed ? sql`` : sql`and removed_at is null`]));
 });
 
 app.get("/:id", requireKey("read:tenants"), async (c) => {
-  const [row] = await sql`select app.tenant_json(t) as j from app.tenants t
-    where t.id = ${c.req.param("id")} and t.organization_id = ${c.var.caller.organizationId}`;
-  return c.json(found(row?.j, "Tenant"));
+  return c.json(await readOne(c, "api_tenants", pathId(c, "ten", "Tenant"), "Tenant"));
 });
 
 app.post("/", requireKey("write:tenants"), async (c) => {
@@ -40,13 +35,14 @@ app.post("/", requireKey("write:tenants"), async (c) => {
 });
 
 app.patch("/:id", requireKey("write:tenants"), async (c) => {
+  const id = pathId(c, "ten", "Tenant");
   const body = nonEmpty(await jsonBody(c, Update));
-  const [row] = await sql`select app.tenant_update(${c.var.caller.organizationId}, ${c.req.param("id")}, ${sql.json(body)}) as j`;
+  const [row] = await sql`select app.tenant_update(${c.var.caller.organizationId}, ${id}, ${sql.json(body)}) as j`;
   return c.json(found(row.j, "Tenant"));
 });
 
 app.post("/:id/remove", requireKey("write:tenants"), async (c) => {
-  const [row] = await sql`select app.tenant_remove(${c.var.caller.organizationId}, ${c.req.param("id")}) as j`;
+  const [row] = await sql`select app.tenant_remove(${c.var.caller.organizationId}, ${pathId(c, "ten", "Tenant")}) as j`;
   return c.json(row.j);
 });
 

@@ -3,8 +3,10 @@ import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
 import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { page, pageParams } from "../_shared/pagination.ts";
-import { found, idOf, jsonRows, nonEmpty, usd } from "../_shared/fields.ts";
+import { idOf, pathId } from "../_shared/ids.ts";
+import { eq, listPage, readOne } from "../_shared/lists.ts";
+import { pageParams } from "../_shared/pagination.ts";
+import { nonEmpty, usd } from "../_shared/fields.ts";
 
 const app = createApp("units");
 
@@ -17,22 +19,15 @@ const fields = {
 };
 const Create = z.strictObject({ property_id: idOf("prop"), ...fields });
 const Update = z.strictObject({ ...fields, label: fields.label.optional() });
+const Filters = z.strictObject({ ...pageParams("unit"), property_id: idOf("prop").optional() });
 
 app.get("/", requireKey("read:units"), async (c) => {
-  const q = queryParams(c, z.strictObject({ ...pageParams, property_id: idOf("prop").optional() }));
-  const rows = await sql<{ j: { id: string } }[]>`
-    select app.unit_json(u) as j from app.units u
-    where u.organization_id = ${c.var.caller.organizationId}
-      and (${q.property_id ?? null}::text is null or u.property_id = ${q.property_id ?? null})
-      and (${q.cursor ?? null}::text is null or u.id < ${q.cursor ?? null})
-    order by u.id desc limit ${q.limit + 1}`;
-  return c.json(page(c, jsonRows(rows), q.limit));
+  const q = queryParams(c, Filters);
+  return c.json(await listPage(c, "api_units", q, [eq("property_id", q.property_id)]));
 });
 
 app.get("/:id", requireKey("read:units"), async (c) => {
-  const [row] = await sql`select app.unit_json(u) as j from app.units u
-    where u.id = ${c.req.param("id")} and u.organization_id = ${c.var.caller.organizationId}`;
-  return c.json(found(row?.j, "Unit"));
+  return c.json(await readOne(c, "api_units", pathId(c, "unit", "Unit"), "Unit"));
 });
 
 app.post("/", requireKey("write:units"), async (c) => {
@@ -42,13 +37,14 @@ app.post("/", requireKey("write:units"), async (c) => {
 });
 
 app.patch("/:id", requireKey("write:units"), async (c) => {
+  const id = pathId(c, "unit", "Unit");
   const body = nonEmpty(await jsonBody(c, Update));
-  const [row] = await sql`select app.unit_update(${c.var.caller.organizationId}, ${c.req.param("id")}, ${sql.json(body)}) as j`;
+  const [row] = await sql`select app.unit_update(${c.var.caller.organizationId}, ${id}, ${sql.json(body)}) as j`;
   return c.json(row.j);
 });
 
 app.delete("/:id", requireKey("write:units"), async (c) => {
-  const [row] = await sql`select app.unit_delete(${c.var.caller.organizationId}, ${c.req.param("id")}) as j`;
+  const [row] = await sql`select app.unit_delete(${c.var.caller.organizationId}, ${pathId(c, "unit", "Unit")}) as j`;
   return c.json(row.j);
 });
 

@@ -3,8 +3,9 @@ import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
 import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { email, found, nonEmpty } from "../_shared/fields.ts";
-import { listPage, pathId, text } from "../_shared/operations.ts";
+import { email, nonEmpty, text } from "../_shared/fields.ts";
+import { pathId } from "../_shared/ids.ts";
+import { listPage, readOne, when } from "../_shared/lists.ts";
 import { pageParams } from "../_shared/pagination.ts";
 
 const app = createApp("vendors");
@@ -20,15 +21,12 @@ const Create = z.strictObject(fields);
 const Update = z.strictObject({ ...fields, name: fields.name.optional() });
 
 app.get("/", requireKey("read:vendors"), async (c) => {
-  const q = queryParams(c, z.strictObject({ ...pageParams, trade: z.string().min(1).max(100).optional() }));
-  return c.json(await listPage(c, "api_vendors", q, [q.trade === undefined ? sql`` : sql`and lower(trade) = lower(${q.trade})`]));
+  const q = queryParams(c, z.strictObject({ ...pageParams("v"), trade: z.string().min(1).max(100).optional() }));
+  return c.json(await listPage(c, "api_vendors", q, [when(q.trade, (t) => sql`lower(trade) = lower(${t})`)]));
 });
 
 app.get("/:id", requireKey("read:vendors"), async (c) => {
-  const id = pathId(c, "v", "Vendor");
-  const [row] = await sql`select j from app.api_vendors
-    where id = ${id} and organization_id = ${c.var.caller.organizationId}`;
-  return c.json(found(row?.j, "Vendor"));
+  return c.json(await readOne(c, "api_vendors", pathId(c, "v", "Vendor"), "Vendor"));
 });
 
 app.post("/", requireKey("write:vendors"), async (c) => {

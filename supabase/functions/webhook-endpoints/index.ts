@@ -11,17 +11,16 @@
 //   POST   /:id/deliveries/:delivery_id/redeliver
 //   POST   /:id/replay {since}       send again every delivery since `since` that did not succeed
 import { requireKey } from "../_shared/auth.ts";
-import { z } from "../_shared/deps.ts";
+import { type Context, z } from "../_shared/deps.ts";
 import { sql } from "../_shared/db.ts";
 import { ApiError, badRequest, notFound } from "../_shared/errors.ts";
-import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { page, pageParams } from "../_shared/pagination.ts";
+import { createApp, type Env, jsonBody, queryParams, serve } from "../_shared/http.ts";
+import { pathId } from "../_shared/ids.ts";
+import { eq, listPage, readOne } from "../_shared/lists.ts";
+import { pageParams } from "../_shared/pagination.ts";
 import { checkDestination, checkUrl, ForbiddenDestination } from "../_shared/webhooks/ssrf.ts";
 
 const app = createApp("webhook-endpoints");
-
-const ID = /^whe_[0-9A-HJKMNP-TV-Z]{26}$/;
-const DELIVERY_ID = /^dlv_[0-9A-HJKMNP-TV-Z]{26}$/;
 
 const url = z.string().max(2048);
 const events = z.array(z.string().max(100)).min(1).max(20);
@@ -39,11 +38,8 @@ async function destination(raw: string): Promise<string> {
   }
 }
 
-function endpointId(c: { req: { param(name: string): string | undefined } }): string {
-  const id = c.req.param("id") ?? "";
-  if (!ID.test(id)) throw notFound("Webhook endpoint");
-  return id;
-}
+const endpointId = (c: Context<Env>) => pathId(c, "whe", "Webhook endpoint");
+const deliveryId = (c: Context<Env>) => pathId(c, "dlv", "Delivery", "delivery_id");
 
 app.post("/", requireKey("admin:webhooks"), async (c) => {
   const body = await jsonBody(c, z.strictObject({ url, events: events.default(["*"]), description: description.default("") }));
@@ -53,21 +49,12 @@ app.post("/", requireKey("admin:webhooks"), async (c) => {
 });
 
 app.get("/", requireKey("admin:webhooks"), async (c) => {
-  const q = queryParams(c, z.strictObject({ ...pageParams }));
-  const rows = await sql<{ id: string; endpoint: unknown }[]>`
-    select e.id, app.webhook_endpoint_json(e) as endpoint from app.webhook_endpoints e
-    where e.organization_id = ${c.var.caller.organizationId}
-      and (${q.cursor ?? null}::text is null or e.id < ${q.cursor ?? null})
-    order by e.id desc limit ${q.limit + 1}`;
-  const p = page(c, rows, q.limit);
-  return c.json({ ...p, data: p.data.map((r) => r.endpoint) });
+  const q = queryParams(c, z.strictObject(pageParams("whe")));
+  return c.json(await listPage(c, "api_webhook_endpoints", q));
 });
 
 app.get("/:id", requireKey("admin:webhooks"), async (c) => {
-  const [row] = await sql`select app.webhook_endpoint_json(e) as endpoint from app.webhook_endpoints e
-    where e.organization_id = ${c.var.caller.organizationId} and e.id = ${endpointId(c)}`;
-  if (!row) throw notFound("Webhook endpoint");
-  return c.json(row.endpoint);
+  return c.json(await readOne(c, "api_webhook_endpoints", endpointId(c), "Webhook endpoint"));
 });
 
 app.patch("/:id", requireKey("admin:webhooks"), async (c) => {
@@ -103,27 +90,9 @@ app.post("/:id/test", requireKey("admin:webhooks"), async (c) => {
 
 app.get("/:id/deliveries", requireKey("admin:webhooks"), async (c) => {
   const id = endpointId(c);
-  const q = queryParams(c, z.strictObject({ ...pageParams, status: z.enum(["pending", "succeeded", "failed", "held"]).optional() }));
-  const rows = await sql<{ id: string; delivery: unknown; endpoint_exists: boolean }[]>`
-    with e as (select id from app.webhook_endpoints where organization_id = ${c.var.caller.organizationId} and id = ${id})
-    select d.id, app.webhook_delivery_json(d, 10) as delivery
-    from e join app.webhook_deliveries d on d.endpoint_id = e.id
-    where (${q.status ?? null}::text is null or d.status = ${q.status ?? null})
-      and (${q.cursor ?? null}::text is null or d.id < ${q.cursor ?? null})
-    order by d.id desc limit ${q.limit + 1}`;
-  if (rows.length === 0) {
-    const [exists] = await sql`select 1 from app.webhook_endpoints where organization_id = ${c.var.caller.organizationId} and id = ${id}`;
-    if (!exists) throw notFound("Webhook endpoint");
-  }
-  const p = page(c, rows, q.limit);
-  return c.json({ ...p, data: p.data.map((r) => r.delivery) });
+  const q = queryParams(c, z.strictObject({ ...pageParams("dlv"), status: z.enum(["pending", "succeeded", "failed", "held"]).optional() }));
+  return c.json(await listPage(c, "api_webhook_deliveries", q, [eq("endpoint_id", id), eq("status", q.status)], [["Webhook endpoint", id]]));
 });
-
-function deliveryId(c: { req: { param(name: string): string | undefined } }): string {
-  const id = c.req.param("delivery_id") ?? "";
-  if (!DELIVERY_ID.test(id)) throw notFound("Delivery");
-  return id;
-}
 
 app.get("/:id/deliveries/:delivery_id", requireKey("admin:webhooks"), async (c) => {
   const [row] = await sql`select app.webhook_delivery_json(d, 100) as delivery from app.webhook_deliveries d

@@ -1,15 +1,16 @@
-// POST /webhook-retention (scheduled every 10 minutes; service role key): deletes webhook
+// POST /webhook-retention (scheduled every 10 minutes; scheduler secret): deletes webhook
 // events, deliveries, attempts and archived queue messages older than the retention
 // (app.webhook_prune), a batch per transaction, until none is left or its run time is spent.
 import { z } from "../_shared/deps.ts";
 import { sql } from "../_shared/db.ts";
 import { createApp, jsonBody, serve } from "../_shared/http.ts";
-import { requireServiceRole } from "../_shared/webhooks/scheduled.ts";
+import { requireScheduler } from "../_shared/webhooks/scheduled.ts";
 
 const app = createApp("webhook-retention");
 
 const Options = z.strictObject({
-  max_seconds: z.number().min(0).max(300).default(20),
+  // an Edge Function's wall clock is 150 s on the Free plan
+  max_seconds: z.number().min(0).max(140).default(20),
   batch_size: z.number().int().min(1).max(50_000).default(5000),
 });
 
@@ -20,7 +21,7 @@ interface Pruned {
   more: boolean;
 }
 
-app.post("/", requireServiceRole(), async (c) => {
+app.post("/", requireScheduler(), async (c) => {
   const o = await jsonBody(c, Options);
   const until = Date.now() + o.max_seconds * 1000;
   const total = { deliveries: 0, events: 0, archived_messages: 0, more: true };

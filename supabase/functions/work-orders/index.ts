@@ -3,8 +3,9 @@ import { requireKey } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
 import { createApp, jsonBody, queryParams, serve } from "../_shared/http.ts";
-import { found, isoDate, nonEmpty, usd } from "../_shared/fields.ts";
-import { eq, listPage, pathId, ref, text } from "../_shared/operations.ts";
+import { isoDate, nonEmpty, ref, text, usd } from "../_shared/fields.ts";
+import { pathId } from "../_shared/ids.ts";
+import { eq, listPage, readOne } from "../_shared/lists.ts";
 import { pageParams } from "../_shared/pagination.ts";
 
 const app = createApp("work-orders");
@@ -22,7 +23,7 @@ const Update = z.strictObject({ ...fields, title: fields.title.optional(), cost_
 const Assign = z.strictObject({ vendor_id: ref });
 const Complete = z.strictObject({ cost_usd: usd, notes: z.string().max(5000).optional() });
 const Filters = z.strictObject({
-  ...pageParams,
+  ...pageParams("wo"),
   unit_id: ref.optional(),
   property_id: ref.optional(),
   vendor_id: ref.optional(),
@@ -39,10 +40,7 @@ app.get("/", requireKey("read:work_orders"), async (c) => {
 });
 
 app.get("/:id", requireKey("read:work_orders"), async (c) => {
-  const id = pathId(c, "wo", "Work order");
-  const [row] = await sql`select j from app.api_work_orders
-    where id = ${id} and organization_id = ${c.var.caller.organizationId}`;
-  return c.json(found(row?.j, "Work order"));
+  return c.json(await readOne(c, "api_work_orders", pathId(c, "wo", "Work order"), "Work order"));
 });
 
 app.post("/", requireKey("write:work_orders"), async (c) => {

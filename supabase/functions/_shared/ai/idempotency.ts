@@ -5,14 +5,13 @@
 // inside authentication: the check must come first, in the same transaction.
 //
 // Without an Idempotency-Key header this is exactly requireKey.
-import { admit, type AuthResult, presentedKey, requireKey, sha256Hex } from "../auth.ts";
+import { admit, type AuthResult, presentedCredential, requireKey, sha256Hex } from "../auth.ts";
 import { sql } from "../db.ts";
 import type { Context, MiddlewareHandler } from "../deps.ts";
-import { ApiError, badRequest } from "../errors.ts";
-import type { Env } from "../http.ts";
+import { badRequest } from "../errors.ts";
+import { bodyText, type Env } from "../http.ts";
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
-const MAX_BODY_BYTES = 1_000_000;
 
 interface AuthRow extends AuthResult {
   replay_status: number | null;
@@ -30,11 +29,8 @@ function canonicalJson(value: unknown): string {
 }
 
 async function requestHash(c: Context<Env>): Promise<string> {
-  if (Number(c.req.header("content-length") ?? 0) > MAX_BODY_BYTES) {
-    throw new ApiError(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`);
-  }
   // Hono caches the body, so the route's jsonBody() reads the same text again.
-  const text = await c.req.text();
+  const text = await bodyText(c);
   let body = text;
   try {
     body = canonicalJson(JSON.parse(text));
@@ -47,16 +43,18 @@ export function requireKeyIdempotent(scopes: string[], opts: { quota: string }):
   return async (c, next) => {
     const idempotencyKey = c.req.header("idempotency-key");
     if (idempotencyKey === undefined) return plain(c, next);
-    // A missing or malformed key: the exact 401, before the Idempotency-Key is looked at.
-    const key = presentedKey(c);
+    // A missing or malformed key or session: the exact 401, before the Idempotency-Key is looked at.
+    const key = await presentedCredential(c);
     if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw badRequest("Idempotency-Key must be 1 to 255 visible ASCII characters (a UUID is a good choice).");
     }
 
+    const apiKey = key.kind === "key" ? key : null;
+    const session = key.kind === "session" ? key : null;
     const [row] = await sql<AuthRow[]>`
-      select * from app.authenticate_idempotent(${key.prefix}, decode(${key.secretHash}, 'hex'), ${key.client},
-        ${scopes}, ${opts.quota}, ${idempotencyKey}, ${await requestHash(c)})`;
-    const headers = admit(c, row);
+      select * from app.authenticate_idempotent(${apiKey?.prefix ?? null}, decode(${apiKey?.secretHash ?? null}, 'hex'), ${key.client},
+        ${scopes}, ${opts.quota}, ${idempotencyKey}, ${await requestHash(c)}, ${session?.userId ?? null}::uuid, ${session?.organizationId ?? null})`;
+    const headers = admit(c, row, key);
     if (row.replay_body !== null) {
       return new Response(row.replay_body, {
         status: row.replay_status!,
@@ -68,9 +66,9 @@ export function requireKeyIdempotent(scopes: string[], opts: { quota: string }):
     // Only successes are kept; after an error the key is released, so the client may retry it.
     if (c.res.status >= 200 && c.res.status < 300) {
       await sql`update app.idempotency_keys set response_status = ${c.res.status}, response_body = ${await c.res.clone().text()},
-        locked_until = null where key_id = ${row.key_id} and idempotency_key = ${idempotencyKey}`;
+        locked_until = null where subject = ${row.key_id ?? row.member_id} and idempotency_key = ${idempotencyKey}`;
     } else {
-      await sql`delete from app.idempotency_keys where key_id = ${row.key_id} and idempotency_key = ${idempotencyKey}
+      await sql`delete from app.idempotency_keys where subject = ${row.key_id ?? row.member_id} and idempotency_key = ${idempotencyKey}
         and response_status is null`;
     }
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);

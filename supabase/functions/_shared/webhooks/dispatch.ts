@@ -1,15 +1,27 @@
 // The dispatcher's run: claim due messages, deliver them through a bounded pool, record the
-// outcomes, and keep going while work is due and time remains. Two SQL calls per batch: one
+// outcomes, and keep going while work is due, CPU and time remain. Two SQL calls per batch: one
 // claim (which also renews the lease) and one record. Claiming, delivering and recording
 // overlap, so the pool stays full while a batch is being recorded.
+//
+// A run ends when nothing has been due for idleSeconds (at once with untilIdle), when its CPU
+// budget is near (what it has in flight must fit in what is left), at maxSeconds, or when it
+// loses the lease. Whatever ends it, in `finally` it lets what is in flight finish, records it
+// and releases the lease; app.webhook_release asks for the next run when messages are still due.
 import type { Sql } from "../db.ts";
+import { cpuMeter, type CpuCharges } from "./cpu.ts";
 import { type Claimed, deliver, type Outcome } from "./deliver.ts";
 
 export interface RunOptions {
   /** Stop claiming after this many seconds (in-flight attempts still finish and are recorded). */
   maxSeconds: number;
-  /** Return as soon as nothing is due, instead of waiting for new work until maxSeconds. */
+  /** Stop claiming once nothing has been due for this long. */
+  idleSeconds: number;
+  /** Return as soon as nothing is due (idleSeconds 0). */
   untilIdle: boolean;
+  /** Stop claiming when the CPU spent, plus what the attempts in flight will cost, nears this. */
+  cpuBudgetMs: number;
+  /** How a runtime without a CPU clock charges itself (cpu.ts). */
+  cpuCharges: CpuCharges;
   /** How long a claimed message stays invisible; it reappears after this if the run dies. */
   visibilityTimeoutSeconds: number;
   attemptTimeoutMs: number;
@@ -17,14 +29,27 @@ export interface RunOptions {
   batchSize: number;
 }
 
+export type StopReason = "idle" | "budget" | "deadline" | "lease_lost" | "skipped" | "error";
+
 export interface RunSummary {
   skipped: boolean;
   delivered: number;
   failed: number;
   batches: number;
+  claims: number;
   records: number;
   disabled: string[];
   seconds: number;
+  stopped: StopReason;
+  /** Attempts in flight when the run stopped claiming (finished and recorded before it answered). */
+  in_flight_at_stop: number;
+  /** Whether the run, ending with messages still due, asked for the next one. */
+  handed_over: boolean;
+  cpu_ms: number;
+  cpu_source: "process" | "estimate";
+  cpu_estimate_ms: number;
+  cpu_budget_ms: number;
+  error?: string;
 }
 
 // Idle, a run claims (renewing its lease) at most every IDLE_MAX_MS, and in between Postgres
@@ -32,18 +57,34 @@ export interface RunSummary {
 const IDLE_MIN_MS = 5;
 const IDLE_MAX_MS = 1000;
 const RECORD_MAX = 500;
-// a run whose lease holder stops within this long waits and takes over
-const HANDOVER_MS = 3000;
+// A live run renews its lease at least every RENEW_MS; the lease lasts LEASE_SECONDS. A lease
+// with less than HANDOVER_MS left has not been renewed for a while: its holder is ending or
+// dead, and a run that finds it waits that long, once, then takes over. A lease renewed
+// recently is a live run's: the newcomer returns at once (skipped), no polling.
+const RENEW_MS = 1000;
+const LEASE_SECONDS = 5;
+const HANDOVER_MS = 3500;
+// CPU kept aside for recording and releasing after the last claim (or 5% of the budget)
+const RESERVE_MS = 25;
+// attempts finished before a run prices attempts by what it has seen, and claims past a batch
+const WARM_UP = 50;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary> {
   const began = Date.now();
   const deadline = began + o.maxSeconds * 1000;
+  const idleLimitMs = o.untilIdle ? 0 : o.idleSeconds * 1000;
   const holder = crypto.randomUUID();
-  const summary: RunSummary = { skipped: false, delivered: 0, failed: 0, batches: 0, records: 0, disabled: [], seconds: 0 };
+  const cpu = cpuMeter(o.cpuCharges);
+  const summary: RunSummary = {
+    skipped: false, delivered: 0, failed: 0, batches: 0, claims: 0, records: 0, disabled: [], seconds: 0,
+    stopped: "idle", in_flight_at_stop: 0, handed_over: false,
+    cpu_ms: 0, cpu_source: cpu.source, cpu_estimate_ms: 0, cpu_budget_ms: o.cpuBudgetMs,
+  };
   const outcomes: Outcome[] = [];
   let inflight = 0;
+  let sent = 0;
   let recording: Promise<void> | null = null;
   let wake: (() => void) | null = null;
   const notify = () => {
@@ -70,8 +111,23 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
       await waitForChange(ms);
       return;
     }
+    cpu.call();
     // a wait that fails is a pause: the claim that follows reports what is wrong
     await sql`call app.queue_wait('webhooks', ${Math.max(0, Math.ceil(ms))}::int, null)`.catch(() => sleep(ms));
+  };
+  const reserveMs = Math.max(RESERVE_MS, o.cpuBudgetMs * 0.05);
+  /**
+   * How many more messages the CPU left can take: those in flight and the new ones must fit in
+   * the budget. An attempt is priced at the dearer of the charge and what this run has spent per
+   * attempt finished (everything it spent, over those finished: an overestimate while many are
+   * in flight).
+   */
+  const affordable = () => {
+    const used = cpu.usedMs();
+    const finished = sent - inflight;
+    const seen = finished >= WARM_UP ? (used - (cpu.source === "estimate" ? o.cpuCharges.perRunMs : 0)) / finished : 0;
+    const perAttempt = Math.max(o.cpuCharges.perAttemptUs / 1000, seen);
+    return Math.floor((o.cpuBudgetMs - reserveMs - used) / perAttempt) - inflight;
   };
 
   const record = () => {
@@ -80,6 +136,7 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
     recording = (async () => {
       for (let tries = 0;; tries++) {
         try {
+          cpu.call();
           const [row] = await sql<{ result: { disabled: string[] } }[]>`select app.webhook_record(${JSON.stringify(batch)}::text::json) as result`;
           summary.records++;
           summary.disabled.push(...row.result.disabled);
@@ -100,40 +157,74 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
     });
   };
 
+  const claim = async (qty: number) => {
+    summary.claims++;
+    cpu.call();
+    const [row] = await sql<{ result: { leased: boolean; ends_in_ms?: number; messages?: Claimed[] } }[]>`
+      select app.webhook_claim(${holder}, ${qty}, ${o.visibilityTimeoutSeconds},
+        ${new Date(deadline)}::timestamptz, ${LEASE_SECONDS}) as result`;
+    return row.result;
+  };
+
   let idleMs = IDLE_MIN_MS;
   let leased = false;
-  const release = async () => {
-    if (!leased) return;
-    leased = false;
-    await sql`select app.webhook_release(${holder})`.catch(() => {});
-  };
-  for (;;) {
-    record();
-    const timeLeft = Date.now() < deadline;
-    const room = o.concurrency - inflight;
-    // claim when at least half a batch fits (or the pool is empty), so claims stay large
-    if (timeLeft && (room >= Math.min(o.batchSize, Math.ceil(o.concurrency / 2)) || (inflight === 0 && room > 0))) {
-      const [row] = await sql<{ result: { leased: boolean; ends_in_ms?: number; messages?: Claimed[] } }[]>`
-        select app.webhook_claim(${holder}, ${Math.min(room, o.batchSize)}, ${o.visibilityTimeoutSeconds},
-          ${new Date(deadline)}::timestamptz) as result`;
-      if (!row.result.leased) {
-        // Another run is draining. If it is about to end, take over from it so there is no gap
-        // until the next tick; otherwise leave it the work.
-        const endsIn = row.result.ends_in_ms ?? Infinity;
-        if (!leased && endsIn <= HANDOVER_MS && Date.now() + endsIn < deadline) {
-          await sleep(Math.max(endsIn, IDLE_MIN_MS));
+  let waitedForHolder = false;
+  let lastClaimAt = 0;
+  let lastWorkAt = Date.now();
+  try {
+    for (;;) {
+      record();
+      if (Date.now() >= deadline) {
+        summary.stopped = "deadline";
+        break;
+      }
+      const canAfford = affordable();
+      // near the budget: what is in flight fits in what is left, a worthwhile batch no longer does
+      if (canAfford < Math.max(1, Math.min(o.batchSize, o.concurrency) / 4)) {
+        summary.stopped = "budget";
+        break;
+      }
+      // until WARM_UP attempts have finished, no more than a batch in flight: a cold isolate's
+      // first attempts cost several times its later ones
+      const warm = sent - inflight >= WARM_UP;
+      const room = Math.min(o.concurrency - inflight, canAfford, warm ? Infinity : o.batchSize - inflight);
+      // claim when at least half a batch fits (or the pool is empty), so claims stay large
+      const wanted = room >= Math.min(o.batchSize, Math.ceil(o.concurrency / 2)) || (inflight === 0 && room > 0);
+      // a full pool still renews the lease, or another run would take over
+      const renew = !wanted && leased && Date.now() - lastClaimAt >= RENEW_MS;
+      if (!wanted && !renew) {
+        await waitForChange(Math.min(50, RENEW_MS));
+        continue;
+      }
+      const result = await claim(wanted ? Math.min(room, o.batchSize) : 0);
+      lastClaimAt = Date.now();
+      if (!result.leased) {
+        if (leased) {
+          // silent too long (a stalled machine): another run has taken over
+          summary.stopped = "lease_lost";
+          break;
+        }
+        // The holder is ending, or dead: wait for its lease to end, once, and take over.
+        const endsIn = result.ends_in_ms ?? Infinity;
+        if (!waitedForHolder && endsIn <= HANDOVER_MS && Date.now() + endsIn < deadline) {
+          waitedForHolder = true;
+          await sleep(endsIn + 10);
           continue;
         }
-        if (!leased) summary.skipped = true;
+        summary.skipped = true;
+        summary.stopped = "skipped";
         break;
       }
       leased = true;
-      const messages = row.result.messages ?? [];
+      const messages = result.messages ?? [];
       if (messages.length > 0) {
         summary.batches++;
         idleMs = IDLE_MIN_MS;
+        lastWorkAt = Date.now();
         for (const m of messages) {
           inflight++;
+          sent++;
+          cpu.attempt();
           deliver(m, o.attemptTimeoutMs).then((outcome) => {
             inflight--;
             if (outcome.ok) summary.delivered++;
@@ -144,21 +235,36 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
         }
         continue;
       }
-      if (!busy() && o.untilIdle) break;
+      if (!wanted) continue;
+      if (busy()) lastWorkAt = Date.now();
+      else if (Date.now() - lastWorkAt >= idleLimitMs) {
+        summary.stopped = "idle";
+        break;
+      }
       // nothing due: claim again soon, backing off while it stays quiet (Postgres watching the queue meanwhile)
-      await waitForWork(Math.min(idleMs, deadline - Date.now()));
+      await waitForWork(Math.min(idleMs, deadline - Date.now(), RENEW_MS));
       if (inflight === 0) idleMs = Math.min(idleMs * 2, IDLE_MAX_MS);
-      continue;
     }
-    if (!timeLeft) break;
-    await waitForChange(50);
-  }
-  // The claimed messages stay invisible, so the next run may start now while these finish.
-  await release();
-  while (busy()) {
-    record();
-    await waitForChange(20);
+  } catch (e) {
+    summary.stopped = "error";
+    summary.error = (e as Error).message;
+  } finally {
+    summary.in_flight_at_stop = inflight;
+    // What is in flight finishes and is recorded before the next run is asked for: two runs at
+    // once in one isolate would share its CPU limit (and the process clock would count both).
+    while (busy()) {
+      record();
+      await waitForChange(20);
+    }
+    if (leased) {
+      cpu.call();
+      const [row] = await sql<{ handed_over: boolean }[]>`select app.webhook_release(${holder}) as handed_over`
+        .catch(() => [{ handed_over: false }]);
+      summary.handed_over = row.handed_over;
+    }
   }
   summary.seconds = (Date.now() - began) / 1000;
+  summary.cpu_ms = Math.round(cpu.usedMs() * 10) / 10;
+  summary.cpu_estimate_ms = Math.round(cpu.estimateMs() * 10) / 10;
   return summary;
 }
