@@ -6,6 +6,7 @@ import { startFunctions } from "../scripts/lib/functions.ts";
 import { freePort } from "../scripts/lib/ports.ts";
 import { newKey, newOrganization, newTenantOrg } from "./fixtures/index.ts";
 import { call, databaseUrl, functionsUrl, schedulerSecret, sql } from "./helpers.ts";
+import { newMember, orgWithOwner, sessionFor } from "./sessions-helpers.ts";
 
 const keyIdOf = async (key: string) =>
   (await sql<{ id: string }[]>`select id from app.api_keys where prefix = ${key.split("_")[1]}`)[0].id;
@@ -122,6 +123,15 @@ describe("GET /api/request-logs", () => {
     const everything = await call("/request-logs?limit=200", { key: b.key });
     const keys = new Set((everything.body.data as { key_id: string }[]).map((e) => e.key_id));
     expect([...keys]).toEqual([await keyIdOf(b.key)]);
+  });
+
+  it("logs a member's session by member, and an owner's session reads the log", async () => {
+    const org = await orgWithOwner();
+    const member = await newMember(org.id, "member");
+    const res = await call("/properties", { key: await sessionFor(member), method: "POST", json: { name: "9 Session St" } });
+    expect(res.status).toBe(201);
+    const entry = await entryFor(org.token, res.headers.get("x-request-id")!);
+    expect(entry).toMatchObject({ key_id: null, member_id: member.memberId, method: "POST", route: "/api/properties", status: 201 });
   });
 
   it("keeps a client's own X-Request-Id and answers the latest entry for it", async () => {
