@@ -5,6 +5,7 @@
 //
 //   deno run -A scripts/functions-server.ts      (FUNCTIONS_PORT, FUNCTIONS_HOST)
 import { errorResponse, requestIdOf } from "../supabase/functions/_shared/http.ts";
+import { flushRequestLog } from "../supabase/functions/_shared/request-log.ts";
 
 type Handler = (req: Request, info: Deno.ServeHandlerInfo<Deno.NetAddr>) => Response | Promise<Response>;
 
@@ -132,5 +133,9 @@ realServe({
   return handler(forwarded, info);
 });
 
-// Exit (rather than die) on SIGTERM, so exit-time work such as a --cpu-prof profile is written.
-Deno.addSignalListener("SIGTERM", () => Deno.exit(0));
+// Exit (rather than die) on SIGTERM, so exit-time work such as a --cpu-prof profile is written,
+// after the request log entries still waiting are (as the edge runtime's `beforeunload` does);
+// 2 s at most: the stack sends SIGKILL after 3.
+Deno.addSignalListener("SIGTERM", () => {
+  Promise.race([flushRequestLog(), new Promise((r) => setTimeout(r, 2000))]).finally(() => Deno.exit(0));
+});

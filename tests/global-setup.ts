@@ -45,6 +45,8 @@ export async function setup(project: TestProject) {
       AI_API_KEY: "test-ai-key",
       AI_MODEL: "test-model",
       AI_TIMEOUT_MS: "1000",
+      // request log batches reach the database within 100 ms, so tests poll briefly
+      REQUEST_LOG_FLUSH_MS: "100",
     },
     log: (line) => {
       logs.push(line);

@@ -12,7 +12,7 @@ export const databaseUrl = inject("databaseUrl");
 export const serviceRoleKey = inject("serviceRoleKey");
 export const schedulerSecret = inject("schedulerSecret");
 /** The functions the scheduler calls (app.scheduled_jobs), with the scheduler secret only. */
-export const scheduledFunctions = ["webhook-dispatcher", "email-outbox", "rent-late", "webhook-retention"];
+export const scheduledFunctions = ["webhook-dispatcher", "email-outbox", "rent-late", "webhook-retention", "request-log-retention"];
 
 export const sql = postgres(databaseUrl, { max: 4, onnotice: () => {} });
 

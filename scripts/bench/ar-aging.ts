@@ -11,6 +11,7 @@ export interface ArAgingBench {
   p50: number;
   p99: number;
   roundTrips: number;
+  cpu?: string;
 }
 
 const PROPERTIES = 40;
@@ -75,30 +76,49 @@ export async function generatePortfolio(sql: postgres.Sql): Promise<{ organizati
   });
 }
 
+/** The generated portfolio, vacuumed as autovacuum would leave it, and keys to read it with. */
+export async function prepareArAging(sql: postgres.Sql): Promise<{ authorizations: string[] }> {
+  await sql`create extension if not exists pg_stat_statements`;
+  const { organizationId } = await generatePortfolio(sql);
+  // A bulk load leaves what autovacuum would clean up in a live database (dead index entries of
+  // the charges paid since); measure the steady state.
+  await sql`vacuum analyze app.payments, app.payment_receipts, app.leases, app.lease_tenants, app.units, app.tenants, app.properties`;
+  return { authorizations: await benchKeys(sql, [organizationId], ["read:payments"]) };
+}
+
+/** GET /api/ar-aging of a prepared portfolio, on the functions at `functionsUrl`. */
+export async function measureArAging(opts: {
+  functionsUrl: string;
+  sql: postgres.Sql;
+  connections: number;
+  durationSeconds: number;
+  authorizations: string[];
+  labelSuffix?: string;
+  cpu?: () => Map<string, number>;
+}): Promise<ArAgingBench> {
+  const { authorizations } = opts;
+  const url = `${opts.functionsUrl}/api/ar-aging`;
+  const first = await fetch(url, { headers: { authorization: authorizations[0] } });
+  if (first.status !== 200) throw new Error(`GET /api/ar-aging answered ${first.status}: ${await first.text()}`);
+  const m = await measure(`GET /api/ar-aging (${PROPERTIES * UNITS_PER_PROPERTY} units, ${MONTHS} months)${opts.labelSuffix ?? ""}`, url, {
+    connections: opts.connections,
+    seconds: opts.durationSeconds,
+    sql: opts.sql,
+    authorizations,
+    cpu: opts.cpu,
+  });
+  if (m.errors) throw new Error(`GET /api/ar-aging: ${m.errors} failed requests during the benchmark`);
+  return { label: m.label, rps: m.rps, p50: m.p50, p99: m.p99, roundTrips: m.roundTrips ?? Number.NaN, cpu: m.cpu };
+}
+
 export async function benchArAging(opts: {
   functionsUrl: string;
   sql: postgres.Sql;
   connections: number;
   durationSeconds: number;
 }): Promise<ArAgingBench> {
-  const { sql } = opts;
-  await sql`create extension if not exists pg_stat_statements`;
-  const { organizationId } = await generatePortfolio(sql);
-  // A bulk load leaves what autovacuum would clean up in a live database (dead index entries of
-  // the charges paid since); measure the steady state.
-  await sql`vacuum analyze app.payments, app.payment_receipts, app.leases, app.lease_tenants, app.units, app.tenants, app.properties`;
-  const authorizations = await benchKeys(sql, [organizationId], ["read:payments"]);
-  const url = `${opts.functionsUrl}/api/ar-aging`;
-  const first = await fetch(url, { headers: { authorization: authorizations[0] } });
-  if (first.status !== 200) throw new Error(`GET /api/ar-aging answered ${first.status}: ${await first.text()}`);
-  const m = await measure(`GET /api/ar-aging (${PROPERTIES * UNITS_PER_PROPERTY} units, ${MONTHS} months)`, url, {
-    connections: opts.connections,
-    seconds: opts.durationSeconds,
-    sql,
-    authorizations,
-  });
-  if (m.errors) throw new Error(`GET /api/ar-aging: ${m.errors} failed requests during the benchmark`);
-  return { label: m.label, rps: m.rps, p50: m.p50, p99: m.p99, roundTrips: m.roundTrips ?? Number.NaN };
+  const { authorizations } = await prepareArAging(opts.sql);
+  return await measureArAging({ ...opts, authorizations });
 }
 
 // Run alone: a fresh stack, the portfolio, the measurement and the report's size.

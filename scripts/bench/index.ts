@@ -2,14 +2,15 @@
 // run on this machine. Figures move between runs and machines; compare the ratios.
 //   BENCH_SECONDS (default 8), BENCH_CONNECTIONS (default 32), BENCH_ONLY=dashboard,ar-aging,lists,webhooks
 //   (the ceilings always run: every figure is read against them)
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startStack } from "../lib/stack.ts";
 import { freePort } from "../lib/ports.ts";
-import { benchKeys, benchSessions, measure, startDeno, table, type Measurement } from "./lib.ts";
-import { benchArAging } from "./ar-aging.ts";
+import { benchKeys, benchSessions, measure, stackCpu, startDeno, table, type Measurement } from "./lib.ts";
+import { measureArAging, prepareArAging } from "./ar-aging.ts";
 import { benchLists } from "./lists.ts";
+import { startFunctions } from "../lib/functions.ts";
 import { benchWebhooks } from "./webhooks.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
@@ -24,6 +25,7 @@ const stack = await startStack({
   scheduler: false, log: () => {},
 });
 await stack.sql`create extension if not exists pg_stat_statements`;
+const postmasterPid = Number(readFileSync(join(dir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
 const rows: Measurement[] = [];
 try {
   console.log(`Benchmarks: ${connections} connections, ${seconds} s each, autocannon on this machine (${(await import("node:os")).cpus().length} cores).\n`);
@@ -38,31 +40,70 @@ try {
   rows.push(ceiling);
   selectServer.kill();
 
-  if (wanted("dashboard")) {
-    const [org] = await stack.sql`insert into app.organizations (name) values ('Bench org') returning id`;
-    rows.push(await measure("GET /api/dashboard, 1 organization, 16 keys in turn", `${stack.functionsUrl}/api/dashboard`, {
-      connections, seconds, sql: stack.sql, authorizations: await benchKeys(stack.sql, [org.id], ["read:dashboard"]),
-    }));
-    // The same with members' sessions: each token's signature is verified once, then known by
-    // its hash (_shared/sessions.ts); and with more tokens than that cache holds, in turn, so
-    // every request verifies a signature.
-    rows.push(await measure("GET /api/dashboard, 1 organization, 16 members' sessions in turn", `${stack.functionsUrl}/api/dashboard`, {
-      connections, seconds, sql: stack.sql, authorizations: await benchSessions(stack, org.id, 16, 16),
-    }));
-    rows.push(await measure("  the same, every request verifying a signature (20,000 tokens)", `${stack.functionsUrl}/api/dashboard`, {
-      connections, seconds, sql: stack.sql, authorizations: await benchSessions(stack, org.id, 16, 20_000),
-    }));
-    // The same with every request from another key of another organization, in turn: batches
-    // still share one statement, but no two requests share a dashboard.
-    const orgs = await stack.sql<{ id: string }[]>`
-      insert into app.organizations (name) select 'Bench org ' || g from generate_series(1, 64) g returning id`;
-    rows.push(await measure("GET /api/dashboard, 64 organizations in turn", `${stack.functionsUrl}/api/dashboard`, {
-      connections, seconds, sql: stack.sql, authorizations: await benchKeys(stack.sql, orgs.map((o) => o.id), ["read:dashboard"], 1),
-    }));
-  }
+  // What the request log costs: the endpoints on two functions servers of their own, the
+  // same functions on the same database, one with the log and one with REQUEST_LOG=off, each row
+  // measured on both in turn, with the CPU per request of that server and of PostgreSQL.
+  const functionsWith = async (log: "on" | "off") => startFunctions({
+    port: await freePort(), log: () => {},
+    env: {
+      SUPABASE_URL: stack.functionsUrl, SUPABASE_DB_URL: stack.databaseUrl, SUPABASE_SERVICE_ROLE_KEY: stack.serviceRoleKey,
+      FUNCTIONS_ONLY: "health,dashboard,ar-aging", REQUEST_LOG: log,
+    },
+  });
+  const logOn = await functionsWith("on");
+  const logOff = await functionsWith("off");
+  const servers = [logOn, logOff].map((server, i) => ({
+    url: server.url,
+    suffix: i === 0 ? " [request log on]" : " [request log off]",
+    cpu: () => stackCpu(server.process.pid!, postmasterPid),
+  }));
+  // BENCH_LOG_ROUNDS rounds (default 3), on and off in turn, the order swapped each round; each
+  // variant's median round is reported, with the range of its ratios to the ceiling.
+  const rounds = Number(process.env.BENCH_LOG_ROUNDS ?? 3);
+  const onAndOff = async (label: string, run: (s: (typeof servers)[number]) => Promise<Measurement>) => {
+    const runs: Measurement[][] = [[], []];
+    for (let r = 0; r < rounds; r++) {
+      for (const i of r % 2 ? [1, 0] : [0, 1]) runs[i].push(await run(servers[i]));
+    }
+    runs.forEach((ms, i) => {
+      const sorted = [...ms].sort((a, b) => a.rps - b.rps);
+      const median = sorted[Math.floor(sorted.length / 2)];
+      const range = rounds > 1 ? `, median of ${rounds}: ${(sorted[0].rps / ceiling.rps).toFixed(2)}-${(sorted[sorted.length - 1].rps / ceiling.rps).toFixed(2)}` : "";
+      rows.push({ ...median, label: `${label}${servers[i].suffix}${range}`, errors: ms.reduce((n, m) => n + (m.errors ?? 0), 0) });
+    });
+  };
+  try {
+    if (wanted("dashboard")) {
+      const [org] = await stack.sql`insert into app.organizations (name) values ('Bench org') returning id`;
+      const oneOrg = await benchKeys(stack.sql, [org.id], ["read:dashboard"]);
+      // The same with every request from another key of another organization, in turn: batches
+      // still share one statement, but no two requests share a dashboard.
+      const orgs = await stack.sql<{ id: string }[]>`
+        insert into app.organizations (name) select 'Bench org ' || g from generate_series(1, 64) g returning id`;
+      const manyOrgs = await benchKeys(stack.sql, orgs.map((o) => o.id), ["read:dashboard"], 1);
+      await onAndOff("GET /api/dashboard, 1 organization, 16 keys in turn", (s) =>
+        measure("", `${s.url}/api/dashboard`, { connections, seconds, sql: stack.sql, authorizations: oneOrg, cpu: s.cpu }));
+      await onAndOff("GET /api/dashboard, 64 organizations in turn", (s) =>
+        measure("", `${s.url}/api/dashboard`, { connections, seconds, sql: stack.sql, authorizations: manyOrgs, cpu: s.cpu }));
+      // With members' sessions (on the stack's functions): each token's signature is verified
+      // once, then known by its hash (_shared/sessions.ts); and with more tokens than that cache
+      // holds, in turn, so every request verifies a signature.
+      rows.push(await measure("GET /api/dashboard, 1 organization, 16 members' sessions in turn", `${stack.functionsUrl}/api/dashboard`, {
+        connections, seconds, sql: stack.sql, authorizations: await benchSessions(stack, org.id, 16, 16),
+      }));
+      rows.push(await measure("  the same, every request verifying a signature (20,000 tokens)", `${stack.functionsUrl}/api/dashboard`, {
+        connections, seconds, sql: stack.sql, authorizations: await benchSessions(stack, org.id, 16, 20_000),
+      }));
+    }
 
-  if (wanted("ar-aging")) {
-    rows.push(await benchArAging({ functionsUrl: stack.functionsUrl, sql: stack.sql, connections, durationSeconds: seconds }));
+    if (wanted("ar-aging")) {
+      const { authorizations } = await prepareArAging(stack.sql);
+      await onAndOff("GET /api/ar-aging (2000 units, 24 months)", (s) =>
+        measureArAging({ functionsUrl: s.url, sql: stack.sql, connections, durationSeconds: seconds, authorizations, cpu: s.cpu }));
+    }
+  } finally {
+    await logOn.stop();
+    await logOff.stop();
   }
 
   if (wanted("lists")) {

@@ -14,6 +14,10 @@ export interface Measurement {
   /** database transactions per request, measured (each autocommit statement is one round trip) */
   roundTrips?: number;
   errors?: number;
+  /** requests answered in the measured seconds */
+  requests?: number;
+  /** CPU µs per request of the processes `measure` was asked to watch, e.g. "deno 95, postgres 60" */
+  cpu?: string;
 }
 
 export interface LoadOptions {
@@ -71,17 +75,43 @@ export async function benchSessions(
 export async function measure(
   label: string,
   url: string,
-  opts: LoadOptions & { sql?: postgres.Sql },
+  opts: LoadOptions & { sql?: postgres.Sql; cpu?: () => Map<string, number> },
 ): Promise<Measurement> {
   // warm up connections, JIT and caches
   await load(url, { ...opts, seconds: 2 });
   if (opts.sql) await opts.sql`select pg_stat_statements_reset()`;
+  const cpuBefore = opts.cpu?.();
   const r = await load(url, opts);
+  const cpu = cpuBefore && cpuPerUnit(cpuBefore, opts.cpu!(), r.requests);
   const statements = opts.sql ? await topLevelStatements(opts.sql) : 0;
   return {
-    label, rps: r.rps, p50: r.p50, p99: r.p99, errors: r.errors,
+    label, rps: r.rps, p50: r.p50, p99: r.p99, errors: r.errors, requests: r.requests, cpu,
     roundTrips: opts.sql ? Math.round((statements / r.requests) * 100) / 100 : undefined,
   };
+}
+
+/**
+ * CPU seconds (user + system) of one stack, unlike cpuByGroup not disturbed by other work on
+ * the machine: `functions` (the Deno process serving the requests) and `postgres` (that
+ * server's postmaster and its backends, the exited ones included).
+ */
+export function stackCpu(functionsPid: number, postmasterPid: number): Map<string, number> {
+  const groups = new Map<string, number>([["functions", 0], ["postgres", 0]]);
+  const tick = 1 / 100; // USER_HZ
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const own = Number(fields[11]) + Number(fields[12]);
+    if (Number(pid) === functionsPid) groups.set("functions", own * tick);
+    else if (Number(pid) === postmasterPid) groups.set("postgres", groups.get("postgres")! + (own + Number(fields[13]) + Number(fields[14])) * tick);
+    else if (Number(fields[1]) === postmasterPid) groups.set("postgres", groups.get("postgres")! + own * tick);
+  }
+  return groups;
 }
 
 /** Statements clients sent (pg_stat_statements tracks top-level ones): one round trip each. */
@@ -103,10 +133,10 @@ export function startDeno(script: string, env: Record<string, string>): Promise<
 }
 
 export function table(rows: Measurement[], baseline: Measurement): string {
-  const head = ["what", "req/s", "x ceiling", "p50 ms", "p99 ms", "db round trips", "errors"];
+  const head = ["what", "req/s", "x ceiling", "p50 ms", "p99 ms", "db round trips", "errors", "CPU µs/request"];
   const body = rows.map((r) => [
     r.label, r.rps.toFixed(0), (r.rps / baseline.rps).toFixed(2), String(r.p50), String(r.p99),
-    r.roundTrips === undefined ? "-" : String(r.roundTrips), String(r.errors ?? 0),
+    r.roundTrips === undefined ? "-" : String(r.roundTrips), String(r.errors ?? 0), r.cpu ?? "-",
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");

@@ -7,6 +7,7 @@ import { batched } from "./batch.ts";
 import { BATCHES_IN_FLIGHT, type Fragment, sql } from "./db.ts";
 import { ApiError, badRequest } from "./errors.ts";
 import type { Env } from "./http.ts";
+import { noteIdentity } from "./request-log.ts";
 import { looksLikeJwt, verifySession } from "./sessions.ts";
 
 /** apt_<8 lowercase letters or digits>_<43 base64url characters: 32 random bytes>. */
@@ -113,6 +114,7 @@ export function rateLimitHeaders(limits: Limit[] | null): Record<string, string>
 export function admit(c: Context<Env>, row: AuthResult, credential: Credential): Record<string, string> {
   const headers = rateLimitHeaders(row.limits);
   const retry: Record<string, string> = row.retry_after ? { "retry-after": String(row.retry_after) } : {};
+  noteIdentity(c, { organizationId: row.organization_id, keyId: row.key_id, memberId: row.member_id });
   switch (row.status) {
     case 200:
       c.set("caller", {

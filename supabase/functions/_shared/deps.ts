@@ -3,6 +3,7 @@
 export { Hono } from "npm:hono@4.13.19";
 export type { Context, MiddlewareHandler } from "npm:hono@4.13.19";
 export { getPath } from "npm:hono@4.13.19/utils/url";
+export { routePath } from "npm:hono@4.13.19/route";
 export { bodyLimit } from "npm:hono@4.13.19/body-limit";
 export { z } from "npm:zod@4.6.7";
 export { default as postgres } from "npm:postgres@3.4.9";

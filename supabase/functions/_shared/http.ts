@@ -1,6 +1,7 @@
 // The HTTP basics every function shares: request ids, CORS, JSON errors, 404/405, JSON bodies.
 import { bodyLimit, type Context, getPath, Hono, type MiddlewareHandler, z } from "./deps.ts";
 import { ApiError, badRequest, fromDatabaseError } from "./errors.ts";
+import { requestLog } from "./request-log.ts";
 
 /** Who is calling, once an API key or a member's session has been verified (see auth.ts). */
 export interface Caller {
@@ -114,6 +115,7 @@ export function createApp(name: string): Hono<Env> {
   basePaths.set(app, `/${name}`);
   app.use("*", corsMiddleware);
   app.use("*", requestIdMiddleware);
+  app.use("*", requestLog);
   app.onError(toErrorResponse);
   app.notFound((c) =>
     errorResponse(404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`, c.get("requestId") ?? newRequestId())
