@@ -148,6 +148,7 @@ insert into app.scheduled_jobs (name, function_name, every_seconds, body) values
   ('webhook-dispatcher', 'webhook-dispatcher', 60, '{"until_idle": true}'),
   ('email-outbox', 'email-outbox', 60, '{}'),
   ('rent-late', 'rent-late', 60, '{}'),
-  ('webhook-retention', 'webhook-retention', 600, '{}');
+  ('webhook-retention', 'webhook-retention', 600, '{}'),
+  ('request-log-retention', 'request-log-retention', 3600, '{}');
 
 select app.sync_cron_jobs();

@@ -2,14 +2,15 @@
 -- member was signed in), so an integrator can see why a request got a 403 or a 429 and support
 -- can follow a request id. Written by the functions in batches, off the request path
 -- (supabase/functions/_shared/request-log.ts); read through GET /api/request-logs; kept for
--- app.request_log_settings.retention_days and pruned by the scheduled `request-log-retention`.
+-- app.request_log_settings.retention_days and pruned by the scheduled `request-log-retention`
+-- (its job is in the schedule migration).
 -- No bodies, no keys, no secrets: only who, what route, the answer and how long it took.
 
 create table app.request_log_settings (
   singleton       boolean primary key default true check (singleton),
   retention_days  int not null default 30 check (retention_days between 1 and 3650)
 );
-insert into app.request_log_settings default values on conflict do nothing;
+insert into app.request_log_settings default values;
 
 -- organization_id has no foreign key: a log is written at the rate requests arrive, and a
 -- foreign key's check costs a lookup and a row lock of the organization per entry. The writer
@@ -45,7 +46,7 @@ create index request_logs_created_at on app.request_logs using brin (created_at)
 -- array of objects whose keys are the columns, the arrival as epoch milliseconds (arrived_ms).
 -- A log may lose its last fraction of a second in a database crash; a batch need not wait on
 -- fsync for that.
-create or replace function app.request_log_append(p_entries json) returns int
+create function app.request_log_append(p_entries json) returns int
 language plpgsql security definer set search_path = '' as $$
 declare
   v_count int;
@@ -62,7 +63,7 @@ end
 $$;
 
 -- An entry as the API shows it.
-create or replace function app.request_log_json(r app.request_logs) returns jsonb
+create function app.request_log_json(r app.request_logs) returns jsonb
 language sql stable as $$
   select jsonb_build_object(
     'id', r.id, 'object', 'request_log', 'request_id', r.request_id,
@@ -72,7 +73,7 @@ language sql stable as $$
 $$;
 
 -- Deletes at most p_limit entries older than the retention; "more": call again.
-create or replace function app.request_log_prune(p_limit int default 5000) returns json
+create function app.request_log_prune(p_limit int default 5000) returns json
 language plpgsql security definer set search_path = '' as $$
 declare
   v_cutoff timestamptz := now() - make_interval(days => (select s.retention_days from app.request_log_settings s));
@@ -112,9 +113,3 @@ begin
   end if;
 end
 $$;
-
-insert into app.scheduled_jobs (name, function_name, every_seconds, body) values
-  ('request-log-retention', 'request-log-retention', 3600, '{}')
-on conflict (name) do update set function_name = excluded.function_name, every_seconds = excluded.every_seconds, body = excluded.body;
-
-select app.sync_cron_jobs();
