@@ -13,9 +13,9 @@ import { freePort } from "../scripts/lib/ports.ts";
 import { type Scheduler, startScheduler } from "../scripts/lib/scheduler.ts";
 import { databaseUrl as sharedUrl } from "./helpers.ts";
 
-/** The backlog test's size; `npm run bench` drives 20,000 (BENCH_BACKLOG_EVENTS). */
-const BACKLOG = Number(process.env.TEST_BACKLOG_EVENTS ?? 5000);
-const BUDGET_MS = 150;
+/** The backlog the issue asks a test to drive through budgeted runs (TEST_BACKLOG_EVENTS for a quick local run). */
+const BACKLOG = Number(process.env.TEST_BACKLOG_EVENTS ?? 20_000);
+const BUDGET_MS = 300;
 
 const dbName = `hosted_${randomBytes(4).toString("hex")}`;
 const dbUrl = (() => {
