@@ -3,7 +3,7 @@
 // hand over to the next run instead of being killed with attempts sent but not recorded.
 //
 // Deno reports the process's CPU time (node:process cpuUsage, from getrusage). Supabase's
-// edge-runtime does not: its cpuUsage() is a stub that returns zeros, and it exposes no
+// edge-runtime does not: its cpuUsage() returns zeros, and it exposes no
 // per-isolate CPU clock to the function. There the run charges itself a fixed cost per attempt
 // and per SQL call plus a fixed cost per run, set above what the process clock measures here (docs/hosted.md has the
 // figures; tests/dispatcher-budget.test.ts checks the estimate never falls below the measure).
@@ -31,7 +31,7 @@ export interface CpuCharges {
 function processClock(): (() => number) | null {
   if ("EdgeRuntime" in globalThis || typeof process?.cpuUsage !== "function") return null;
   const first = process.cpuUsage();
-  // a runtime whose clock is a stub reports nothing, ever, after its start-up
+  // a runtime whose clock always reads zero reports nothing, ever, after its start-up
   if (first.user + first.system === 0) return null;
   return () => {
     const now = process.cpuUsage();
