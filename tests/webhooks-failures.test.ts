@@ -262,14 +262,24 @@ describe("SSRF", () => {
     const r = await receiver();
     const ep = await newWebhookEndpoint(org.key, r.url);
     // as if the endpoint's name had come to point somewhere it must not
-    for (const [url, why] of [["https://169.254.169.254/latest", /refused: .*169\.254\.169\.254/], ["https://nowhere.invalid/x", /refused: the host nowhere\.invalid could not be resolved/]] as const) {
+    // a forbidden address fails the delivery at its first attempt (no later attempt can succeed);
+    // a name that does not resolve is retried, as DNS can recover
+    for (const [url, why, status] of [
+      ["https://169.254.169.254/latest", /refused: .*169\.254\.169\.254/, "failed"],
+      ["https://nowhere.invalid/x", /refused: the host nowhere\.invalid could not be resolved/, "pending"],
+    ] as const) {
       await sql`update app.webhook_endpoints set url = ${url} where id = ${ep.id}`;
       const before = await attemptCount(ep.id);
       await newTenant(org.id);
       await dispatchUntil(async () => (await attemptCount(ep.id)) > before);
-      const [last] = await sql`select error, status_code from app.webhook_attempts where endpoint_id = ${ep.id} order by id desc limit 1`;
+      const [last] = await sql`
+        select a.error, a.status_code, d.status, d.attempts,
+               exists (select 1 from pgmq.q_webhooks q where q.msg_id = d.msg_id) as queued
+        from app.webhook_attempts a join app.webhook_deliveries d on d.id = a.delivery_id
+        where a.endpoint_id = ${ep.id} order by a.id desc limit 1`;
       expect(last.status_code).toBeNull();
       expect(last.error).toMatch(why);
+      expect(last, url).toMatchObject({ status, attempts: 1, queued: status === "pending" });
     }
     // a name resolving to loopback is delivered only because loopback is allowed here
     await sql`update app.webhook_endpoints set url = ${r.url.replace("127.0.0.1", "localhost")} where id = ${ep.id}`;

@@ -199,9 +199,10 @@ $$;
 
 -- Records a batch of attempts: [{msg_id, delivery_id, event_id, endpoint_id, organization_id, ok,
 -- status_code, latency_ms, error, response_body, attempted_at, finished_at}], the ids as the
--- claim returned them. A delivery's first attempt writes its row. Successes leave the queue;
--- failures come back after the backoff (with jitter) or, after max_attempts, are given up
--- (archived). Per endpoint, consecutive failures are counted, and an endpoint is disabled after
+-- claim returned them, and `final` when no later attempt can succeed (a forbidden address). A
+-- delivery's first attempt writes its row. Successes leave the queue; failures come back after
+-- the backoff (with jitter) or, after max_attempts or a final failure, are given up (archived).
+-- Per endpoint, consecutive failures are counted, and an endpoint is disabled after
 -- `disable_after_failures` of them or at once on a 410; its owner is emailed (through the
 -- outbox) and its pending deliveries are held. Returns {"disabled": [endpoint ids]}.
 create function app.webhook_record(p_results json) returns json
@@ -226,7 +227,7 @@ begin
            -- a result for a message the delivery no longer waits on (a late duplicate) is kept
            -- as an attempt but changes nothing else
            y.latest and (y.row_id is null or (y.row_status = 'pending' and y.row_msg_id = y.msg_id)),
-           not y.ok and y.attempts + 1 >= s.max_attempts,
+           not y.ok and (y.attempts + 1 >= s.max_attempts or coalesce(y.final, false)),
            round(app.webhook_backoff_seconds(y.attempts + 1) * (0.9 + random() * 0.2))::int)::app.webhook_outcome
          order by y.finished_at)
   into v_rows
@@ -237,7 +238,8 @@ begin
            row_number() over (partition by x.delivery_id order by x.finished_at desc) = 1 as latest
     from json_to_recordset(p_results) as x(msg_id bigint, delivery_id text, event_id text, endpoint_id text,
                                             organization_id text, ok boolean, status_code int, latency_ms int,
-                                            error text, response_body text, attempted_at timestamptz, finished_at timestamptz)
+                                            error text, response_body text, attempted_at timestamptz, finished_at timestamptz,
+                                            final boolean)
     left join app.webhook_deliveries d
       on d.id = x.delivery_id
      and d.id = any (array(select given.result->>'delivery_id' from json_array_elements(p_results) as given(result)))

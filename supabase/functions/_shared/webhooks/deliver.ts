@@ -1,7 +1,7 @@
 // One attempt: build the envelope at this instant, sign it, POST it, and describe the outcome.
 import { isIP } from "node:net";
 import { AttemptTimeout, post } from "./http1.ts";
-import { checkDestination, ForbiddenDestination } from "./ssrf.ts";
+import { checkDestination, ForbiddenDestination, UnresolvedHost } from "./ssrf.ts";
 import { signatureHeader } from "./signing.ts";
 
 /** A claimed message, as app.webhook_claim returns it. */
@@ -32,6 +32,8 @@ export interface Outcome {
   response_body: string | null;
   attempted_at: string;
   finished_at: string;
+  /** No later attempt can succeed (the destination is a forbidden address): the delivery fails now. */
+  final?: boolean;
 }
 
 const RESPONSE_BYTES = 1024;
@@ -107,6 +109,8 @@ export async function deliver(m: Claimed, timeoutMs: number): Promise<Outcome> {
     const ok = res.status >= 200 && res.status < 300;
     return done({ ok, status_code: res.status, error: ok ? null : `HTTP ${res.status}`, response_body: clean(decoder.decode(res.body)) });
   } catch (e) {
-    return done({ ok: false, status_code: null, error: describe(e, timeoutMs), response_body: null });
+    const outcome = done({ ok: false, status_code: null, error: describe(e, timeoutMs), response_body: null });
+    if (e instanceof ForbiddenDestination && !(e instanceof UnresolvedHost)) outcome.final = true;
+    return outcome;
   }
 }

@@ -11,6 +11,8 @@ import { ipaddr } from "../deps.ts";
 export const allowLoopback = Deno.env.get("WEBHOOK_ALLOW_LOOPBACK") === "true";
 
 export class ForbiddenDestination extends Error {}
+/** A host that did not resolve: refused now, but DNS can recover, so a delivery tries again. */
+export class UnresolvedHost extends ForbiddenDestination {}
 
 // Address ranges come from ipaddr.js (maintained, and it names RFC 6052/8215 NAT64, RFC 6145 SIIT,
 // 6to4 and the other special IPv6 blocks); only the ranges that embed an IPv4 address need us.
@@ -106,9 +108,9 @@ export async function checkDestination(url: URL, loopbackAllowed = allowLoopback
   try {
     addresses = await resolve(host);
   } catch {
-    throw new ForbiddenDestination(`the host ${host} could not be resolved.`);
+    throw new UnresolvedHost(`the host ${host} could not be resolved.`);
   }
-  if (!addresses.length) throw new ForbiddenDestination(`the host ${host} has no address.`);
+  if (!addresses.length) throw new UnresolvedHost(`the host ${host} has no address.`);
   for (const address of addresses) {
     const why = forbiddenAddress(address, loopbackAllowed);
     if (why) throw new ForbiddenDestination(`the host ${host} resolves to ${address}, ${why}.`);
