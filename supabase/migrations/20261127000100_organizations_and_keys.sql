@@ -1,7 +1,8 @@
 -- Organizations, their members, API keys with scopes, and authentication of keys and members'
 -- sessions with per-key (per-membership) rate limits and per-route quotas.
--- Rules: only the SHA-256 of a key's secret is kept; a key holds only known scopes and can only
--- grant scopes it holds itself; a session acts as a membership whose role is a set of scopes
+-- Rules: only the SHA-256 of a key's secret is kept; a key holds only known scopes and creates
+-- or revokes only keys no stronger than itself (scopes, limits, expiry); an organization holds at
+-- most max_api_keys active keys; a session acts as a membership whose role is a set of scopes
 -- (app.role_scopes), checked exactly as a key's; one call (app.authenticate_batch) authenticates, throttles and
 -- charges a whole batch of requests, each exactly as if they had run one after another
 -- (why: docs/decisions/0001-batched-authentication.md); counters are unlogged, so a crash of the
@@ -14,6 +15,8 @@ create table app.organizations (
   timezone         text not null default 'America/Chicago' check (now() at time zone timezone is not null),
   -- days after a due date before an unpaid charge counts as late (rent.late)
   late_grace_days  int  not null default 5 check (late_grace_days between 0 and 31),
+  -- active (unrevoked, unexpired) API keys the organization may hold; app.api_key_issue refuses more
+  max_api_keys     int  not null default 100 check (max_api_keys > 0),
   created_at       timestamptz not null default now()
 );
 
@@ -497,8 +500,32 @@ create view app.api_api_keys as
   select k.id, k.organization_id, app.api_key_json(k) as j
   from app.api_keys k;
 
--- Issues a key for the caller's organization: a key (p_caller_key_id) can only grant scopes it
--- holds itself, a member's session (p_caller_member_id) only scopes its role holds.
+-- What makes a key (scopes, limits, expiry) stronger than p_holder, in words for a 403, or null
+-- when it is no stronger: a key creates or revokes only keys no stronger than itself, so an
+-- admin:api_keys key cannot widen its own reach through another key.
+create function app.api_key_excess(
+  p_holder          app.api_keys,
+  p_scopes          text[],
+  p_rate_per_minute int,
+  p_rate_per_hour   int,
+  p_expires_at      timestamptz
+) returns text
+language sql stable as $$
+  select nullif(concat_ws('; ',
+    'scopes ' || nullif(array_to_string(array(select s from unnest(p_scopes) s where s <> all (p_holder.scopes) order by s), ', '), ''),
+    case when p_rate_per_minute > p_holder.rate_per_minute
+         then format('rate_per_minute %s (this key has %s)', p_rate_per_minute, p_holder.rate_per_minute) end,
+    case when p_rate_per_hour > p_holder.rate_per_hour
+         then format('rate_per_hour %s (this key has %s)', p_rate_per_hour, p_holder.rate_per_hour) end,
+    case when p_holder.expires_at is not null and (p_expires_at is null or p_expires_at > p_holder.expires_at)
+         then format('expires_at %s (this key expires at %s)', coalesce(to_char(p_expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'never'),
+                     to_char(p_holder.expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')) end), '')
+$$;
+
+-- POST /api/api-keys. A key creates only keys no stronger than itself (app.api_key_excess); an
+-- omitted expiry or limit is the caller key's (or the default, when lower). A session (owner or
+-- admin) grants its role's scopes with any limits and expiry the API accepts. Either way the
+-- organization holds at most organizations.max_api_keys active keys.
 create function app.api_key_issue(
   p_caller_key_id     text,
   p_name              text,
@@ -513,10 +540,18 @@ declare
   organization text;
   held text[];
   beyond text[];
+  caller app.api_keys;
+  excess text;
+  cap int;
   created record;
 begin
   if p_caller_member_id is null then
-    select k.organization_id, k.scopes into organization, held from app.api_keys k where k.id = p_caller_key_id;
+    select * into caller from app.api_keys k where k.id = p_caller_key_id;
+    organization := caller.organization_id;
+    held := caller.scopes;
+    p_expires_at := coalesce(p_expires_at, caller.expires_at);
+    p_rate_per_minute := coalesce(p_rate_per_minute, least(60, caller.rate_per_minute));
+    p_rate_per_hour := coalesce(p_rate_per_hour, least(1000, caller.rate_per_hour));
   else
     select m.organization_id, r.scopes into organization, held
     from app.members m join app.role_scopes r on r.role = m.role where m.id = p_caller_member_id;
@@ -526,6 +561,19 @@ begin
     perform app.fail('AP403', case when p_caller_member_id is null then 'A key can only grant scopes it holds itself; this key lacks '
                                    else 'You can only grant scopes your role holds; it lacks ' end || array_to_string(beyond, ', ') || '.');
   end if;
+  -- unknown scopes are the insert's 400, not a 403
+  if p_caller_member_id is null and cardinality(app.unknown_scopes(p_scopes)) = 0 then
+    excess := app.api_key_excess(caller, p_scopes, p_rate_per_minute, p_rate_per_hour, p_expires_at);
+    if excess is not null then
+      perform app.fail('AP403', 'A key can only create keys no stronger than itself; this one would exceed it in: ' || excess || '.');
+    end if;
+  end if;
+  -- the organization's row serializes concurrent creations, so the cap holds under a race
+  select o.max_api_keys into cap from app.organizations o where o.id = organization for update;
+  if (select count(*) from app.api_keys k where k.organization_id = organization and k.revoked_at is null
+      and (k.expires_at is null or k.expires_at > now())) >= cap then
+    perform app.fail('AP409', format('This organization already has %s active API keys, its maximum: revoke one first.', cap));
+  end if;
   select * into created from app.create_api_key(organization, p_name, p_scopes, p_expires_at,
     coalesce(p_rate_per_minute, 60), coalesce(p_rate_per_hour, 1000));
   return (select app.api_key_json(k) || jsonb_build_object('key', created.api_key)
@@ -533,14 +581,25 @@ begin
 end
 $$;
 
-create function app.api_key_revoke(p_organization_id text, p_key_id text) returns jsonb
+-- POST /api/api-keys/{id}/revoke. A key revokes only keys no stronger than itself (itself
+-- included); a session's role that may manage keys holds every scope, so it revokes any key.
+create function app.api_key_revoke(p_organization_id text, p_key_id text, p_caller_key_id text default null) returns jsonb
 language plpgsql as $$
 declare
   k app.api_keys;
+  caller app.api_keys;
+  excess text;
 begin
   select * into k from app.api_keys where id = p_key_id and organization_id = p_organization_id for update;
   if not found then
     perform app.fail('AP404', 'API key not found.');
+  end if;
+  if p_caller_key_id is not null then
+    select * into caller from app.api_keys where id = p_caller_key_id;
+    excess := app.api_key_excess(caller, k.scopes, k.rate_per_minute, k.rate_per_hour, k.expires_at);
+    if excess is not null then
+      perform app.fail('AP403', 'A key can only revoke keys no stronger than itself; this one exceeds it in: ' || excess || '.');
+    end if;
   end if;
   if k.revoked_at is not null then
     perform app.fail('AP409', 'This API key is already revoked.');

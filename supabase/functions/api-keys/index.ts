@@ -41,6 +41,10 @@ app.get("/:id/usage", requireKey("admin:api_keys"), async (c) => {
   return c.json(row.usage);
 });
 
-app.post("/:id/revoke", requireKey("admin:api_keys"), keys.act("app.api_key_revoke"));
+// A key revokes only keys no stronger than itself (app.api_key_revoke), so it names itself.
+app.post("/:id/revoke", requireKey("admin:api_keys"), async (c) => {
+  const [row] = await sql`select app.api_key_revoke(${c.var.caller.organizationId}, ${keys.id(c)}, ${c.var.caller.keyId}) as key`;
+  return c.json(row.key);
+});
 
 serve(app);
