@@ -1,9 +1,9 @@
 // npm run create-key -- --org <org id | "name"> [--name "CI key"] [--scopes read:dashboard,read:payments | --all-scopes]
 //                        [--create-org --owner-email owner@example.com] [--expires 2027-01-01]
 // Creates an API key straight in the database, for bootstrapping an organization's first key
-// and for operators. DATABASE_URL picks the database (default: the local `npm start` one).
+// and for operators. The database is the one `npm start` runs: DATABASE_URL, else DB_PORT (default 54322).
 import { parseArgs } from "node:util";
-import { connect } from "./lib/database.ts";
+import { connectLocalDatabase } from "./lib/local-database.ts";
 import { allScopes, createKey } from "./lib/demo.ts";
 
 const { values } = parseArgs({
@@ -23,7 +23,8 @@ function usage(message?: string): never {
   if (message) console.error(`error: ${message}\n`);
   console.error(`usage: npm run create-key -- --org <org id | name> (--scopes a,b | --all-scopes) [--name NAME]
                            [--create-org --owner-email EMAIL] [--expires YYYY-MM-DD]
-  DATABASE_URL  the database (default postgres://postgres:postgres@127.0.0.1:54322/postgres, the one npm start runs)`);
+  DATABASE_URL  the database (default: the one npm start runs, postgres://postgres:postgres@127.0.0.1:$DB_PORT/postgres)
+  DB_PORT       that server's port, as for npm start (default 54322)`);
   process.exit(message ? 2 : 0);
 }
 
@@ -31,7 +32,13 @@ if (values.help) usage();
 if (!values.org) usage("--org is required");
 if (!values.scopes && !values["all-scopes"]) usage("give --scopes or --all-scopes");
 
-const sql = connect(process.env.DATABASE_URL ?? "postgres://postgres:postgres@127.0.0.1:54322/postgres?sslmode=disable", 1);
+let sql: Awaited<ReturnType<typeof connectLocalDatabase>>;
+try {
+  sql = await connectLocalDatabase();
+} catch (e) {
+  console.error(`error: ${(e as Error).message}`);
+  process.exit(1);
+}
 try {
   let [org] = await sql<{ id: string; name: string }[]>`
     select id, name from app.organizations where id = ${values.org} or name = ${values.org} order by created_at limit 2`;

@@ -1,11 +1,11 @@
 // npm run sign-in -- <email> [org_id]
 // Prints a sign-in link for a member of the local stack (`npm start`): a session of an hour,
 // signed with the stack's own key (the Docker-free stack has no Supabase Auth; see
-// scripts/lib/sessions.ts). Local use only. DATABASE_URL, API_PORT and APTORIA_DATA_DIR as for
+// scripts/lib/sessions.ts). Local use only. DATABASE_URL, DB_PORT, API_PORT and APTORIA_DATA_DIR as for
 // npm start.
 import { join } from "node:path";
-import { connect } from "./lib/database.ts";
 import { ROOT } from "./lib/paths.ts";
+import { connectLocalDatabase } from "./lib/local-database.ts";
 import { localSignIn, localSigningKey, SESSION_SECONDS } from "./lib/sessions.ts";
 
 const [email, organizationId] = process.argv.slice(2);
@@ -18,7 +18,13 @@ if (!email || email.startsWith("-")) {
 
 const dataRoot = process.env.APTORIA_DATA_DIR || join(ROOT, ".data");
 const functionsUrl = `http://127.0.0.1:${Number(process.env.API_PORT ?? 54321)}`;
-const sql = connect(process.env.DATABASE_URL ?? `postgres://postgres:postgres@127.0.0.1:${Number(process.env.DB_PORT ?? 54322)}/postgres?sslmode=disable`, 1);
+let sql: Awaited<ReturnType<typeof connectLocalDatabase>>;
+try {
+  sql = await connectLocalDatabase();
+} catch (e) {
+  console.error(`error: ${(e as Error).message}`);
+  process.exit(1);
+}
 try {
   const key = await localSigningKey(join(dataRoot, "auth-signing-key.json"));
   const signIn = await localSignIn(sql, key, functionsUrl, email);

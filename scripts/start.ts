@@ -57,6 +57,8 @@ const webError = await webBuild;
 const [owner] = await stack.sql<{ email: string }[]>`select email from app.members where organization_id = ${demo.organizationId} and role = 'owner'`;
 const ownerSignIn = owner && await localSignIn(stack.sql, stack.signingKey, stack.functionsUrl, owner.email);
 const api = `${stack.functionsUrl}/api`;
+// The embedded server's password is a local throwaway, shown so the line can be pasted into psql;
+// a DATABASE_URL given to us may hold a real one, so that is masked.
 console.log(`
 Aptoria developer platform is up (${((Date.now() - started) / 1000).toFixed(1)} s).
 
@@ -65,7 +67,7 @@ Aptoria developer platform is up (${((Date.now() - started) / 1000).toFixed(1)} 
   Health         ${api}/health
   Developer      ${stack.functionsUrl}/settings/developer/  ${webError ? `(not built: ${webError.split("\n")[0]})` : "(Settings → Developer: open the Settings link below, or sign in with the demo key)"}
   Mail           ${stack.mailUrl}  (emails the stack sends, e.g. a disabled webhook endpoint)
-  Database       ${stack.databaseUrl.replace(/:[^:@/]+@/, ":****@")}  (pgmq: ${{ sql: "project SQL implementation", "installed-sql": "pgmq installed as SQL", extension: "extension" }[stack.pgmq]})
+  Database       ${databaseUrl ? stack.databaseUrl.replace(/:[^:@/]+@/, ":****@") : stack.databaseUrl}  (pgmq: ${{ sql: "project SQL implementation", "installed-sql": "pgmq installed as SQL", extension: "extension" }[stack.pgmq]})
   Demo org       ${demo.organizationId} (${demo.seeded ? "seeded now" : "kept from an earlier start"})
   Demo API key   ${demo.apiKey}
   Settings       ${ownerSignIn ? ownerSignIn.link : "(no owner in the demo organization)"}

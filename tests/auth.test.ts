@@ -1,5 +1,6 @@
 // API keys, scopes, per-key rate limits and guessing protection, over real HTTP.
 import { describe, expect, it } from "vitest";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { api, call, rawRequest, sql, startNextMinuteWindow } from "./helpers.ts";
 import { newKey, newOrganization, newTenantOrg } from "./fixtures/index.ts";
 
@@ -94,6 +95,21 @@ describe("scopes", () => {
     const { status, body } = await call("/dashboard", { key });
     expect(status).toBe(200);
     expect(body.organization_id).toBe(id);
+  });
+
+  it("are exactly the ones some endpoint requires: a scope that guards nothing is not offered", async () => {
+    const required = new Set<string>();
+    for (const dir of readdirSync("supabase/functions")) {
+      const index = `supabase/functions/${dir}/index.ts`;
+      if (!existsSync(index)) continue;
+      for (const m of readFileSync(index, "utf8").matchAll(/"((?:read|write|ai|admin):[a-z_]+)"/g)) required.add(m[1]);
+    }
+    const catalogue = await sql<{ name: string }[]>`select name from app.scopes order by name`;
+    expect(catalogue.map((s) => s.name)).toEqual([...required].sort());
+    const { key } = await newTenantOrg(["admin:api_keys"]);
+    const listed = await call("/api-keys/scopes", { key });
+    expect(listed.status).toBe(200);
+    expect(JSON.stringify(listed.body)).not.toMatch(/reports|write:dashboard/);
   });
 });
 

@@ -37,7 +37,7 @@ describe("/api/properties", () => {
     await newUnit(orgId, propertyId, { label: "1B" });
     const res = await call(`/properties/${propertyId}`, { key, method: "DELETE" });
     expect(res.status).toBe(409);
-    expect(res.body.error).toBe("This property still has 2 units; delete or move them first.");
+    expect(res.body.error).toBe("This property still has 2 units; delete them first (DELETE /api/units/{id}). A unit cannot be moved to another property, and one with leases, work orders, inspections or applications cannot be deleted.");
     const [{ n }] = await sql`select count(*)::int as n from app.properties where id = ${propertyId}`;
     expect(n).toBe(1);
   });

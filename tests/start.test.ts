@@ -95,6 +95,8 @@ describe("npm start", () => {
     expect(first.seconds).toBeLessThan(30);
     expect(first.output).toContain("seeded now");
     expect(first.api).toBe(`http://127.0.0.1:${apiPort}/api`);
+    // the embedded server's password is a local throwaway: shown, so the line works with psql
+    expect(first.output).toContain(`Database       postgres://postgres:postgres@127.0.0.1:${dbPort}/postgres`);
 
     // The reference's example, verbatim but for the base URL and key.
     const curl = execFileSync("curl", ["-s", "-i", `http://127.0.0.1:${apiPort}/api/dashboard`, "-H", `Authorization: Bearer ${first.apiKey}`], { encoding: "utf8" });

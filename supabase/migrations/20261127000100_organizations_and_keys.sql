@@ -38,7 +38,9 @@ create table app.members (
 -- the owner receives the organization's operational email (e.g. a disabled webhook endpoint)
 create unique index members_one_owner on app.members (organization_id) where role = 'owner';
 
--- The scope catalogue: read:/write: for every resource, plus the special scopes.
+-- The scope catalogue: only scopes some endpoint requires (a scope that guards nothing would
+-- mislead whoever grants it): read:/write: for every resource, read:dashboard (the reports are
+-- read-only; ar-aging is read:payments), plus the special scopes.
 create table app.scopes (
   name        text primary key,
   description text not null
@@ -46,9 +48,10 @@ create table app.scopes (
 insert into app.scopes (name, description)
 select verb || ':' || resource, initcap(verb) || ' ' || replace(resource, '_', ' ')
 from unnest(array['tenants', 'properties', 'units', 'leases', 'payments', 'applications', 'work_orders',
-                  'vendors', 'inspections', 'payment_plans', 'expenses', 'dashboard', 'reports']) as resource,
+                  'vendors', 'inspections', 'payment_plans', 'expenses']) as resource,
      unnest(array['read', 'write']) as verb
 union all values
+  ('read:dashboard', 'Read dashboard'),
   ('ai:run', 'Run AI helpers'),
   ('admin:api_keys', 'Create, list and revoke API keys'),
   ('admin:webhooks', 'Manage webhook endpoints and deliveries');

@@ -318,7 +318,9 @@ begin
   end if;
   select count(*) into n from app.units where property_id = p_id;
   if n > 0 then
-    perform app.fail('AP409', format('This property still has %s unit%s; delete or move them first.', n, case when n > 1 then 's' end));
+    -- units cannot move between properties (no endpoint changes property_id): say what can be done
+    perform app.fail('AP409', format('This property still has %s unit%s; delete %s first (DELETE /api/units/{id}). A unit cannot be moved to another property, and one with leases, work orders, inspections or applications cannot be deleted.',
+      n, case when n > 1 then 's' end, case when n > 1 then 'them' else 'it' end));
   end if;
   begin
     delete from app.properties where id = p_id;

@@ -598,8 +598,10 @@ begin
   end if;
   select * into live from app.payment_plans where lease_id = l.id and status in ('proposed', 'accepted');
   if found then
-    perform app.fail('AP409', format('This lease already has a %s payment plan (%s); it must be rejected before another is proposed.',
-      live.status, live.id));
+    -- only a proposed plan can still be rejected (app.status_transitions): an accepted one stands
+    perform app.fail('AP409', case live.status
+      when 'proposed' then format('This lease already has a proposed payment plan (%s); it must be rejected before another is proposed.', live.id)
+      else format('This lease already has an accepted payment plan (%s); a lease has one accepted plan, and it cannot be replaced.', live.id) end);
   end if;
   select coalesce(sum(p.amount_cents - p.paid_cents), 0) into overdue from app.payments p
   where p.lease_id = l.id and p.status <> 'paid' and p.due_date <= app.org_today(p_organization_id);

@@ -137,8 +137,8 @@ $$;
 -- A/R aging, in one statement. A charge is outstanding at p_as_of when it was due on or
 -- before that day and the money received on or before that day (in the organization's time
 -- zone) is less than its amount; its remainder sits in the bucket of its own days late.
--- json, not jsonb: keys stay in the reference's order. Returns null when p_property_id is
--- given and is not the organization's.
+-- json, not jsonb: keys stay in the reference's order, and the text is what is served.
+-- Returns null when p_property_id is given and is not the organization's.
 --
 -- PL/pgSQL around the single query so its plan is cached (a LANGUAGE sql function is planned
 -- again on every call). Unpaid charges come from the partial index payments_unpaid; paid
@@ -198,24 +198,27 @@ begin
   )
   select case when p_property_id is not null
               and not exists (select 1 from app.properties where id = p_property_id and organization_id = p_org)
-         then null else json_build_object(
-    'rows', coalesce((select json_agg(json_build_object(
-        'payment_id', r.id, 'tenant_name', r.tenant_name, 'property_name', r.property_name,
-        'unit_label', r.unit_label, 'amount', app.usd(r.cents), 'due_date', r.due_date, 'days_late', r.days_late)
-        order by r.days_late desc, r.due_date, r.id) from report r), '[]'::json),
-    'totals', (select json_build_object(
-        '0-30', app.usd(coalesce(sum(r.cents) filter (where r.days_late <= 30), 0)),
-        '31-60', app.usd(coalesce(sum(r.cents) filter (where r.days_late between 31 and 60), 0)),
-        '61-90', app.usd(coalesce(sum(r.cents) filter (where r.days_late between 61 and 90), 0)),
-        '90+', app.usd(coalesce(sum(r.cents) filter (where r.days_late > 90), 0)),
-        'total', app.usd(coalesce(sum(r.cents), 0))) from report r)) end
+         then null else (
+    -- built as text: row_to_json writes JSON as JSON.stringify does, without the spaces of
+    -- json_build_object (`"k" : v`) and json_agg, as every other endpoint answers
+    '{"rows":[' || coalesce((select string_agg(row_to_json(x)::text, ',' order by x.days_late desc, x.due_date, x.payment_id)
+        from (select r.id as payment_id, r.tenant_name, r.property_name, r.unit_label, app.usd(r.cents) as amount,
+                     r.due_date, r.days_late from report r) x), '')
+    || '],"totals":' || (select row_to_json(t)::text from (select
+        app.usd(coalesce(sum(r.cents) filter (where r.days_late <= 30), 0)) as "0-30",
+        app.usd(coalesce(sum(r.cents) filter (where r.days_late between 31 and 60), 0)) as "31-60",
+        app.usd(coalesce(sum(r.cents) filter (where r.days_late between 61 and 90), 0)) as "61-90",
+        app.usd(coalesce(sum(r.cents) filter (where r.days_late > 90), 0)) as "90+",
+        app.usd(coalesce(sum(r.cents), 0)) as total from report r) t)
+    || '}')::json end
   from params);
 end
 $$;
 
 -- The dashboard's headline numbers, in one statement. PL/pgSQL rather than SQL so the plan is
 -- cached per connection (SQL-language functions are planned again on every call).
-create function app.dashboard(p_organization_id text) returns jsonb
+-- json from row_to_json: the text is what is served, written as JSON.stringify writes it.
+create function app.dashboard(p_organization_id text) returns json
 language plpgsql stable as $$
 begin
   return (
@@ -238,21 +241,22 @@ begin
     where p.organization_id = p_organization_id
       and (p.status <> 'paid' or (p.due_date >= month.first and p.due_date < month.next))
   )
-  select jsonb_build_object(
-    'organization_id', p_organization_id,
-    'as_of', today.d,
-    'properties', (select count(*) from app.properties where organization_id = p_organization_id),
-    'units', units.units,
-    'occupied_units', units.occupied,
-    'occupancy_rate', case when units.units = 0 then 0 else round(units.occupied::numeric / units.units, 4) end,
-    'rent_due_this_month_usd', app.usd(rent.due),
-    'rent_collected_this_month_usd', app.usd(rent.collected),
-    'outstanding_balance_usd', app.usd(rent.outstanding),
-    'late_payments', rent.late,
-    'open_work_orders', (select count(*) from app.work_orders where organization_id = p_organization_id and status in ('open', 'assigned')),
-    'leases_ending_in_60_days', (select count(*) from app.leases l where l.organization_id = p_organization_id
-      and l.status = 'signed' and l.end_date between today.d and today.d + 60))
-  from today, units, rent);
+  select row_to_json(d) from (select
+    p_organization_id as organization_id,
+    today.d as as_of,
+    (select count(*) from app.properties where organization_id = p_organization_id) as properties,
+    units.units,
+    units.occupied as occupied_units,
+    -- trim_scale: a number as JSON.stringify writes it (0.875, not 0.8750)
+    case when units.units = 0 then 0 else trim_scale(round(units.occupied::numeric / units.units, 4)) end as occupancy_rate,
+    app.usd(rent.due) as rent_due_this_month_usd,
+    app.usd(rent.collected) as rent_collected_this_month_usd,
+    app.usd(rent.outstanding) as outstanding_balance_usd,
+    rent.late as late_payments,
+    (select count(*) from app.work_orders where organization_id = p_organization_id and status in ('open', 'assigned')) as open_work_orders,
+    (select count(*) from app.leases l where l.organization_id = p_organization_id
+      and l.status = 'signed' and l.end_date between today.d and today.d + 60) as leases_ending_in_60_days
+  from today, units, rent) d);
 end
 $$;
 
@@ -287,7 +291,7 @@ language plpgsql as $$
 declare
   v_today text := app.org_today(p_org)::text;
   v_body text := app.report_from_cache(p_org, 'dashboard', v_today);
-  v_dashboard jsonb;
+  v_dashboard json;
   v_snapshot pg_snapshot;
 begin
   if v_body is not null then
