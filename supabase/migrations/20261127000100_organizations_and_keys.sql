@@ -518,8 +518,8 @@ language sql stable as $$
     case when p_rate_per_hour > p_holder.rate_per_hour
          then format('rate_per_hour %s (this key has %s)', p_rate_per_hour, p_holder.rate_per_hour) end,
     case when p_holder.expires_at is not null and (p_expires_at is null or p_expires_at > p_holder.expires_at)
-         then format('expires_at %s (this key expires at %s)', coalesce(to_char(p_expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'never'),
-                     to_char(p_holder.expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')) end), '')
+         then format('expires_at %s (this key expires at %s)', coalesce(app.iso_instant(p_expires_at), 'never'),
+                     app.iso_instant(p_holder.expires_at)) end), '')
 $$;
 
 -- POST /api/api-keys. A key creates only keys no stronger than itself (app.api_key_excess); an
