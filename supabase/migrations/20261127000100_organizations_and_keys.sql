@@ -491,8 +491,8 @@ language sql stable as $$
   select jsonb_build_object(
     'id', k.id, 'name', k.name, 'prefix', 'apt_' || k.prefix, 'scopes', to_jsonb(k.scopes),
     'rate_per_minute', k.rate_per_minute, 'rate_per_hour', k.rate_per_hour,
-    'expires_at', k.expires_at, 'revoked_at', k.revoked_at,
-    'created_at', k.created_at, 'last_used_at', k.last_used_at,
+    'expires_at', app.iso_instant(k.expires_at), 'revoked_at', app.iso_instant(k.revoked_at),
+    'created_at', app.iso_instant(k.created_at), 'last_used_at', app.iso_instant(k.last_used_at),
     'status', case when k.revoked_at is not null then 'revoked'
                    when k.expires_at is not null and k.expires_at <= now() then 'expired'
                    else 'active' end)
@@ -521,8 +521,8 @@ language sql stable as $$
     case when p_rate_per_hour > p_holder.rate_per_hour
          then format('rate_per_hour %s (this key has %s)', p_rate_per_hour, p_holder.rate_per_hour) end,
     case when p_holder.expires_at is not null and (p_expires_at is null or p_expires_at > p_holder.expires_at)
-         then format('expires_at %s (this key expires at %s)', coalesce(to_char(p_expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'never'),
-                     to_char(p_holder.expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')) end), '')
+         then format('expires_at %s (this key expires at %s)', coalesce(app.iso_instant(p_expires_at), 'never'),
+                     app.iso_instant(p_holder.expires_at)) end), '')
 $$;
 
 -- POST /api/api-keys. A key creates only keys no stronger than itself (app.api_key_excess); an
@@ -636,16 +636,16 @@ begin
   hour_used := case when c.hour_window = hour_now then c.hour_used else 0 end;
   return jsonb_build_object(
     'key_id', k.id,
-    'last_used_at', k.last_used_at,
+    'last_used_at', app.iso_instant(k.last_used_at),
     'windows', jsonb_build_array(
       jsonb_build_object('name', 'minute', 'window_seconds', 60, 'limit', k.rate_per_minute, 'used', minute_used,
-        'remaining', greatest(k.rate_per_minute - minute_used, 0), 'resets_at', to_timestamp((minute_now + 1) * 60)),
+        'remaining', greatest(k.rate_per_minute - minute_used, 0), 'resets_at', app.iso_instant(to_timestamp((minute_now + 1) * 60))),
       jsonb_build_object('name', 'hour', 'window_seconds', 3600, 'limit', k.rate_per_hour, 'used', hour_used,
-        'remaining', greatest(k.rate_per_hour - hour_used, 0), 'resets_at', to_timestamp((hour_now + 1) * 3600)))
+        'remaining', greatest(k.rate_per_hour - hour_used, 0), 'resets_at', app.iso_instant(to_timestamp((hour_now + 1) * 3600))))
     || coalesce((
       select jsonb_agg(jsonb_build_object('name', q.name, 'window_seconds', q.window_seconds, 'limit', q.quota, 'used', u.used,
         'remaining', greatest(q.quota - u.used, 0),
-        'resets_at', to_timestamp((floor(epoch / q.window_seconds) + 1) * q.window_seconds)) order by q.name)
+        'resets_at', app.iso_instant(to_timestamp((floor(epoch / q.window_seconds) + 1) * q.window_seconds))) order by q.name)
       from app.route_quotas q
       left join app.route_quota_counters rc on rc.subject = k.id and rc.route = q.name
       cross join lateral (select case when rc.window_number = floor(epoch / q.window_seconds)::bigint then rc.used else 0 end as used) u

@@ -102,6 +102,7 @@ create table app.webhook_deliveries (
   msg_id           bigint,
   -- attempts since the delivery was created, replayed or redelivered: the backoff position
   attempts         int not null default 0,
+  -- every attempt since the delivery was created: the last attempt's number (X-PMAI-Attempt)
   total_attempts   int not null default 0,
   next_attempt_at  timestamptz not null default now(),
   last_attempt_at  timestamptz,
@@ -171,6 +172,7 @@ create table app.webhook_attempts (
   delivery_id      text not null references app.webhook_deliveries on delete cascade,
   endpoint_id      text not null,
   organization_id  text not null,
+  -- 1, 2, 3 ... per delivery, never restarting on redeliver or replay
   attempt          int not null,
   attempted_at     timestamptz not null,
   succeeded        boolean not null,
@@ -492,10 +494,10 @@ language sql stable as $$
   select jsonb_build_object(
     'id', e.id, 'url', e.url, 'description', e.description, 'events', to_jsonb(e.events),
     'status', case when e.enabled then 'enabled' else 'disabled' end,
-    'disabled_reason', e.disabled_reason, 'disabled_at', e.disabled_at,
+    'disabled_reason', e.disabled_reason, 'disabled_at', app.iso_instant(e.disabled_at),
     'consecutive_failures', e.consecutive_failures,
-    'previous_secret_expires_at', case when e.previous_secret_expires_at > now() then e.previous_secret_expires_at end,
-    'created_at', e.created_at, 'updated_at', e.updated_at)
+    'previous_secret_expires_at', case when e.previous_secret_expires_at > now() then app.iso_instant(e.previous_secret_expires_at) end,
+    'created_at', app.iso_instant(e.created_at), 'updated_at', app.iso_instant(e.updated_at))
 $$;
 
 -- the endpoints as lists and reads show them (_shared/lists.ts)
@@ -624,11 +626,11 @@ language sql stable as $$
   select jsonb_build_object(
     'id', d.id, 'endpoint_id', d.endpoint_id, 'event_id', d.event_id,
     'event', (select kind from app.webhook_events ev where ev.id = d.event_id),
-    'status', d.status, 'attempt_count', d.total_attempts, 'next_attempt_at', case when d.status = 'pending' then d.next_attempt_at end,
-    'last_attempt_at', d.last_attempt_at, 'last_status_code', d.last_status_code, 'last_error', d.last_error,
-    'delivered_at', d.delivered_at, 'created_at', d.created_at,
+    'status', d.status, 'attempt_count', d.total_attempts, 'next_attempt_at', case when d.status = 'pending' then app.iso_instant(d.next_attempt_at) end,
+    'last_attempt_at', app.iso_instant(d.last_attempt_at), 'last_status_code', d.last_status_code, 'last_error', d.last_error,
+    'delivered_at', app.iso_instant(d.delivered_at), 'created_at', app.iso_instant(d.created_at),
     'attempts', coalesce((select jsonb_agg(jsonb_build_object(
-        'attempt', a.attempt, 'attempted_at', a.attempted_at, 'succeeded', a.succeeded, 'status_code', a.status_code,
+        'attempt', a.attempt, 'attempted_at', app.iso_instant(a.attempted_at), 'succeeded', a.succeeded, 'status_code', a.status_code,
         'latency_ms', a.latency_ms, 'error', a.error, 'response_body', a.response_body) order by a.id desc)
       from (select * from app.webhook_attempts a where a.delivery_id = d.id order by a.id desc limit p_attempt_limit) a), '[]'))
 $$;
@@ -693,6 +695,6 @@ begin
   v_ids := array(select id from app.webhook_deliveries
                  where endpoint_id = p_endpoint_id and created_at >= p_since and status <> 'succeeded' order by id);
   perform app.webhook_requeue(v_ids);
-  return jsonb_build_object('endpoint_id', p_endpoint_id, 'since', p_since, 'replayed', cardinality(v_ids));
+  return jsonb_build_object('endpoint_id', p_endpoint_id, 'since', app.iso_instant(p_since), 'replayed', cardinality(v_ids));
 end
 $$;

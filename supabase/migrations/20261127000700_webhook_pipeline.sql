@@ -147,7 +147,7 @@ begin
            x.message->>'endpoint_id' as endpoint_id
     from unnest(v_ids, v_msgs) as x(msg_id, message)
   ), j as (
-    select m.msg_id, m.delivery_id, d.id is null as first, coalesce(d.attempts, 0) as attempts,
+    select m.msg_id, m.delivery_id, d.id is null as first, coalesce(d.total_attempts, 0) as total_attempts,
            e.id as endpoint_id, e.enabled, e.url, e.secret, e.previous_secret, e.previous_secret_expires_at,
            ev.id as event_id, ev.kind, ev.organization_id, ev.payload,
            e.id is not null and (d.id is null or (d.status = 'pending' and d.msg_id = m.msg_id)) as live
@@ -162,7 +162,8 @@ begin
     coalesce(json_agg(json_build_object(
       'msg_id', j.msg_id, 'delivery_id', j.delivery_id, 'endpoint_id', j.endpoint_id, 'event_id', j.event_id,
       'event', j.kind, 'organization_id', j.organization_id, 'payload', j.payload, 'url', j.url,
-      'attempt', j.attempts + 1,
+      -- numbered per delivery across redeliveries and replays (X-PMAI-Attempt)
+      'attempt', j.total_attempts + 1,
       -- the newest secret last: the reference's snippets read the last v1=
       'secrets', case when j.previous_secret is not null and j.previous_secret_expires_at > now()
                       then json_build_array(j.previous_secret, j.secret) else json_build_array(j.secret) end
@@ -222,7 +223,7 @@ begin
   select array_agg(row(y.msg_id, y.delivery_id, y.ok, y.status_code, y.latency_ms, left(y.error, 1000),
            left(y.response_body, 1024), y.attempted_at, y.finished_at,
            coalesce(y.row_event_id, y.event_id), coalesce(y.row_endpoint_id, y.endpoint_id),
-           coalesce(y.row_organization_id, y.organization_id), y.attempts + 1,
+           coalesce(y.row_organization_id, y.organization_id), y.total_attempts + 1,
            y.row_id is null,
            -- a result for a message the delivery no longer waits on (a late duplicate) is kept
            -- as an attempt but changes nothing else
@@ -234,7 +235,9 @@ begin
   from (
     select x.*, d.id as row_id, d.event_id as row_event_id, d.endpoint_id as row_endpoint_id,
            d.organization_id as row_organization_id, d.status as row_status, d.msg_id as row_msg_id,
-           coalesce(d.attempts, 0) as attempts,
+           -- attempts: this round's (since the last redeliver or replay), for the backoff and max_attempts;
+           -- total_attempts: the delivery's, for the attempt's number
+           coalesce(d.attempts, 0) as attempts, coalesce(d.total_attempts, 0) as total_attempts,
            row_number() over (partition by x.delivery_id order by x.finished_at desc) = 1 as latest
     from json_to_recordset(p_results) as x(msg_id bigint, delivery_id text, event_id text, endpoint_id text,
                                             organization_id text, ok boolean, status_code int, latency_ms int,

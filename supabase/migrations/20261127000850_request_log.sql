@@ -67,7 +67,7 @@ create function app.request_log_json(r app.request_logs) returns jsonb
 language sql stable as $$
   select jsonb_build_object(
     'id', r.id, 'object', 'request_log', 'request_id', r.request_id,
-    'created_at', to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+    'created_at', app.iso_instant(r.created_at),
     'key_id', r.key_id, 'member_id', r.member_id, 'method', r.method, 'route', r.route,
     'status', r.status, 'duration_ms', r.duration_ms, 'error', r.error)
 $$;

@@ -14,6 +14,7 @@ export interface Claimed {
   organization_id: string;
   payload: unknown;
   url: string;
+  /** The delivery's attempt number, counted across redeliveries and replays (X-PMAI-Attempt). */
   attempt: number;
   secrets: string[];
 }
