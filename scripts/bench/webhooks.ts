@@ -14,9 +14,9 @@
 //   Bursts are repeated (3 rounds, each system once per round, the order rotating) and each
 //   system's median burst is reported, with every round's rate.
 // BENCH_EVENTS, BENCH_STEADY_RATE, BENCH_STEADY_SECONDS, BENCH_BURST_ROUNDS override the sizes.
-import { fork, type ChildProcess } from "node:child_process";
+import { execFileSync, fork, type ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { Agent, createServer, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,6 +26,21 @@ import { startStack } from "../lib/stack.ts";
 import { freePort } from "../lib/ports.ts";
 import { startScheduler } from "../lib/scheduler.ts";
 import { cpuByGroup, cpuPerUnit } from "./lib.ts";
+
+/**
+ * pg-boss and graphile-worker live in their own package (scripts/bench/queues) because they want
+ * Node 22 while the project needs only Node 20; installed there on first use.
+ */
+async function loadQueues() {
+  const dir = fileURLToPath(new URL("./queues/", import.meta.url));
+  if (!existsSync(join(dir, "node_modules", "pg-boss")) || !existsSync(join(dir, "node_modules", "graphile-worker"))) {
+    console.log("Installing the comparison queues into scripts/bench/queues (once; npm's EBADENGINE warning there is expected on Node 20, they run fine on it)...");
+    execFileSync("npm", ["ci", "--prefix", dir, "--no-audit", "--no-fund", "--loglevel=error"], { stdio: "inherit" });
+  }
+  // the parameters given to the queues' callbacks are typed by hand, so that `npm test`'s type
+  // check passes before this folder is installed (its types are then unknown to deno)
+  return await import("./queues/index.ts");
+}
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
 const RATE = Number(process.env.BENCH_STEADY_RATE ?? 200);
@@ -275,8 +290,7 @@ export async function benchWebhooks(): Promise<void> {
 
     // ---- the systems; pg-boss's and graphile-worker's consumers run only for their own
     // phases (ours is scheduled throughout, as on a real project)
-    const { PgBoss } = await import("pg-boss");
-    const { run, makeWorkerUtils, Logger } = await import("graphile-worker");
+    const { PgBoss, run, makeWorkerUtils, Logger } = await loadQueues();
     const utils = await makeWorkerUtils({ connectionString: stack.databaseUrl });
     stops.push(() => utils.release());
     await utils.migrate();
@@ -287,13 +301,13 @@ export async function benchWebhooks(): Promise<void> {
       await boss.createQueue("webhooks", { notify: true });
       for (let w = 0; w < 4; w++) {
         await boss.work<Job>("webhooks", { batchSize: 50, burstWhenBatchFull: true, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 0.5 },
-          async (jobs) => { await Promise.all(jobs.map((j) => post(receiver.port, j.data))); });
+          async (jobs: { data: Job }[]) => { await Promise.all(jobs.map((j) => post(receiver.port, j.data))); });
       }
       return boss;
     };
     const startGraphile = () => run({
       connectionString: stack.databaseUrl, concurrency: 32, noHandleSignals: true, pollInterval: 1000,
-      taskList: { deliver: async (payload) => { await post(receiver.port, payload as Job); } },
+      taskList: { deliver: async (payload: unknown) => { await post(receiver.port, payload as Job); } },
       preset: { worker: { localQueue: { size: 64 }, completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
       logger: new Logger(() => () => {}),
     });
