@@ -184,7 +184,7 @@ describe("/api/leases", () => {
       .toMatchObject({ status: 404, body: { error: `Tenant not found: ${other.tenantA}.` } });
     const [row] = await sql`select status from app.leases where id = ${foreignLease}`;
     expect(row.status).toBe("signed");
-    expect((await call(`/leases?unit_id=${other.unitId}`, { key: s.key })).body.data).toEqual([]);
+    expect(await call(`/leases?unit_id=${other.unitId}`, { key: s.key })).toMatchObject({ status: 404, body: { error: "Unit not found." } });
   });
 
   it("filters by unit, property, status and tenant, and pages", async () => {

@@ -84,7 +84,7 @@ describe("/api/payments", () => {
       .toMatchObject({ status: 404, body: { error: "Payment not found." } });
     const [{ n }] = await sql`select count(*)::int as n from app.payment_receipts where payment_id = ${foreign}`;
     expect(n).toBe(0);
-    expect((await call(`/payments?lease_id=${leaseId}`, { key })).body.data).toEqual([]);
+    expect(await call(`/payments?lease_id=${leaseId}`, { key })).toMatchObject({ status: 404, body: { error: "Lease not found." } });
   });
 
   it("lists by lease, period, status, property and tenant, and pages", async () => {

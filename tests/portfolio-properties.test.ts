@@ -168,7 +168,7 @@ describe("/api/units", () => {
     for (const init of [{}, { method: "PATCH", json: { label: "Y" } }, { method: "DELETE" }]) {
       expect(await call(`/units/${foreignUnit}`, { key, ...init })).toMatchObject({ status: 404, body: { error: "Unit not found." } });
     }
-    expect((await call(`/units?property_id=${foreignProperty}`, { key })).body.data).toEqual([]);
+    expect(await call(`/units?property_id=${foreignProperty}`, { key })).toMatchObject({ status: 404, body: { error: "Property not found." } });
     const [row] = await sql`select label from app.units where id = ${foreignUnit}`;
     expect(row.label).toBe("X");
   });
