@@ -66,7 +66,7 @@ describe("POST /api/payment-plans", () => {
     const org = await newTenantOrg();
     const { leaseId } = await newDelinquentLease(org.id);
     const post = (json: unknown) => call("/payment-plans", { method: "POST", key: org.key, json });
-    expect((await post({ lease_id: leaseId, installments: [] })).body.error).toMatch(/^installments: /);
+    expect((await post({ lease_id: leaseId, installments: [] })).body.error).toMatch(/^installments /);
     expect((await post({ lease_id: leaseId, installments: [{ due_date: day(9), amount_usd: 1 }, { due_date: day(2), amount_usd: 1 }] })).body.error)
       .toBe("installments: due dates must be distinct and in increasing order.");
     expect((await post({ lease_id: leaseId, installments: [{ due_date: day(9), amount_usd: 0 }] })).body.error).toMatch(/^installments\.0\.amount_usd: /);

@@ -28,7 +28,7 @@ describe("POST /api/vendors", () => {
     const org = await newTenantOrg();
     expect(await call("/vendors", { method: "POST", key: org.key, json: { name: "A", rating: 5 } }))
       .toMatchObject({ status: 400, body: { error: "Unknown field: rating." } });
-    expect((await call("/vendors", { method: "POST", key: org.key, json: { name: "" } })).body.error).toMatch(/^name: /);
+    expect((await call("/vendors", { method: "POST", key: org.key, json: { name: "" } })).body.error).toMatch(/^name /);
     expect((await call("/vendors", { method: "POST", key: org.key, json: { name: "A", email: "not an email" } })).body.error).toMatch(/^email: /);
     expect((await call("/vendors", { method: "POST", key: org.key, body: "name=A", headers: { "content-type": "application/x-www-form-urlencoded" } })).status).toBe(415);
   });

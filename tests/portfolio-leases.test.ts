@@ -97,7 +97,7 @@ describe("/api/leases", () => {
     expect(late.status).toBe(422);
     const none = await call(`/leases/${leaseId}/terminate`, { key: s.key, method: "POST", json: {} });
     expect(none.status).toBe(400);
-    expect(none.body.error).toMatch(/^reason: /);
+    expect(none.body.error).toMatch(/^reason /);
   });
 
   it("generates one charge per lease per month, idempotently", async () => {
@@ -143,9 +143,9 @@ describe("/api/leases", () => {
       .toMatchObject({ status: 400, body: { error: "Unknown field: pets." } });
     const dueDay = await call("/leases", { key: s.key, method: "POST", json: draft(s, { due_day: 31 }) });
     expect(dueDay.status).toBe(400);
-    expect(dueDay.body.error).toMatch(/^due_day: /);
+    expect(dueDay.body.error).toMatch(/^due_day /);
     const noTenants = await call("/leases", { key: s.key, method: "POST", json: draft(s, { tenant_ids: [] }) });
-    expect(noTenants.body.error).toMatch(/^tenant_ids: /);
+    expect(noTenants.body.error).toMatch(/^tenant_ids /);
     expect((await call("/leases", { key: s.key, method: "POST", json: draft(s, { start_date: "2026-02-30" }) })).status).toBe(400);
     expect(await call("/leases", { key: s.key, method: "POST", json: draft(s, { start_date: "2026-05-01", end_date: "2026-04-30" }) }))
       .toMatchObject({ status: 422, body: { error: "end_date (2026-04-30) is before start_date (2026-05-01)." } });
@@ -184,7 +184,7 @@ describe("/api/leases", () => {
       .toMatchObject({ status: 404, body: { error: `Tenant not found: ${other.tenantA}.` } });
     const [row] = await sql`select status from app.leases where id = ${foreignLease}`;
     expect(row.status).toBe("signed");
-    expect((await call(`/leases?unit_id=${other.unitId}`, { key: s.key })).body.data).toEqual([]);
+    expect(await call(`/leases?unit_id=${other.unitId}`, { key: s.key })).toMatchObject({ status: 404, body: { error: "Unit not found." } });
   });
 
   it("filters by unit, property, status and tenant, and pages", async () => {

@@ -48,10 +48,10 @@ describe("/api/properties", () => {
     expect(unknown).toMatchObject({ status: 400, body: { error: "Unknown fields: colour, floors." } });
     const missing = await call("/properties", { key, method: "POST", json: { city: "X" } });
     expect(missing.status).toBe(400);
-    expect(missing.body.error).toMatch(/^name: /);
+    expect(missing.body.error).toMatch(/^name /);
     const long = await call("/properties", { key, method: "POST", json: { name: "x".repeat(201) } });
     expect(long.status).toBe(400);
-    expect(long.body.error).toMatch(/^name: /);
+    expect(long.body.error).toMatch(/^name /);
     const empty = await call("/properties/prop_01H00000000000000000000000", { key, method: "PATCH", json: {} });
     expect(empty.status).toBe(400);
     const notJson = await call("/properties", { key, method: "POST", body: "name=x", headers: { "content-type": "text/plain" } });
@@ -168,7 +168,7 @@ describe("/api/units", () => {
     for (const init of [{}, { method: "PATCH", json: { label: "Y" } }, { method: "DELETE" }]) {
       expect(await call(`/units/${foreignUnit}`, { key, ...init })).toMatchObject({ status: 404, body: { error: "Unit not found." } });
     }
-    expect((await call(`/units?property_id=${foreignProperty}`, { key })).body.data).toEqual([]);
+    expect(await call(`/units?property_id=${foreignProperty}`, { key })).toMatchObject({ status: 404, body: { error: "Property not found." } });
     const [row] = await sql`select label from app.units where id = ${foreignUnit}`;
     expect(row.label).toBe("X");
   });

@@ -191,8 +191,8 @@ create index payment_plans_org_status on app.payment_plans (organization_id, sta
 create index expenses_org_category on app.expenses (organization_id, category_id, paid_on);
 create index expenses_org_paid_on on app.expenses (organization_id, paid_on);
 
--- Checks that a record the caller named (by kind: Unit, Property, Vendor, Lease, Webhook
--- endpoint) belongs to the organization; otherwise 404 naming the kind, as for an id that does
+-- Checks that a record the caller named (by kind: Unit, Property, Tenant, Vendor, Lease,
+-- Webhook endpoint) belongs to the organization; otherwise 404 naming the kind, as for an id that does
 -- not exist. Called inside a list's statement. (app.webhook_endpoints is created by the webhooks
 -- migration; PL/pgSQL resolves it when called.)
 create function app.ops_require(p_organization_id text, p_kind text, p_id text) returns void
@@ -205,6 +205,7 @@ begin
   if not (case p_kind
     when 'Unit' then exists (select 1 from app.units where id = p_id and organization_id = p_organization_id)
     when 'Property' then exists (select 1 from app.properties where id = p_id and organization_id = p_organization_id)
+    when 'Tenant' then exists (select 1 from app.tenants where id = p_id and organization_id = p_organization_id)
     when 'Vendor' then exists (select 1 from app.vendors where id = p_id and organization_id = p_organization_id)
     when 'Lease' then exists (select 1 from app.leases where id = p_id and organization_id = p_organization_id)
     when 'Webhook endpoint' then exists (select 1 from app.webhook_endpoints where id = p_id and organization_id = p_organization_id)

@@ -196,15 +196,83 @@ export function queryParams<T extends z.ZodType>(c: Context<Env>, schema: T): z.
 }
 
 export function parse<T extends z.ZodType>(schema: T, data: unknown, where: "body" | "query"): z.infer<T> {
-  const result = schema.safeParse(data);
+  // The messages written here, told apart from those a schema gives itself ("due dates must be
+  // distinct ..."), which are shown after their field's path. zod asks this map only for issues
+  // whose schema gave no message.
+  const plain = new Set<string>();
+  const result = schema.safeParse(data, {
+    error: (issue) => {
+      const message = plainMessage(issue, where);
+      if (message) plain.add(message);
+      return message;
+    },
+  });
   if (result.success) return result.data;
-  throw badRequest(describeIssues(result.error.issues, where));
+  throw badRequest(describeIssues(result.error.issues, where, plain));
 }
 
-function describeIssues(issues: z.core.$ZodIssue[], where: string): string {
+function describeIssues(issues: z.core.$ZodIssue[], where: string, plain: Set<string>): string {
   return issues.slice(0, 5).map((issue) => {
     if (issue.code === "unrecognized_keys") return `Unknown ${where === "query" ? "parameter" : "field"}${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.`;
+    // zod words a discriminator that matches no option itself, before any error map
+    const options = issue.code === "invalid_union" && issue.discriminator ? (issue as { options?: unknown[] }).options : undefined;
+    if (options) return `${fieldName(issue.path, where)} must be one of ${options.map(String).join(", ")}.`;
+    if (plain.has(issue.message)) return `${issue.message}.`;
     const path = issue.path.join(".");
     return path ? `${path}: ${issue.message}.` : `${where}: ${issue.message}.`;
   }).join(" ");
+}
+
+function fieldName(path: PropertyKey[], where: string): string {
+  return path.length ? path.map(String).join(".") : `The ${where}`;
+}
+
+const kinds: Record<string, string> = {
+  string: "a string", number: "a number", int: "an integer", boolean: "true or false", object: "an object",
+  array: "an array", date: "a date", bigint: "an integer", null: "null",
+};
+
+/** A zod issue in plain words: which field, and what it must be; undefined leaves zod's own words. */
+function plainMessage(issue: z.core.$ZodRawIssue, where: string): string | undefined {
+  const field = fieldName(issue.path ?? [], where);
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined) return `${field} is required`;
+      if (!issue.path?.length && issue.expected === "object") return `${field} must be a JSON object`;
+      return `${field} must be ${kinds[issue.expected] ?? issue.expected}${issue.input === null ? ", not null" : ""}`;
+    case "invalid_value":
+      return issue.values.length === 1
+        ? `${field} must be ${JSON.stringify(issue.values[0])}`
+        : `${field} must be one of ${issue.values.map(String).join(", ")}`;
+    case "too_small":
+    case "too_big": {
+      const small = issue.code === "too_small";
+      const bound = Number(small ? issue.minimum : issue.maximum);
+      const inclusive = issue.inclusive !== false;
+      if (issue.origin === "string") {
+        if (small && bound === 1) return `${field} must not be empty`;
+        return `${field} must be at ${small ? "least" : "most"} ${bound} character${bound === 1 ? "" : "s"}`;
+      }
+      if (issue.origin === "array" || issue.origin === "set") {
+        if (small && bound === 1) return `${field} must have at least 1 item`;
+        return `${field} must have at ${small ? "least" : "most"} ${bound} item${bound === 1 ? "" : "s"}`;
+      }
+      if (!inclusive) return `${field} must be ${small ? "greater" : "less"} than ${bound}`;
+      return `${field} must be at ${small ? "least" : "most"} ${bound}`;
+    }
+    case "not_multiple_of":
+      return `${field} must be a multiple of ${issue.divisor}`;
+    case "invalid_format":
+      if (issue.format === "email") return `${field} must be an email address`;
+      if (issue.format === "url") return `${field} must be a URL`;
+      if (issue.format === "datetime") return `${field} must be an ISO 8601 date and time`;
+      if (issue.format === "date") return `${field} must be a date (YYYY-MM-DD)`;
+      return `${field} is not in the expected format`;
+    case "invalid_union":
+      return `${field} is not any of the accepted forms`;
+    case "custom":
+      return `${field} is not valid`;
+    default:
+      return undefined;
+  }
 }

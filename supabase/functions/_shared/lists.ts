@@ -9,7 +9,7 @@ import type { Env } from "./http.ts";
 import { page, type Page } from "./pagination.ts";
 
 /** The kinds of record a filter may be required to name; see app.ops_require. */
-export type Kind = "Unit" | "Property" | "Vendor" | "Lease" | "Webhook endpoint";
+export type Kind = "Unit" | "Property" | "Tenant" | "Vendor" | "Lease" | "Webhook endpoint";
 
 /** The views that give each resource's API shape (`j`) and filter columns. */
 export type View =

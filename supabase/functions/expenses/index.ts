@@ -53,6 +53,7 @@ app.get("/", requireKey("read:expenses"), expenses.list(Filters, (q) => ({
     eq("property_id", q.property_id), eq("category_id", q.category_id),
     when(q.from, (from) => sql`paid_on >= ${from}::date`), when(q.to, (to) => sql`paid_on <= ${to}::date`),
   ],
+  require: [["Property", q.property_id]],
 })));
 
 app.get("/categories", requireKey("read:expenses"), async (c) => {

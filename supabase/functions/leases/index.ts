@@ -49,6 +49,7 @@ app.get("/", requireKey("read:leases"), leases.list(Filters, (q) => ({
     when(q.property_id, (p) => sql`unit_id = any (array(select u.id from app.units u where u.property_id = ${p}))`),
     when(q.tenant_id, (t) => sql`id = any (array(select lt.lease_id from app.lease_tenants lt where lt.tenant_id = ${t}))`),
   ],
+  require: [["Unit", q.unit_id], ["Property", q.property_id], ["Tenant", q.tenant_id]],
 })));
 app.get("/:id", requireKey("read:leases"), leases.read());
 app.post("/", requireKey("write:leases"), leases.create(Create, "app.lease_create"));

@@ -36,6 +36,7 @@ app.get("/", requireKey("read:payments"), payments.list(Filters, (q) => ({
       select l.id from app.leases l join app.units u on u.id = l.unit_id where u.property_id = ${p}))`),
     when(q.tenant_id, (t) => sql`lease_id = any (array(select lt.lease_id from app.lease_tenants lt where lt.tenant_id = ${t}))`),
   ],
+  require: [["Lease", q.lease_id], ["Property", q.property_id], ["Tenant", q.tenant_id]],
 })));
 // with its receipts, which the view does not carry
 app.get("/:id", requireKey("read:payments"), payments.read("app.payment_detail"));

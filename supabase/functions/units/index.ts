@@ -22,7 +22,10 @@ const Create = z.strictObject({ property_id: idOf("prop"), ...fields });
 const Update = z.strictObject({ ...fields, label: fields.label.optional() });
 const Filters = z.strictObject({ ...pageParams("unit"), property_id: idOf("prop").optional() });
 
-app.get("/", requireKey("read:units"), units.list(Filters, (q) => ({ where: [eq("property_id", q.property_id)] })));
+app.get("/", requireKey("read:units"), units.list(Filters, (q) => ({
+  where: [eq("property_id", q.property_id)],
+  require: [["Property", q.property_id]],
+})));
 app.get("/:id", requireKey("read:units"), units.read());
 app.post("/", requireKey("write:units"), units.create(Create, "app.unit_create"));
 app.patch("/:id", requireKey("write:units"), units.update(Update, "app.unit_update"));
