@@ -32,13 +32,7 @@ if (values.help) usage();
 if (!values.org) usage("--org is required");
 if (!values.scopes && !values["all-scopes"]) usage("give --scopes or --all-scopes");
 
-let sql: Awaited<ReturnType<typeof connectLocalDatabase>>;
-try {
-  sql = await connectLocalDatabase();
-} catch (e) {
-  console.error(`error: ${(e as Error).message}`);
-  process.exit(1);
-}
+const sql = await connectLocalDatabase();
 try {
   let [org] = await sql<{ id: string; name: string }[]>`
     select id, name from app.organizations where id = ${values.org} or name = ${values.org} order by created_at limit 2`;

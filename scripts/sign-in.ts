@@ -18,13 +18,7 @@ if (!email || email.startsWith("-")) {
 
 const dataRoot = process.env.APTORIA_DATA_DIR || join(ROOT, ".data");
 const functionsUrl = `http://127.0.0.1:${Number(process.env.API_PORT ?? 54321)}`;
-let sql: Awaited<ReturnType<typeof connectLocalDatabase>>;
-try {
-  sql = await connectLocalDatabase();
-} catch (e) {
-  console.error(`error: ${(e as Error).message}`);
-  process.exit(1);
-}
+const sql = await connectLocalDatabase();
 try {
   const key = await localSigningKey(join(dataRoot, "auth-signing-key.json"));
   const signIn = await localSignIn(sql, key, functionsUrl, email);

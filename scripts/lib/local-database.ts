@@ -7,7 +7,7 @@ export function localDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   return env.DATABASE_URL || `postgres://postgres:postgres@127.0.0.1:${Number(env.DB_PORT || 54322)}/postgres?sslmode=disable`;
 }
 
-/** Connects and checks something answers; else one clear line naming the settings. */
+/** Connects and checks something answers; else prints one clear line naming the settings and exits 1. */
 export async function connectLocalDatabase(env: NodeJS.ProcessEnv = process.env): Promise<Sql> {
   const url = localDatabaseUrl(env);
   const sql = connect(url, 1);
@@ -17,6 +17,7 @@ export async function connectLocalDatabase(env: NodeJS.ProcessEnv = process.env)
   } catch (e) {
     await sql.end({ timeout: 0 }).catch(() => {});
     const where = env.DATABASE_URL ? "DATABASE_URL" : `127.0.0.1:${Number(env.DB_PORT || 54322)} (DB_PORT)`;
-    throw new Error(`no database answers at ${where}: ${(e as Error).message}. Is npm start running? Set DB_PORT or DATABASE_URL as for npm start.`);
+    console.error(`error: no database answers at ${where}: ${(e as Error).message}. Is npm start running? Set DB_PORT or DATABASE_URL as for npm start.`);
+    process.exit(1);
   }
 }
