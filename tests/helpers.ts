@@ -137,11 +137,17 @@ export interface Received {
   receivedAt: number;
 }
 
+export interface ReceiverAnswer {
+  status: number;
+  body?: string;
+  delayMs?: number;
+}
+
 export interface Receiver {
   url: string;
   received: Received[];
   /** How the next requests are answered (default 200). */
-  respond: (r: Received) => { status: number; body?: string; delayMs?: number } | undefined;
+  respond: (r: Received) => ReceiverAnswer | undefined | Promise<ReceiverAnswer | undefined>;
   close(): Promise<void>;
 }
 
@@ -160,10 +166,12 @@ export async function startReceiver(path = "/hook"): Promise<Receiver> {
         receivedAt: Date.now(),
       };
       receiver.received.push(r);
-      const answer = receiver.respond(r) ?? { status: 200 };
-      const send = () => res.writeHead(answer.status, { "content-type": "text/plain" }).end(answer.body ?? "ok");
-      if (answer.delayMs) setTimeout(send, answer.delayMs);
-      else send();
+      void Promise.resolve(receiver.respond(r)).then((given) => {
+        const answer = given ?? { status: 200 };
+        const send = () => res.writeHead(answer.status, { "content-type": "text/plain" }).end(answer.body ?? "ok");
+        if (answer.delayMs) setTimeout(send, answer.delayMs);
+        else send();
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
