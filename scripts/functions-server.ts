@@ -90,7 +90,7 @@ async function servePage(req: Request, pathname: string): Promise<Response> {
   });
 }
 
-const ROUTE = /^\/(?:functions\/v1|api)\/([a-z0-9][a-z0-9_-]*)(\/.*)?$/;
+const ROUTE = /^\/(?:functions\/v1|api)\/([a-z0-9][a-z0-9_-]*)(?:(\.json)$|(\/.*)?$)/;
 
 // Supabase Auth publishes a project's public signing keys here. There is no Auth server on the
 // Docker-free stack: this process publishes the stack's own key pair's public half
@@ -105,11 +105,7 @@ function jsonError(req: Request, status: number, message: string): Response {
 const port = Number(Deno.env.get("FUNCTIONS_PORT") ?? 54321);
 const hostname = Deno.env.get("FUNCTIONS_HOST") ?? "127.0.0.1";
 
-realServe({
-  port,
-  hostname,
-  onListen: () => console.log(`functions listening on http://${hostname}:${port} (${[...handlers.keys()].sort().join(", ")})`),
-}, (req, info) => {
+function route(req: Request, info: Deno.ServeHandlerInfo<Deno.NetAddr>): Response | Promise<Response> {
   // the path without parsing the whole URL (this runs for every request)
   const pathname = req.url.slice(req.url.indexOf("/", req.url.indexOf("//") + 2)).split(/[?#]/, 1)[0];
   if (pathname === PAGE || pathname.startsWith(`${PAGE}/`)) return servePage(req, pathname);
@@ -121,6 +117,8 @@ realServe({
   if (!match || !handler) {
     return jsonError(req, 404, match ? `No function named ${match[1]}.` : `No route for ${req.method} ${pathname}.`);
   }
+  // /api/openapi.json is the openapi function's answer at /api/openapi (a rare request: copied to rewrite it)
+  if (match[2]) return handler(new Request(req.url.replace(`${match[1]}.json`, match[1]), req), info);
   // The request goes on as it came: each function's routing drops the /api or /functions/v1
   // prefix. The Supabase gateway appends the address the request came from to
   // X-Forwarded-For; without that header a function reads the same address from `info`, so
@@ -131,7 +129,33 @@ realServe({
   const forwarded = new Request(req);
   forwarded.headers.set("x-forwarded-for", `${previous}, ${info.remoteAddr.hostname}`);
   return handler(forwarded, info);
-});
+}
+
+// API_RECORD_FILE (set by the tests' global setup): every request and its answer as a JSON line, so
+// the run's end can check each answer against the OpenAPI document (tests/contract/). Chosen once
+// here: without it, requests go straight to `route`.
+const recordFile = Deno.env.get("API_RECORD_FILE");
+
+async function recorded(req: Request, info: Deno.ServeHandlerInfo<Deno.NetAddr>): Promise<Response> {
+  const res = await route(req, info);
+  const body = req.method === "HEAD" || res.status === 204 ? "" : await res.clone().text();
+  const line = JSON.stringify({
+    method: req.method,
+    url: req.url.slice(req.url.indexOf("/", req.url.indexOf("//") + 2)),
+    origin: req.headers.get("origin") !== null,
+    status: res.status,
+    headers: Object.fromEntries(res.headers),
+    body,
+  });
+  await Deno.writeTextFile(recordFile!, `${line}\n`, { append: true });
+  return res;
+}
+
+realServe({
+  port,
+  hostname,
+  onListen: () => console.log(`functions listening on http://${hostname}:${port} (${[...handlers.keys()].sort().join(", ")})`),
+}, recordFile ? recorded : route);
 
 // Exit (rather than die) on SIGTERM, so exit-time work such as a --cpu-prof profile is written,
 // after the request log entries still waiting are (as the edge runtime's `beforeunload` does);

@@ -26,11 +26,13 @@ declare module "vitest" {
 
 let stack: Stack | undefined;
 let dir: string | undefined;
+let recordFile = "";
 
 export async function setup(project: TestProject) {
   dir = mkdtempSync(join(tmpdir(), "aptoria-test-"));
   const logs: string[] = [];
   const aiProviderPort = await freePort();
+  recordFile = process.env.API_RECORD_FILE ?? join(dir, "api-record.jsonl");
   stack = await startStack({
     databaseUrl: process.env.TEST_DATABASE_URL || undefined,
     dataDir: join(dir, "postgres"),
@@ -47,6 +49,8 @@ export async function setup(project: TestProject) {
       AI_TIMEOUT_MS: "1000",
       // request log batches reach the database within 100 ms, so tests poll briefly
       REQUEST_LOG_FLUSH_MS: "100",
+      // every answer, checked against the OpenAPI document at the run's end (teardown)
+      API_RECORD_FILE: recordFile,
     },
     log: (line) => {
       logs.push(line);

@@ -7,6 +7,7 @@ import { batched } from "./batch.ts";
 import { BATCHES_IN_FLIGHT, type Fragment, sql } from "./db.ts";
 import { ApiError, badRequest } from "./errors.ts";
 import type { Env } from "./http.ts";
+import { documented } from "./openapi.ts";
 import { noteIdentity } from "./request-log.ts";
 import { looksLikeJwt, verifySession } from "./sessions.ts";
 
@@ -218,7 +219,7 @@ export function keyedRead<P>(scopes: string[], params: (c: Context<Env>) => P, r
   }, { concurrency: BATCHES_IN_FLIGHT });
   const authenticate = authenticator(scopes, null);
 
-  return async (c, next) => {
+  return documented({ auth: "key", scopes }, async (c, next) => {
     const key = await presentedCredential(c);
     let parsed: P;
     try {
@@ -232,7 +233,7 @@ export function keyedRead<P>(scopes: string[], params: (c: Context<Env>) => P, r
     c.set("answer", row.body);
     await next();
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
-  };
+  });
 }
 
 /**
@@ -242,10 +243,10 @@ export function keyedRead<P>(scopes: string[], params: (c: Context<Env>) => P, r
  */
 export function requireKey(scopes: string | string[], opts: { quota?: string } = {}): MiddlewareHandler<Env> {
   const authenticate = authenticator(Array.isArray(scopes) ? scopes : [scopes], opts.quota ?? null);
-  return async (c, next) => {
+  return documented({ auth: "key", scopes: Array.isArray(scopes) ? scopes : [scopes], quota: opts.quota }, async (c, next) => {
     const credential = await presentedCredential(c);
     const headers = admit(c, await authenticate(credential), credential);
     await next();
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
-  };
+  });
 }
