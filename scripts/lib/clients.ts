@@ -36,12 +36,13 @@ export function collection(doc: Json): Map<string, string> {
     for (const method of METHODS) {
       const op: Json | undefined = item[method];
       if (!op) continue;
-      const group = path.replace(/^\/(api|functions\/v1)\//, "").split("/")[0].replace(/[^a-z0-9-]/gi, "") || "root";
+      const group = path.replace(/^\/+/, "").split("/")[0].replace(/[^a-z0-9-]/gi, "") || "root";
       const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(doc, p));
       const requests = groups.get(group) ?? [];
       requests.push(request(doc, path, method, op, parameters));
       groups.set(group, requests);
       const variables = pathVariables.get(group) ?? new Map<string, string>();
+      if (schemesOf(doc, op).includes("schedulerSecret")) variables.set("schedulerSecret", "the-SCHEDULER_SECRET");
       for (const p of parameters.filter((p) => p.in === "path")) {
         variables.set(p.name, String(p.example ?? p.schema?.example ?? p.schema?.examples?.[0] ?? `replace-with-its-${p.name}`));
       }
@@ -52,8 +53,8 @@ export function collection(doc: Json): Map<string, string> {
   for (const [group, requests] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const head = [
       `# ${doc.info?.title ?? "API"}: ${group}. Generated from ${documentPath} by \`npm run generate:clients\`: do not edit.`,
-      "# Set baseUrl (the local stack, or https://app.aptoria.ai) and apiKey (an apt_ key), then send any request.",
-      "@baseUrl = http://127.0.0.1:54321",
+      "# Set baseUrl (the local stack, or https://app.aptoria.ai/api) and apiKey (an apt_ key), then send any request.",
+      "@baseUrl = http://127.0.0.1:54321/api",
       "@apiKey = apt_your_key",
       ...[...pathVariables.get(group)!].map(([name, value]) => `@${name} = ${value}`),
       "",
@@ -66,10 +67,13 @@ export function collection(doc: Json): Map<string, string> {
 function request(doc: Json, path: string, method: string, op: Json, resolved: Json[]): string {
   const lines = [`### ${op.summary ?? `${method.toUpperCase()} ${path}`}`];
   const urlPath = path.replace(/\{([^}]+)\}/g, (_, name) => `{{${name}}}`);
-  const listed = resolved.some((p) => p.in === "query" && p.name === "limit");
-  lines.push(`${method.toUpperCase()} {{baseUrl}}${urlPath}${listed ? "?limit=10" : ""}`);
-  const secured = (op.security ?? doc.security ?? []).some((s: Json) => Object.keys(s).length > 0);
-  if (secured) lines.push("Authorization: Bearer {{apiKey}}");
+  // a list shows its page size; a required parameter gets a value it accepts
+  const query = resolved.filter((p) => p.in === "query" && (p.required || p.name === "limit"))
+    .map((p) => `${p.name}=${encodeURIComponent(String(p.name === "limit" ? 10 : sample(doc, p.schema ?? {}, 0)))}`);
+  lines.push(`${method.toUpperCase()} {{baseUrl}}${urlPath}${query.length ? `?${query.join("&")}` : ""}`);
+  const schemes = schemesOf(doc, op);
+  if (schemes.includes("apiKey")) lines.push("Authorization: Bearer {{apiKey}}");
+  else if (schemes.includes("schedulerSecret")) lines.push("Authorization: Bearer {{schedulerSecret}}");
   if (resolved.some((p) => p.in === "header" && p.name.toLowerCase() === "idempotency-key")) {
     lines.push("Idempotency-Key: replace-with-a-unique-string");
   }
@@ -78,6 +82,11 @@ function request(doc: Json, path: string, method: string, op: Json, resolved: Js
     lines.push("Content-Type: application/json", "", JSON.stringify(sample(doc, schema, 0), null, 2));
   }
   return lines.join("\n") + "\n";
+}
+
+/** The security schemes any of the operation's requirements name. */
+function schemesOf(doc: Json, op: Json): string[] {
+  return (op.security ?? doc.security ?? []).flatMap((requirement: Json) => Object.keys(requirement));
 }
 
 function deref(doc: Json, node: Json): Json {

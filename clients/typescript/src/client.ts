@@ -27,16 +27,23 @@ type JsonContent<R> = R extends { content: { "application/json": infer J } } ? J
 /** The parsed JSON of the operation's 2xx answer(s). */
 export type SuccessBody<O> = O extends { responses: infer R } ? JsonContent<R[Extract<keyof R, SuccessStatus>]> : unknown;
 
+type HeaderParameters<O> = ParametersOf<O> extends { header?: infer H } ? NonNullable<H> : never;
+/** `idempotencyKey` where the operation takes an Idempotency-Key header. */
+type IdempotencyPart<O> = [HeaderParameters<O>] extends [never] ? unknown
+  : "Idempotency-Key" extends keyof HeaderParameters<O> ? {
+    /** Sent as the Idempotency-Key header: a repeat with the same key and body answers the first answer (Idempotent-Replayed: true). */
+    idempotencyKey?: string;
+  }
+  : unknown;
+
 export interface CallOptions {
-  /** Sent as the Idempotency-Key header: the same key with the same request answers the first answer again. */
-  idempotencyKey?: string;
   /** More headers for this request. */
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
 /** What a request on `M` `P` takes: `path` and `query` parameters and `body`, as the document says. */
-export type RequestOptions<O> = PathPart<O> & QueryPart<O> & BodyPart<O> & CallOptions;
+export type RequestOptions<O> = PathPart<O> & QueryPart<O> & BodyPart<O> & IdempotencyPart<O> & CallOptions;
 type OptionsArg<O> = Record<never, never> extends RequestOptions<O> ? [options?: RequestOptions<O>] : [options: RequestOptions<O>];
 
 /** A list answer: a page of `data`, and the cursor of the next page. */
@@ -77,8 +84,8 @@ export interface RetryOptions {
 }
 
 export interface ClientOptions {
-  /** Where the API is, e.g. `https://app.aptoria.ai` (paths start with /api). */
-  baseUrl: string;
+  /** Where the API is: one of the document's servers, e.g. `https://app.aptoria.ai/api` (the default) or `https://<ref>.supabase.co/functions/v1`. */
+  baseUrl?: string;
   /** An `apt_` key or a member's session token, sent as a Bearer token; a function is asked at each request. */
   apiKey?: string | (() => string | null | undefined);
   /** Headers for every request (e.g. X-Organization-Id); a function is asked at each request. */
@@ -119,13 +126,14 @@ export interface Client<Paths> {
 }
 
 interface AnyOptions extends CallOptions {
+  idempotencyKey?: string;
   path?: Record<string, string | number>;
   query?: Record<string, unknown>;
   body?: unknown;
 }
 
 export function createClient<Paths>(options: ClientOptions): Client<Paths> {
-  const base = options.baseUrl.replace(/\/+$/, "");
+  const base = (options.baseUrl ?? "https://app.aptoria.ai/api").replace(/\/+$/, "");
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const sleep = options.sleep ?? timerSleep;
 
