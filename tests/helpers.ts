@@ -6,6 +6,7 @@ import postgres from "postgres";
 import { request as httpRequest } from "node:http";
 import { execFile } from "node:child_process";
 import { denoBinary } from "../scripts/lib/paths.ts";
+import { type AptoriaClient, createAptoriaClient, type WebhookEvent, verifyWebhook } from "../clients/typescript/src/index.ts";
 
 export const functionsUrl = inject("functionsUrl");
 export const databaseUrl = inject("databaseUrl");
@@ -45,6 +46,11 @@ export function api(path: string, init: ApiInit = {}): Promise<Response> {
     },
     body: json !== undefined ? JSON.stringify(json) : init.body,
   });
+}
+
+/** Our typed client (clients/typescript) on the local stack, with `key` (none: anonymous). */
+export function apiClient(key?: string, options: Omit<Parameters<typeof createAptoriaClient>[0], "baseUrl" | "apiKey"> = {}): AptoriaClient {
+  return createAptoriaClient({ baseUrl: `${functionsUrl}/api`, apiKey: key, ...options });
 }
 
 /** A response's JSON body together with its status and headers. */
@@ -222,14 +228,12 @@ export async function startNextMinuteWindow(apiKey: string): Promise<void> {
     from app.api_keys k where k.id = c.key_id and k.prefix = ${apiKey.slice(4, 12)}`;
 }
 
-/** The X-PMAI-Signature check every receiver makes, for a set of secrets (any v1= may match). */
-export function verifySignature(header: string, body: string, secret: string, toleranceSeconds = 300): boolean {
-  const { createHmac, timingSafeEqual } = process.getBuiltinModule("node:crypto") as typeof import("node:crypto");
-  const parts = header.split(",").map((p) => p.split("="));
-  const t = Number(parts.find(([k]) => k === "t")?.[1]);
-  if (!t || Math.abs(Date.now() / 1000 - t) > toleranceSeconds) return false;
-  const mac = Buffer.from(createHmac("sha256", secret).update(`${t}.${body}`).digest("hex"));
-  return parts.filter(([k]) => k === "v1").some(([, v]) => v.length === mac.length && timingSafeEqual(Buffer.from(v), mac));
+/**
+ * The event of a received delivery, as our published verifier (clients/typescript's
+ * verifyWebhook) accepts it with `secrets`; rejects with its WebhookVerificationError otherwise.
+ */
+export function verifiedEvent(delivery: { headers: Record<string, string>; body: string }, secrets: string | string[]): Promise<WebhookEvent> {
+  return verifyWebhook({ body: delivery.body, signature: delivery.headers["x-pmai-signature"], secrets });
 }
 
 export interface FixtureOutcome {

@@ -5,7 +5,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { createServer as createTcpServer, type Server, type Socket } from "node:net";
-import { deliverOnce, verifySignature } from "./helpers.ts";
+import { deliverOnce } from "./helpers.ts";
+import { verifyWebhook } from "../clients/typescript/src/index.ts";
 
 const servers: Server[] = [];
 afterEach(() => {
@@ -19,8 +20,9 @@ async function httpReceiver(handle: (req: IncomingMessage, res: ServerResponse) 
     const chunks: Buffer[] = [];
     req.on("data", (c) => chunks.push(c));
     req.on("end", () => {
-      if (verifySignature(String(req.headers["x-pmai-signature"]), Buffer.concat(chunks).toString(), "whsec_fixture")) stats.verified++;
-      handle(req, res);
+      verifyWebhook({ body: Buffer.concat(chunks), signature: req.headers["x-pmai-signature"] as string | undefined, secrets: "whsec_fixture" })
+        .then(() => stats.verified++, () => {})
+        .finally(() => handle(req, res));
     });
   });
   server.on("connection", () => stats.connections++);
