@@ -90,6 +90,26 @@ async function servePage(req: Request, pathname: string): Promise<Response> {
   });
 }
 
+// The API reference: the OpenAPI document rendered by Scalar's standalone bundle, all three
+// files served from here (no CDN), as they can be from any static host (docs/hosted.md).
+const REFERENCE = "/docs/api";
+const REFERENCE_FILES: Record<string, [URL, string]> = {
+  "": [new URL("reference/index.html", import.meta.url), CONTENT_TYPES.html],
+  "standalone.js": [new URL("../node_modules/@scalar/api-reference/dist/browser/standalone.js", import.meta.url), CONTENT_TYPES.js],
+  "openapi.json": [new URL("openapi/openapi.json", functionsDir), CONTENT_TYPES.json],
+};
+
+async function serveReference(req: Request, pathname: string): Promise<Response> {
+  if (pathname === REFERENCE) return new Response(null, { status: 308, headers: { location: `${REFERENCE}/` } });
+  const file = REFERENCE_FILES[pathname.slice(REFERENCE.length + 1)];
+  if (!file) return new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (req.method !== "GET" && req.method !== "HEAD") return new Response(null, { status: 405, headers: { allow: "GET, HEAD" } });
+  const body = await Deno.readFile(file[0]);
+  return new Response(req.method === "HEAD" ? null : body, {
+    headers: { "content-type": file[1], "cache-control": "no-cache", "x-content-type-options": "nosniff" },
+  });
+}
+
 const ROUTE = /^\/(?:functions\/v1|api)\/([a-z0-9][a-z0-9_-]*)(?:(\.json)$|(\/.*)?$)/;
 
 // Supabase Auth publishes a project's public signing keys here. There is no Auth server on the
@@ -109,6 +129,7 @@ function route(req: Request, info: Deno.ServeHandlerInfo<Deno.NetAddr>): Respons
   // the path without parsing the whole URL (this runs for every request)
   const pathname = req.url.slice(req.url.indexOf("/", req.url.indexOf("//") + 2)).split(/[?#]/, 1)[0];
   if (pathname === PAGE || pathname.startsWith(`${PAGE}/`)) return servePage(req, pathname);
+  if (pathname === REFERENCE || pathname.startsWith(`${REFERENCE}/`)) return serveReference(req, pathname);
   if (pathname === JWKS_PATH && localJwks) {
     return new Response(localJwks, { headers: { "content-type": "application/json", "cache-control": "public, max-age=600" } });
   }

@@ -114,6 +114,7 @@ const STATUS_TEXT: Record<number, string> = {
   404: "No such record in the caller's organization (an id of another organization answers the same), or a filter names one that is not there.",
   409: "Not allowed in the record's current state.",
   413: "The body is larger than 1,000,000 bytes.",
+  405: "The path has no such method: Allow lists those it has.",
   415: "The body is not sent as JSON (Content-Type: application/json).",
   422: "A rule of the data refuses it.",
   429: "A rate limit or quota is used up: retry after Retry-After seconds.",
@@ -317,7 +318,7 @@ export function buildDocument(): Json {
     delete schema.$schema;
     delete schema.$id;
   }
-  const errorStatuses = [400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 503];
+  const errorStatuses = [400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 500, 503];
   return {
     openapi: "3.1.0",
     info: {

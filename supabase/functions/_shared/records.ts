@@ -138,7 +138,7 @@ export const ApiKeyUsage = z.strictObject({
 });
 
 export const Me = z.strictObject({
-  type: z.enum(["api_key", "session"]),
+  type: z.enum(["api_key", "member"]),
   organization: z.strictObject({ id: idOf("org"), name: z.string() }).nullable(),
   organizations: z.array(z.strictObject({ id: idOf("org"), name: z.string(), role: z.string().nullable() })),
   role: z.string().nullable(),

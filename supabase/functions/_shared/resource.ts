@@ -51,7 +51,7 @@ export function resource(r: Resource) {
 
     /** GET /: one page, newest first, with the filters `filters` parses (pageParams plus the resource's own). */
     list<Q extends PageQuery>(filters: z.ZodType<Q>, given: (q: Q) => ListFilters = () => ({})): Handler {
-      return documented({ query: filters, responses: { 200: pageOf(r.record) } }, async (c) => {
+      return documented({ query: filters, responses: { 200: pageOf(r.record) }, errors: [404] }, async (c) => {
         const q = queryParams(c, filters);
         const { where, require } = given(q);
         return c.json(await listPage(c, r.view, q, where, require));

@@ -66,7 +66,7 @@ app.post("/:id/terminate", requireKey("write:leases"), documented({ params: leas
   return c.json(row.j);
 }));
 
-app.post("/generate-charges", requireKey("write:leases"), documented({ body: Charges, responses: { 200: RentChargesGenerated }, errors: [404, 422] }, async (c) => {
+app.post("/generate-charges", requireKey("write:leases"), documented({ body: Charges, responses: { 200: RentChargesGenerated }, errors: [404, 409, 422] }, async (c) => {
   const body = await jsonBody(c, Charges);
   const [row] = await sql`select app.generate_rent_charges(${c.var.caller.organizationId}, ${body.from}, ${body.to}, ${body.lease_id ?? null}) as j`;
   return c.json(row.j);

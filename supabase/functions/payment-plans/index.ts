@@ -38,7 +38,7 @@ app.get("/", requireKey("read:payment_plans"), plans.list(Filters, (q) => ({
 // with the payments received under it, which the view does not carry
 app.get("/:id", requireKey("read:payment_plans"), plans.read("app.payment_plan_detail", PaymentPlanWithPayments));
 
-app.post("/", requireKey("write:payment_plans"), documented({ body: Propose, responses: { 201: PaymentPlan }, errors: [404, 409, 422] }, async (c) => {
+app.post("/", requireKey("write:payment_plans"), documented({ body: Propose, responses: { 201: PaymentPlanWithPayments }, errors: [404, 409, 422] }, async (c) => {
   const body = await jsonBody(c, Propose);
   const [row] = await sql`select app.payment_plan_propose(${c.var.caller.organizationId}, ${body.lease_id},
     ${sql.json(body.installments)}, ${body.note ?? null}) as j`;
@@ -46,7 +46,7 @@ app.post("/", requireKey("write:payment_plans"), documented({ body: Propose, res
 }));
 
 for (const [action, status] of [["accept", "accepted"], ["reject", "rejected"]] as const) {
-  app.post(`/:id/${action}`, requireKey("write:payment_plans"), documented({ params: plans.params, body: Decide, optionalBody: true, responses: { 200: PaymentPlan }, errors: [409, 422] }, async (c) => {
+  app.post(`/:id/${action}`, requireKey("write:payment_plans"), documented({ params: plans.params, body: Decide, optionalBody: true, responses: { 200: PaymentPlanWithPayments }, errors: [409, 422] }, async (c) => {
     const id = plans.id(c);
     await optionalJsonBody(c, Decide);
     const [row] = await sql`select app.payment_plan_decide(${c.var.caller.organizationId}, ${id}, ${status}) as j`;
