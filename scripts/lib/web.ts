@@ -14,10 +14,10 @@ function newest(path: string): number {
   return Math.max(s.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
-/** True when web/dist is missing or older than web/src, web/index.html or the Vite config. */
+/** True when web/dist is missing or older than web/src, web/index.html, the Vite config or the API client the page uses. */
 export function webBuildIsStale(): boolean {
   if (!existsSync(BUILT)) return true;
-  const sources = ["src", "index.html", "vite.config.ts"].map((p) => join(WEB, p)).filter(existsSync);
+  const sources = [...["src", "index.html", "vite.config.ts"].map((p) => join(WEB, p)), join(ROOT, "clients/typescript/src")].filter(existsSync);
   return Math.max(...sources.map(newest)) > statSync(BUILT).mtimeMs;
 }
 

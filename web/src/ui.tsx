@@ -9,7 +9,7 @@ export function ErrorNote({ error }: { error: unknown }) {
   const e = error instanceof ApiError ? error : null;
   return (
     <p role="alert" className="error">
-      {(error as Error).message ?? String(error)}
+      {e ? e.error : (error as Error).message ?? String(error)}
       {e?.requestId && <span className="request-id"> Request id: <code>{e.requestId}</code></span>}
     </p>
   );

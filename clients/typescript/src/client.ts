@@ -84,7 +84,10 @@ export interface RetryOptions {
 }
 
 export interface ClientOptions {
-  /** Where the API is: one of the document's servers, e.g. `https://app.aptoria.ai/api` (the default) or `https://<ref>.supabase.co/functions/v1`. */
+  /**
+   * Where the API is: one of the document's servers, e.g. `https://app.aptoria.ai/api` (the
+   * default) or `https://<ref>.supabase.co/functions/v1`; in a browser also a path such as `/api`.
+   */
   baseUrl?: string;
   /** An `apt_` key or a member's session token, sent as a Bearer token; a function is asked at each request. */
   apiKey?: string | (() => string | null | undefined);
@@ -138,7 +141,8 @@ export function createClient<Paths>(options: ClientOptions): Client<Paths> {
   const sleep = options.sleep ?? timerSleep;
 
   async function send(method: HttpMethod, template: string, o: AnyOptions = {}): Promise<ClientResponse<unknown>> {
-    const url = new URL(base + fillPath(template, o.path ?? {}));
+    // a relative baseUrl (e.g. "/api" on a page served with the API) is the page's
+    const url = new URL(base + fillPath(template, o.path ?? {}), (globalThis as { document?: { baseURI: string } }).document?.baseURI);
     for (const [name, value] of Object.entries(o.query ?? {})) {
       if (value === undefined || value === null) continue;
       for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(name, String(v));
