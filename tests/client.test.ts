@@ -3,18 +3,14 @@
 // same client under Deno (its TypeScript source) and plain Node 20 (its built bundle).
 import { execFile } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ApiError, createAptoriaClient } from "../clients/typescript/src/index.ts";
-import { denoBinary } from "../scripts/lib/paths.ts";
+import { denoBinary, ROOT } from "../scripts/lib/paths.ts";
 import { allPages, functionsUrl, startNextMinuteWindow } from "./helpers.ts";
 import { newKey, newProperty, newPropertyWithUnit, newTenantOrg } from "./fixtures/index.ts";
 
 const baseUrl = `${functionsUrl}/api`;
-const dir = mkdtempSync(join(tmpdir(), "aptoria-client-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = (file: string, args: string[]) =>
   new Promise<string>((resolve, reject) =>
@@ -152,10 +148,10 @@ describe("the client in other runtimes", () => {
     expect(JSON.parse(out)).toEqual(expected(ids));
   });
 
-  it("builds to one JavaScript module that runs under plain Node", async () => {
-    await run(denoBinary(), ["bundle", "--quiet", "--platform", "browser", "--output", join(dir, "index.js"), "clients/typescript/src/index.ts"]);
+  it("builds (its package's npm run build) to one JavaScript module that runs under plain Node", async () => {
+    await run("npm", ["run", "--silent", "--prefix", "clients/typescript", "build"]);
     const { args, ids } = await arrange();
-    const out = await run(process.execPath, ["tests/fixtures/client-smoke.mjs", join(dir, "index.js"), ...args]);
+    const out = await run(process.execPath, ["tests/fixtures/client-smoke.mjs", join(ROOT, "clients/typescript/dist/index.js"), ...args]);
     expect(JSON.parse(out)).toEqual(expected(ids));
   });
 });

@@ -3,7 +3,7 @@
 // deliveries, before, during and after a secret rotation; then the same three refusing what they
 // must: a tampered body, a wrong secret, old and future timestamps, a missing or malformed header,
 // and accepting duplicated and reordered v1= entries and unknown fields.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -185,7 +185,7 @@ describe("webhook verifiers on real deliveries", () => {
     }
   });
 
-  it("take the tolerance and the clock as options, and need at least one secret", async () => {
+  it("take the tolerance and the clock as options, and need at least one secret (TypeScript and Python)", async () => {
     const body = JSON.stringify({ event: "webhook.test", id: "evt_1" });
     const t = 1_716_659_938;
     const signature = `t=${t},v1=${sign("whsec_a", t, body)}`;
@@ -196,5 +196,24 @@ describe("webhook verifiers on real deliveries", () => {
     await expect(verifyWebhook({ body, signature, secrets: "whsec_a", now: t + 301, toleranceSeconds: 600 })).resolves.toBeTruthy();
     await expect(verifyWebhook({ body: new TextEncoder().encode(body), signature, secrets: "whsec_a", now: t })).resolves.toBeTruthy();
     await expect(verifyWebhook({ body, signature, secrets: [], now: t })).rejects.toThrow(TypeError);
+
+    // the Python one, on the same clock
+    const script = `import json, sys
+sys.path.insert(0, "clients/python")
+from aptoria_webhooks import verify_webhook, WebhookVerificationError
+body, signature, t = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def outcome(secrets, now, **options):
+    try:
+        return verify_webhook(body.encode(), signature, secrets, now=now, **options)["id"]
+    except WebhookVerificationError as e:
+        return e.reason
+    except ValueError:
+        return "ValueError"
+print(json.dumps([outcome(["whsec_b", "whsec_a"], t + 299), outcome("whsec_a", t + 301), outcome("whsec_a", t + 301, tolerance_seconds=600),
+                  outcome("whsec_a", t - 299), outcome("whsec_a", t - 301), outcome([], t)]))`;
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile("python3", ["-c", script, body, signature, String(t)], (e, stdout, stderr) => (e ? reject(new Error(stderr)) : resolve(stdout)))
+    );
+    expect(JSON.parse(out)).toEqual(["evt_1", "timestamp_too_old", "evt_1", "evt_1", "timestamp_in_future", "ValueError"]);
   });
 });
