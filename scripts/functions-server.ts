@@ -156,6 +156,8 @@ function route(req: Request, info: Deno.ServeHandlerInfo<Deno.NetAddr>): Respons
 // the run's end can check each answer against the OpenAPI document (tests/contract/). Chosen once
 // here: without it, requests go straight to `route`.
 const recordFile = Deno.env.get("API_RECORD_FILE");
+const recording = recordFile ? await Deno.open(recordFile, { append: true, create: true }) : null;
+const encoder = new TextEncoder();
 
 async function recorded(req: Request, info: Deno.ServeHandlerInfo<Deno.NetAddr>): Promise<Response> {
   const res = await route(req, info);
@@ -168,7 +170,8 @@ async function recorded(req: Request, info: Deno.ServeHandlerInfo<Deno.NetAddr>)
     headers: Object.fromEntries(res.headers),
     body,
   });
-  await Deno.writeTextFile(recordFile!, `${line}\n`, { append: true });
+  // one write per line on a file opened for appending: lines of concurrent requests do not mix
+  await recording!.write(encoder.encode(`${line}\n`));
   return res;
 }
 
@@ -176,7 +179,7 @@ realServe({
   port,
   hostname,
   onListen: () => console.log(`functions listening on http://${hostname}:${port} (${[...handlers.keys()].sort().join(", ")})`),
-}, recordFile ? recorded : route);
+}, recording ? recorded : route);
 
 // Exit (rather than die) on SIGTERM, so exit-time work such as a --cpu-prof profile is written,
 // after the request log entries still waiting are (as the edge runtime's `beforeunload` does);

@@ -165,19 +165,42 @@ const AUTH_TEXT: Record<Auth, string> = {
   none: "No credential needed.",
 };
 
+const SINGULAR: Record<string, string> = {
+  properties: "property", "api-keys": "API key", "request-logs": "request log entry", "payment-plans": "payment plan",
+  "work-orders": "work order", "webhook-endpoints": "webhook endpoint", deliveries: "delivery", applications: "application",
+  inspections: "inspection",
+};
+const singular = (segment: string) => SINGULAR[segment] ?? segment.replace(/s$/, "").replaceAll("-", " ");
+const words = (segment: string) => segment.replaceAll("-", " ").replace("api keys", "API keys");
+const a = (noun: string) => `${/^([aeio]|API)/.test(noun) ? "an" : "a"} ${noun}`;
+const SUMMARIES: Record<string, string> = {
+  "GET /dashboard": "The dashboard's headline numbers", "GET /ar-aging": "A/R aging: delinquent rent by age",
+  "GET /health": "Health check", "GET /me": "Who is calling", "GET /openapi": "This OpenAPI document",
+  "POST /ai-vendor-summary": "Summarize a vendor (AI)", "POST /ai-delinquency-prioritizer": "Rank delinquent leases (AI)",
+  "POST /expenses": "Add, update or delete an expense entry (action)", "POST /payments/{id}/receipts": "Record money received against a charge",
+  "POST /payment-plans/{id}/payments": "Record a payment under an accepted plan", "POST /webhook-endpoints/{id}/test": "Send a webhook.test event",
+  "POST /webhook-endpoints/{id}/replay": "Send again every delivery since an instant that did not succeed",
+  "POST /leases/generate-charges": "Generate the monthly rent charges of signed leases", "GET /api-keys/scopes": "The scope catalogue",
+  "GET /expenses/categories": "Expense categories (IRS Schedule E)", "POST /webhook-endpoints/{id}/rotate-secret": "Rotate a webhook endpoint's secret", "GET /expenses/summary": "Expenses by category for a year",
+};
+
+/** A short title: the table above, else one from the method and path ("Sign a lease"). */
 function summaryOf(r: Route): string {
+  const known = SUMMARIES[`${r.method} ${r.path}`];
+  if (known) return known;
   const segments = r.path.split("/").filter(Boolean);
+  if (r.doc.auth === "scheduler") return `Run ${words(r.fn)} (scheduled)`;
+  const nouns = segments.filter((s) => !s.startsWith("{"));
   const last = segments[segments.length - 1];
-  const item = last.startsWith("{");
-  const noun = r.fn.replaceAll("-", " ");
-  if (segments.length === 1) {
-    if (r.method === "GET") return `List ${noun}`.replace("List dashboard", "The dashboard").replace("List ar aging", "A/R aging report")
-      .replace("List health", "Health check").replace("List me", "Who is calling").replace("List openapi", "This OpenAPI document");
-    return `${{ POST: "Create", PATCH: "Update", DELETE: "Delete", PUT: "Replace" }[r.method] ?? r.method} ${noun}`
-      .replace(/^Create (ai-|ai )/, "Run ").replace(/^Create (email outbox|rent late|webhook dispatcher|webhook retention|request log retention)/, "Run $1");
+  const noun = nouns[nouns.length - 1];
+  if (segments.length === 1) return r.method === "GET" ? `List ${words(noun)}` : `Create ${a(singular(noun))}`;
+  if (last.startsWith("{")) {
+    const verb = { GET: "Get", PATCH: "Update", DELETE: "Delete" }[r.method] ?? r.method;
+    return `${verb} ${a(singular(noun))}${nouns.length > 1 ? ` of ${a(singular(nouns[0]))}` : ""}`;
   }
-  if (item) return `${{ GET: "Get", PATCH: "Update", DELETE: "Delete", POST: "Act on" }[r.method] ?? r.method} one of ${noun}`;
-  return `${r.method === "GET" ? "Get" : pascal(last).replace(/([a-z])([A-Z])/g, "$1 $2")} ${segments.length > 2 && r.method === "GET" ? last.replaceAll("-", " ") + " of one of " : r.method === "GET" ? last.replaceAll("-", " ") + " of " : ""}${noun}`;
+  if (r.method === "GET") return `${words(last)[0].toUpperCase()}${words(last).slice(1)} of ${a(singular(nouns[0]))}`;
+  const owner = nouns.length > 2 ? nouns[nouns.length - 2] : nouns[0];
+  return `${words(last)[0].toUpperCase()}${words(last).slice(1)} ${a(singular(owner))}`;
 }
 
 function operationId(r: Route): string {

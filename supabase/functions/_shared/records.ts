@@ -108,7 +108,7 @@ export const PaymentPlan = z.strictObject({
 
 export const PaymentPlanWithPayments = z.strictObject({
   ...PaymentPlan.shape,
-  payments: z.array(z.looseObject({ id: z.string(), amount_usd: usd, paid_on: date })),
+  payments: z.array(z.strictObject({ id: idOf("ppay"), amount_usd: usd, paid_on: date, created_at: instant })),
 });
 
 export const Expense = z.strictObject({
@@ -120,7 +120,13 @@ export const ExpenseCategories = z.strictObject({
   data: z.array(z.strictObject({ id: z.string(), schedule_e_line: z.int(), name: z.string() })),
 });
 
-export const ExpenseSummary = z.looseObject({ year: z.int() }).describe("totals by Schedule E category for a year");
+const categoryTotal = z.strictObject({ category_id: z.string(), schedule_e_line: z.int(), name: z.string(), amount_usd: usd, entries: z.int() });
+export const ExpenseSummary = z.strictObject({
+  year: z.int(),
+  properties: z.array(z.strictObject({ property_id: idOf("prop"), property_name: z.string(), categories: z.array(categoryTotal), total_usd: usd })),
+  totals: z.array(categoryTotal),
+  total_usd: usd,
+}).describe("totals by Schedule E category for a year, per property and overall");
 
 const scope = z.string().describe("a scope such as read:properties (GET /api/api-keys/scopes)");
 export const ApiKey = z.strictObject({
@@ -153,8 +159,11 @@ export const Dashboard = z.strictObject({
   outstanding_balance_usd: usd, rent_collected_this_month_usd: usd, rent_due_this_month_usd: usd,
 });
 
-export const ArAging = z.looseObject({
-  rows: z.array(z.looseObject({})),
+export const ArAging = z.strictObject({
+  rows: z.array(z.strictObject({
+    payment_id: idOf("p"), tenant_name: z.string().nullable(), property_name: z.string(), unit_label: z.string(), amount: usd,
+    due_date: date, days_late: z.int(),
+  })),
   totals: z.strictObject({ "0-30": usd, "31-60": usd, "61-90": usd, "90+": usd, total: usd }),
 });
 
@@ -188,18 +197,58 @@ export const RequestLogEntry = z.strictObject({
 
 export const Health = z.strictObject({ status: z.literal("ok"), database: z.literal("ok"), time: z.string() });
 
-export const VendorSummaryAnswer = z.looseObject({
-  summary: z.string(), narrative_source: z.string(), model: z.string().nullable(),
+const narrative = {
+  summary: z.string().describe("the plain-language summary"),
+  narrative_source: z.enum(["model", "deterministic"]).describe("who wrote the summary: the configured model, or the deterministic writer"),
+  model: z.string().nullable(),
+};
+const nullableNumber = z.number().nullable();
+
+export const VendorSummaryAnswer = z.strictObject({
+  vendor: z.strictObject({ id: idOf("v"), name: z.string(), trade: z.string().nullable() }),
+  as_of: date,
+  facts: z.strictObject({
+    work_orders: z.strictObject({ total: z.int(), open: z.int(), assigned: z.int(), completed: z.int(), overdue: z.int() }),
+    median_days_to_complete: nullableNumber, average_cost_per_job_usd: nullableNumber, jobs_with_cost: z.int(),
+    spend_this_year_usd: usd, jobs_completed_this_year: z.int(), jobs_with_due_date: z.int(), jobs_on_time: z.int(),
+    on_time_rate: nullableNumber, repeat_jobs_90_days: z.int(),
+    latest_notes: z.array(z.strictObject({ work_order_id: idOf("wo"), title: z.string(), date: date, note: z.string() })),
+    organization: z.strictObject({ median_days_to_complete: nullableNumber, average_cost_per_job_usd: nullableNumber }),
+  }),
+  recommendation: z.strictObject({ action: z.enum(["keep", "watch", "replace"]), reasons: z.array(z.string()) }),
+  ...narrative,
 }).describe("the vendor's facts (computed in SQL), a keep/watch/replace recommendation and a plain-language summary");
 
-export const DelinquencyAnswer = z.looseObject({
-  as_of: date, property_id: z.string().nullable(), leases: z.array(z.looseObject({})),
-  totals: z.looseObject({ delinquent_leases: z.int(), amount_owed_usd: usd }),
-  summary: z.string(), narrative_source: z.string(), model: z.string().nullable(),
-});
+export const DelinquencyAnswer = z.strictObject({
+  as_of: date,
+  property_id: idOf("prop").nullable(),
+  totals: z.strictObject({ delinquent_leases: z.int(), amount_owed_usd: usd }),
+  leases: z.array(z.strictObject({
+    rank: z.int(), lease_id: idOf("l"), lease_status: z.string(), tenant_name: z.string().nullable(),
+    tenants: z.array(z.strictObject({ id: idOf("ten"), name: z.string() })),
+    property_id: idOf("prop"), property_name: z.string(), unit_id: idOf("unit"), unit_label: z.string(),
+    amount_owed_usd: usd, monthly_rent_usd: usd, owed_to_rent_ratio: nullableNumber, days_late: z.int(), oldest_due_date: date,
+    unpaid_charges: z.int(), past_late_payments_12_months: z.int(), lease_end_date: date.nullable(), days_left_on_lease: z.int().nullable(),
+    payment_plan: z.strictObject({
+      id: idOf("pp"), status: z.string(), state: z.enum(["proposed", "on_schedule", "broken", "completed", "rejected"]),
+      proposed_on: date.nullable(), decided_on: date.nullable(), missed_installment_due_date: date.nullable(),
+      next_installment_due_date: date.nullable(), next_installment_usd: usd.nullable(),
+    }).nullable(),
+    score: z.strictObject({
+      total: z.number(),
+      parts: z.strictObject({ days_late: z.number(), amount_owed: z.number(), late_history: z.number(), payment_plan: z.number(), lease_time_left: z.number() }),
+    }),
+    next_step: z.strictObject({ action: z.enum(["reminder", "call", "propose_payment_plan", "formal_notice"]), text: z.string() }),
+  })),
+  ...narrative,
+}).describe("the delinquent leases ranked by a transparent score, each with a suggested next step, and a plain-language summary");
 
 /** What a scheduled function's run did (for the scheduler's log). */
 export const ScheduledRun = z.looseObject({}).describe("what the run did");
+export const OutboxRun = z.strictObject({ sent: z.int(), failed: z.int(), configured: z.boolean() });
+export const RentLateRun = z.strictObject({ marked: z.int().describe("charges marked late (each emits rent.late)") });
+export const PruneRun = z.strictObject({ deleted: z.int(), more: z.boolean() });
+export const WebhookPruneRun = z.strictObject({ deliveries: z.int(), events: z.int(), archived_messages: z.int(), more: z.boolean() });
 
 // Webhook events: what each kind's `payload` carries (the event triggers in the webhooks
 // migration build them; docs/webhooks.md has the table). The envelope is the same for all.

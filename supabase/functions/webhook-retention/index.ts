@@ -6,7 +6,7 @@ import { sql } from "../_shared/db.ts";
 import { createApp, jsonBody, serve } from "../_shared/http.ts";
 import { requireScheduler } from "../_shared/webhooks/scheduled.ts";
 import { documented } from "../_shared/openapi.ts";
-import { ScheduledRun } from "../_shared/records.ts";
+import { WebhookPruneRun } from "../_shared/records.ts";
 
 const app = createApp("webhook-retention");
 
@@ -23,7 +23,7 @@ interface Pruned {
   more: boolean;
 }
 
-app.post("/", requireScheduler(), documented({ body: Options, responses: { 200: ScheduledRun } }, async (c) => {
+app.post("/", requireScheduler(), documented({ body: Options, responses: { 200: WebhookPruneRun } }, async (c) => {
   const o = await jsonBody(c, Options);
   const until = Date.now() + o.max_seconds * 1000;
   const total = { deliveries: 0, events: 0, archived_messages: 0, more: true };
