@@ -11,7 +11,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run delinquency prioritizer
+         * Rank delinquent leases (AI)
          * @description Scopes: `ai:run`, `read:payments` (an API key holding them, or the session of a member whose role does).
          *
          *     A tighter quota per key applies (`ai-delinquency-prioritizer`, app.route_quotas), shown in RateLimit-Policy.
@@ -37,7 +37,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run vendor summary
+         * Summarize a vendor (AI)
          * @description Scopes: `ai:run`, `read:vendors` (an API key holding them, or the session of a member whose role does).
          *
          *     A tighter quota per key applies (`ai-vendor-summary`, app.route_quotas), shown in RateLimit-Policy.
@@ -59,7 +59,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List api keys
+         * List API keys
          * @description Scope: `admin:api_keys` (an API key holding it, or the session of a member whose role does).
          *
          *     A page of the list, newest first: `limit` (1-200, default 50) and `cursor` (the previous page's `next_cursor`); `next_url` repeats the filters.
@@ -67,7 +67,7 @@ export interface paths {
         get: operations["getApiKeys"];
         put?: never;
         /**
-         * Create api keys
+         * Create an API key
          * @description Scope: `admin:api_keys` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postApiKeys"];
@@ -85,7 +85,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get one of api keys
+         * Get an API key
          * @description Scope: `admin:api_keys` (an API key holding it, or the session of a member whose role does).
          */
         get: operations["getApiKeysById"];
@@ -107,7 +107,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Revoke api keys
+         * Revoke an API key
          * @description Scope: `admin:api_keys` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postApiKeysByIdRevoke"];
@@ -125,7 +125,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get usage of one of api keys
+         * Usage of an API key
          * @description Scope: `admin:api_keys` (an API key holding it, or the session of a member whose role does).
          */
         get: operations["getApiKeysByIdUsage"];
@@ -145,7 +145,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get scopes of api keys
+         * The scope catalogue
          * @description Scope: `admin:api_keys` (an API key holding it, or the session of a member whose role does).
          */
         get: operations["getApiKeysScopes"];
@@ -173,7 +173,7 @@ export interface paths {
         get: operations["getApplications"];
         put?: never;
         /**
-         * Create applications
+         * Create an application
          * @description Scope: `write:applications` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postApplications"];
@@ -191,7 +191,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get one of applications
+         * Get an application
          * @description Scope: `read:applications` (an API key holding it, or the session of a member whose role does).
          */
         get: operations["getApplicationsById"];
@@ -213,7 +213,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Approve applications
+         * Approve an application
          * @description Scope: `write:applications` (an API key holding it, or the session of a member whose role does).
          *
          *     The body may be omitted (the same as `{}`).
@@ -235,7 +235,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Deny applications
+         * Deny an application
          * @description Scope: `write:applications` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postApplicationsByIdDeny"];
@@ -253,7 +253,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A/R aging report
+         * A/R aging: delinquent rent by age
          * @description Scope: `read:payments` (an API key holding it, or the session of a member whose role does).
          */
         get: operations["getArAging"];
@@ -273,7 +273,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The dashboard
+         * The dashboard's headline numbers
          * @description Scope: `read:dashboard` (an API key holding it, or the session of a member whose role does).
          */
         get: operations["getDashboard"];
@@ -295,7 +295,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run email outbox
+         * Run email outbox (scheduled)
          * @description Called by the scheduler (pg_cron through pg_net hosted, the stack locally) with the scheduler secret, `SCHEDULER_SECRET`; anyone else gets 401.
          */
         post: operations["postEmailOutbox"];
@@ -321,7 +321,7 @@ export interface paths {
         get: operations["getExpenses"];
         put?: never;
         /**
-         * Create expenses
+         * Add, update or delete an expense entry (action)
          * @description Scope: `write:expenses` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postExpenses"];
@@ -339,7 +339,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get categories of expenses
+         * Expense categories (IRS Schedule E)
          * @description Scope: `read:expenses` (an API key holding it, or the session of a member whose role does).
          */
         get: operations["getExpensesCategories"];
@@ -359,7 +359,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get summary of expenses
+         * Expenses by category for a year
          * @description Scope: `read:expenses` (an API key holding it, or the session of a member whose role does).
          */
         get: operations["getExpensesSummary"];
@@ -407,7 +407,7 @@ export interface paths {
         get: operations["getInspections"];
         put?: never;
         /**
-         * Create inspections
+         * Create an inspection
          * @description Scope: `write:inspections` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postInspections"];
@@ -425,7 +425,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get one of inspections
+         * Get an inspection
          * @description Scope: `read:inspections` (an API key holding it, or the session of a member whose role does).
          */
         get: operations["getInspectionsById"];
@@ -447,7 +447,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cancel inspections
+         * Cancel an inspection
          * @description Scope: `write:inspections` (an API key holding it, or the session of a member whose role does).
          *
          *     The body may be omitted (the same as `{}`).
@@ -469,7 +469,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Complete inspections
+         * Complete an inspection
          * @description Scope: `write:inspections` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postInspectionsByIdComplete"];
@@ -495,7 +495,7 @@ export interface paths {
         get: operations["getLeases"];
         put?: never;
         /**
-         * Create leases
+         * Create a lease
          * @description Scope: `write:leases` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postLeases"];
@@ -513,7 +513,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get one of leases
+         * Get a lease
          * @description Scope: `read:leases` (an API key holding it, or the session of a member whose role does).
          */
         get: operations["getLeasesById"];
@@ -523,7 +523,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Update one of leases
+         * Update a lease
          * @description Scope: `write:leases` (an API key holding it, or the session of a member whose role does).
          */
         patch: operations["patchLeasesById"];
@@ -539,7 +539,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Sign leases
+         * Sign a lease
          * @description Scope: `write:leases` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postLeasesByIdSign"];
@@ -559,7 +559,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Terminate leases
+         * Terminate a lease
          * @description Scope: `write:leases` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postLeasesByIdTerminate"];
@@ -579,7 +579,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Generate Charges leases
+         * Generate the monthly rent charges of signed leases
          * @description Scope: `write:leases` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postLeasesGenerateCharges"];
@@ -645,7 +645,7 @@ export interface paths {
         get: operations["getPaymentPlans"];
         put?: never;
         /**
-         * Create payment plans
+         * Create a payment plan
          * @description Scope: `write:payment_plans` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postPaymentPlans"];
@@ -663,7 +663,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get one of payment plans
+         * Get a payment plan
          * @description Scope: `read:payment_plans` (an API key holding it, or the session of a member whose role does).
          */
         get: operations["getPaymentPlansById"];
@@ -685,7 +685,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Accept payment plans
+         * Accept a payment plan
          * @description Scope: `write:payment_plans` (an API key holding it, or the session of a member whose role does).
          *
          *     The body may be omitted (the same as `{}`).
@@ -707,7 +707,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Payments payment plans
+         * Record a payment under an accepted plan
          * @description Scope: `write:payment_plans` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postPaymentPlansByIdPayments"];
@@ -727,7 +727,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Reject payment plans
+         * Reject a payment plan
          * @description Scope: `write:payment_plans` (an API key holding it, or the session of a member whose role does).
          *
          *     The body may be omitted (the same as `{}`).
@@ -769,7 +769,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get one of payments
+         * Get a payment
          * @description Scope: `read:payments` (an API key holding it, or the session of a member whose role does).
          */
         get: operations["getPaymentsById"];
@@ -791,7 +791,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Receipts payments
+         * Record money received against a charge
          * @description Scope: `write:payments` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postPaymentsByIdReceipts"];
@@ -817,7 +817,7 @@ export interface paths {
         get: operations["getProperties"];
         put?: never;
         /**
-         * Create properties
+         * Create a property
          * @description Scope: `write:properties` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postProperties"];
@@ -835,21 +835,21 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get one of properties
+         * Get a property
          * @description Scope: `read:properties` (an API key holding it, or the session of a member whose role does).
          */
         get: operations["getPropertiesById"];
         put?: never;
         post?: never;
         /**
-         * Delete one of properties
+         * Delete a property
          * @description Scope: `write:properties` (an API key holding it, or the session of a member whose role does).
          */
         delete: operations["deletePropertiesById"];
         options?: never;
         head?: never;
         /**
-         * Update one of properties
+         * Update a property
          * @description Scope: `write:properties` (an API key holding it, or the session of a member whose role does).
          */
         patch: operations["patchPropertiesById"];
@@ -865,7 +865,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run rent late
+         * Run rent late (scheduled)
          * @description Called by the scheduler (pg_cron through pg_net hosted, the stack locally) with the scheduler secret, `SCHEDULER_SECRET`; anyone else gets 401.
          */
         post: operations["postRentLate"];
@@ -885,7 +885,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run request log retention
+         * Run request log retention (scheduled)
          * @description Called by the scheduler (pg_cron through pg_net hosted, the stack locally) with the scheduler secret, `SCHEDULER_SECRET`; anyone else gets 401.
          */
         post: operations["postRequestLogRetention"];
@@ -925,7 +925,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get one of request logs
+         * Get a request log entry
          * @description Scope: `admin:api_keys` (an API key holding it, or the session of a member whose role does).
          */
         get: operations["getRequestLogsByRequestId"];
@@ -953,7 +953,7 @@ export interface paths {
         get: operations["getTenants"];
         put?: never;
         /**
-         * Create tenants
+         * Create a tenant
          * @description Scope: `write:tenants` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postTenants"];
@@ -971,7 +971,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get one of tenants
+         * Get a tenant
          * @description Scope: `read:tenants` (an API key holding it, or the session of a member whose role does).
          */
         get: operations["getTenantsById"];
@@ -981,7 +981,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Update one of tenants
+         * Update a tenant
          * @description Scope: `write:tenants` (an API key holding it, or the session of a member whose role does).
          */
         patch: operations["patchTenantsById"];
@@ -997,7 +997,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Remove tenants
+         * Remove a tenant
          * @description Scope: `write:tenants` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postTenantsByIdRemove"];
@@ -1023,7 +1023,7 @@ export interface paths {
         get: operations["getUnits"];
         put?: never;
         /**
-         * Create units
+         * Create a unit
          * @description Scope: `write:units` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postUnits"];
@@ -1041,21 +1041,21 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get one of units
+         * Get a unit
          * @description Scope: `read:units` (an API key holding it, or the session of a member whose role does).
          */
         get: operations["getUnitsById"];
         put?: never;
         post?: never;
         /**
-         * Delete one of units
+         * Delete a unit
          * @description Scope: `write:units` (an API key holding it, or the session of a member whose role does).
          */
         delete: operations["deleteUnitsById"];
         options?: never;
         head?: never;
         /**
-         * Update one of units
+         * Update a unit
          * @description Scope: `write:units` (an API key holding it, or the session of a member whose role does).
          */
         patch: operations["patchUnitsById"];
@@ -1077,7 +1077,7 @@ export interface paths {
         get: operations["getVendors"];
         put?: never;
         /**
-         * Create vendors
+         * Create a vendor
          * @description Scope: `write:vendors` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postVendors"];
@@ -1095,21 +1095,21 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get one of vendors
+         * Get a vendor
          * @description Scope: `read:vendors` (an API key holding it, or the session of a member whose role does).
          */
         get: operations["getVendorsById"];
         put?: never;
         post?: never;
         /**
-         * Delete one of vendors
+         * Delete a vendor
          * @description Scope: `write:vendors` (an API key holding it, or the session of a member whose role does).
          */
         delete: operations["deleteVendorsById"];
         options?: never;
         head?: never;
         /**
-         * Update one of vendors
+         * Update a vendor
          * @description Scope: `write:vendors` (an API key holding it, or the session of a member whose role does).
          */
         patch: operations["patchVendorsById"];
@@ -1125,7 +1125,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run webhook dispatcher
+         * Run webhook dispatcher (scheduled)
          * @description Called by the scheduler (pg_cron through pg_net hosted, the stack locally) with the scheduler secret, `SCHEDULER_SECRET`; anyone else gets 401.
          */
         post: operations["postWebhookDispatcher"];
@@ -1151,7 +1151,7 @@ export interface paths {
         get: operations["getWebhookEndpoints"];
         put?: never;
         /**
-         * Create webhook endpoints
+         * Create a webhook endpoint
          * @description Scope: `admin:webhooks` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postWebhookEndpoints"];
@@ -1169,21 +1169,21 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get one of webhook endpoints
+         * Get a webhook endpoint
          * @description Scope: `admin:webhooks` (an API key holding it, or the session of a member whose role does).
          */
         get: operations["getWebhookEndpointsById"];
         put?: never;
         post?: never;
         /**
-         * Delete one of webhook endpoints
+         * Delete a webhook endpoint
          * @description Scope: `admin:webhooks` (an API key holding it, or the session of a member whose role does).
          */
         delete: operations["deleteWebhookEndpointsById"];
         options?: never;
         head?: never;
         /**
-         * Update one of webhook endpoints
+         * Update a webhook endpoint
          * @description Scope: `admin:webhooks` (an API key holding it, or the session of a member whose role does).
          */
         patch: operations["patchWebhookEndpointsById"];
@@ -1197,7 +1197,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get deliveries of one of webhook endpoints
+         * Deliveries of a webhook endpoint
          * @description Scope: `admin:webhooks` (an API key holding it, or the session of a member whose role does).
          *
          *     A page of the list, newest first: `limit` (1-200, default 50) and `cursor` (the previous page's `next_cursor`); `next_url` repeats the filters.
@@ -1219,7 +1219,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get one of webhook endpoints
+         * Get a delivery of a webhook endpoint
          * @description Scope: `admin:webhooks` (an API key holding it, or the session of a member whose role does).
          */
         get: operations["getWebhookEndpointsByIdDeliveriesByDeliveryId"];
@@ -1241,7 +1241,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Redeliver webhook endpoints
+         * Redeliver a delivery
          * @description Scope: `admin:webhooks` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postWebhookEndpointsByIdDeliveriesByDeliveryIdRedeliver"];
@@ -1261,7 +1261,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Disable webhook endpoints
+         * Disable a webhook endpoint
          * @description Scope: `admin:webhooks` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postWebhookEndpointsByIdDisable"];
@@ -1281,7 +1281,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Enable webhook endpoints
+         * Enable a webhook endpoint
          * @description Scope: `admin:webhooks` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postWebhookEndpointsByIdEnable"];
@@ -1301,7 +1301,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Replay webhook endpoints
+         * Send again every delivery since an instant that did not succeed
          * @description Scope: `admin:webhooks` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postWebhookEndpointsByIdReplay"];
@@ -1321,7 +1321,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Rotate Secret webhook endpoints
+         * Rotate a webhook endpoint's secret
          * @description Scope: `admin:webhooks` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postWebhookEndpointsByIdRotateSecret"];
@@ -1341,7 +1341,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Test webhook endpoints
+         * Send a webhook.test event
          * @description Scope: `admin:webhooks` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postWebhookEndpointsByIdTest"];
@@ -1361,7 +1361,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run webhook retention
+         * Run webhook retention (scheduled)
          * @description Called by the scheduler (pg_cron through pg_net hosted, the stack locally) with the scheduler secret, `SCHEDULER_SECRET`; anyone else gets 401.
          */
         post: operations["postWebhookRetention"];
@@ -1387,7 +1387,7 @@ export interface paths {
         get: operations["getWorkOrders"];
         put?: never;
         /**
-         * Create work orders
+         * Create a work order
          * @description Scope: `write:work_orders` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postWorkOrders"];
@@ -1405,7 +1405,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get one of work orders
+         * Get a work order
          * @description Scope: `read:work_orders` (an API key holding it, or the session of a member whose role does).
          */
         get: operations["getWorkOrdersById"];
@@ -1415,7 +1415,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Update one of work orders
+         * Update a work order
          * @description Scope: `write:work_orders` (an API key holding it, or the session of a member whose role does).
          */
         patch: operations["patchWorkOrdersById"];
@@ -1431,7 +1431,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Assign work orders
+         * Assign a work order
          * @description Scope: `write:work_orders` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postWorkOrdersByIdAssign"];
@@ -1451,7 +1451,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Complete work orders
+         * Complete a work order
          * @description Scope: `write:work_orders` (an API key holding it, or the session of a member whose role does).
          */
         post: operations["postWorkOrdersByIdComplete"];
@@ -1843,7 +1843,15 @@ export interface components {
         };
         ArAging: {
             rows: {
-                [key: string]: unknown;
+                payment_id: string;
+                tenant_name: string | null;
+                property_name: string;
+                unit_label: string;
+                /** @description US dollars */
+                amount: number;
+                /** @description a date, YYYY-MM-DD */
+                due_date: string;
+                days_late: number;
             }[];
             totals: {
                 /** @description US dollars */
@@ -1857,8 +1865,6 @@ export interface components {
                 /** @description US dollars */
                 total: number;
             };
-        } & {
-            [key: string]: unknown;
         };
         Dashboard: {
             organization_id: string;
@@ -1883,25 +1889,76 @@ export interface components {
             /** @constant */
             deleted: true;
         };
+        /** @description the delinquent leases ranked by a transparent score, each with a suggested next step, and a plain-language summary */
         DelinquencyAnswer: {
             /** @description a date, YYYY-MM-DD */
             as_of: string;
             property_id: string | null;
-            leases: {
-                [key: string]: unknown;
-            }[];
             totals: {
                 delinquent_leases: number;
                 /** @description US dollars */
                 amount_owed_usd: number;
-            } & {
-                [key: string]: unknown;
             };
+            leases: {
+                rank: number;
+                lease_id: string;
+                lease_status: string;
+                tenant_name: string | null;
+                tenants: {
+                    id: string;
+                    name: string;
+                }[];
+                property_id: string;
+                property_name: string;
+                unit_id: string;
+                unit_label: string;
+                /** @description US dollars */
+                amount_owed_usd: number;
+                /** @description US dollars */
+                monthly_rent_usd: number;
+                owed_to_rent_ratio: number | null;
+                days_late: number;
+                /** @description a date, YYYY-MM-DD */
+                oldest_due_date: string;
+                unpaid_charges: number;
+                past_late_payments_12_months: number;
+                lease_end_date: string | null;
+                days_left_on_lease: number | null;
+                payment_plan: {
+                    id: string;
+                    status: string;
+                    /** @enum {string} */
+                    state: "proposed" | "on_schedule" | "broken" | "completed" | "rejected";
+                    proposed_on: string | null;
+                    decided_on: string | null;
+                    missed_installment_due_date: string | null;
+                    next_installment_due_date: string | null;
+                    next_installment_usd: number | null;
+                } | null;
+                score: {
+                    total: number;
+                    parts: {
+                        days_late: number;
+                        amount_owed: number;
+                        late_history: number;
+                        payment_plan: number;
+                        lease_time_left: number;
+                    };
+                };
+                next_step: {
+                    /** @enum {string} */
+                    action: "reminder" | "call" | "propose_payment_plan" | "formal_notice";
+                    text: string;
+                };
+            }[];
+            /** @description the plain-language summary */
             summary: string;
-            narrative_source: string;
+            /**
+             * @description who wrote the summary: the configured model, or the deterministic writer
+             * @enum {string}
+             */
+            narrative_source: "model" | "deterministic";
             model: string | null;
-        } & {
-            [key: string]: unknown;
         };
         Expense: {
             id: string;
@@ -1924,11 +1981,33 @@ export interface components {
                 name: string;
             }[];
         };
-        /** @description totals by Schedule E category for a year */
+        /** @description totals by Schedule E category for a year, per property and overall */
         ExpenseSummary: {
             year: number;
-        } & {
-            [key: string]: unknown;
+            properties: {
+                property_id: string;
+                property_name: string;
+                categories: {
+                    category_id: string;
+                    schedule_e_line: number;
+                    name: string;
+                    /** @description US dollars */
+                    amount_usd: number;
+                    entries: number;
+                }[];
+                /** @description US dollars */
+                total_usd: number;
+            }[];
+            totals: {
+                category_id: string;
+                schedule_e_line: number;
+                name: string;
+                /** @description US dollars */
+                amount_usd: number;
+                entries: number;
+            }[];
+            /** @description US dollars */
+            total_usd: number;
         };
         Health: {
             /** @constant */
@@ -2003,6 +2082,11 @@ export interface components {
                 id: string;
                 email: string | null;
             } | null;
+        };
+        OutboxRun: {
+            sent: number;
+            failed: number;
+            configured: boolean;
         };
         Payment: {
             id: string;
@@ -2082,15 +2166,15 @@ export interface components {
             decided_at: string | null;
             /** @description an instant in UTC, ISO 8601 */
             created_at: string;
-            payments: ({
+            payments: {
                 id: string;
                 /** @description US dollars */
                 amount_usd: number;
                 /** @description a date, YYYY-MM-DD */
                 paid_on: string;
-            } & {
-                [key: string]: unknown;
-            })[];
+                /** @description an instant in UTC, ISO 8601 */
+                created_at: string;
+            }[];
         };
         PaymentWithReceipts: {
             id: string;
@@ -2134,12 +2218,20 @@ export interface components {
             /** @description an instant in UTC, ISO 8601 */
             created_at: string;
         };
+        PruneRun: {
+            deleted: number;
+            more: boolean;
+        };
         RentChargesGenerated: {
             from: string;
             to: string;
             leases: number;
             created: number;
             existing: number;
+        };
+        RentLateRun: {
+            /** @description charges marked late (each emits rent.late) */
+            marked: number;
         };
         RequestLogEntry: {
             id: string;
@@ -2200,11 +2292,56 @@ export interface components {
         };
         /** @description the vendor's facts (computed in SQL), a keep/watch/replace recommendation and a plain-language summary */
         VendorSummaryAnswer: {
+            vendor: {
+                id: string;
+                name: string;
+                trade: string | null;
+            };
+            /** @description a date, YYYY-MM-DD */
+            as_of: string;
+            facts: {
+                work_orders: {
+                    total: number;
+                    open: number;
+                    assigned: number;
+                    completed: number;
+                    overdue: number;
+                };
+                median_days_to_complete: number | null;
+                average_cost_per_job_usd: number | null;
+                jobs_with_cost: number;
+                /** @description US dollars */
+                spend_this_year_usd: number;
+                jobs_completed_this_year: number;
+                jobs_with_due_date: number;
+                jobs_on_time: number;
+                on_time_rate: number | null;
+                repeat_jobs_90_days: number;
+                latest_notes: {
+                    work_order_id: string;
+                    title: string;
+                    /** @description a date, YYYY-MM-DD */
+                    date: string;
+                    note: string;
+                }[];
+                organization: {
+                    median_days_to_complete: number | null;
+                    average_cost_per_job_usd: number | null;
+                };
+            };
+            recommendation: {
+                /** @enum {string} */
+                action: "keep" | "watch" | "replace";
+                reasons: string[];
+            };
+            /** @description the plain-language summary */
             summary: string;
-            narrative_source: string;
+            /**
+             * @description who wrote the summary: the configured model, or the deterministic writer
+             * @enum {string}
+             */
+            narrative_source: "model" | "deterministic";
             model: string | null;
-        } & {
-            [key: string]: unknown;
         };
         WebhookDelivery: {
             id: string;
@@ -2265,6 +2402,12 @@ export interface components {
             updated_at: string;
             /** @description the signing secret: shown this once */
             secret: string;
+        };
+        WebhookPruneRun: {
+            deliveries: number;
+            events: number;
+            archived_messages: number;
+            more: boolean;
         };
         WebhookReplay: {
             endpoint_id: string;
@@ -3602,7 +3745,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ScheduledRun"];
+                    "application/json": components["schemas"]["OutboxRun"];
                 };
             };
             401: components["responses"]["Error401"];
@@ -5195,7 +5338,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ScheduledRun"];
+                    "application/json": components["schemas"]["RentLateRun"];
                 };
             };
             401: components["responses"]["Error401"];
@@ -5230,7 +5373,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ScheduledRun"];
+                    "application/json": components["schemas"]["PruneRun"];
                 };
             };
             400: components["responses"]["Error400"];
@@ -6697,7 +6840,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ScheduledRun"];
+                    "application/json": components["schemas"]["WebhookPruneRun"];
                 };
             };
             400: components["responses"]["Error400"];
