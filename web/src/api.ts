@@ -195,3 +195,28 @@ export const redeliver = (id: string, deliveryId: string) =>
   request<Delivery>("POST", `${endpointPath(id)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`);
 export const replay = (id: string, since: string) =>
   request<{ endpoint_id: string; since: string; replayed: number }>("POST", `${endpointPath(id)}/replay`, { since });
+
+// ---- request log ----
+
+export interface RequestLogEntry {
+  id: string;
+  request_id: string;
+  created_at: string;
+  key_id: string | null;
+  member_id: string | null;
+  method: string;
+  route: string;
+  status: number;
+  duration_ms: number;
+  error: string | null;
+}
+export interface RequestLogFilters {
+  request_id?: string;
+  key_id?: string;
+  /** a class (4xx) or one status (404) */
+  status?: string;
+  cursor?: string | null;
+}
+
+export const listRequestLogs = (p: RequestLogFilters = {}) =>
+  request<Page<RequestLogEntry>>("GET", `/request-logs${q({ limit: 25, ...p })}`);
