@@ -34,8 +34,8 @@ afterAll(async () => {
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 50 });
 
 /** A new tab at the width of a small phone: every flow here must work at 375 px. */
-async function phone(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+async function phone(options: { permissions?: string[] } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, ...options });
   contexts.push(context);
   return context.newPage();
 }
@@ -248,6 +248,81 @@ describe("Settings → Developer as the owner", () => {
   });
 });
 
+describe("Settings → Developer's Logs tab", () => {
+  it("finds a key's 201, 403 and 404 by request id and by status, each with what was answered and why, and copies the id", { timeout: 60_000 }, async () => {
+    // an organization of its own: its owner's session has the whole of a member's 60 requests a minute
+    const own = await newOrganization();
+    // a key that may write tenants and read them, but not the dashboard
+    const key = await newKey(own.id, ["read:tenants", "write:tenants"]);
+    const [keyRow] = await sql<{ id: string; prefix: string }[]>`select id, prefix from app.api_keys where prefix = ${key.split("_")[1]}`;
+    const created = await call("/tenants", { method: "POST", key, json: { name: "Logged Tenant", email: "logged@example.test" } });
+    const refused = await call("/dashboard", { key });
+    const missing = await call("/tenants/ten_01H00000000000000000000000", { key });
+    expect([created.status, refused.status, missing.status]).toEqual([201, 403, 404]);
+    const [id201, id403, id404] = [created, refused, missing].map((r) => r.headers.get("x-request-id")!);
+
+    const page = await phone({ permissions: ["clipboard-read", "clipboard-write"] });
+    await signIn(page, own.ownerEmail, own.id);
+    await page.getByRole("link", { name: "Logs" }).click();
+    await poll(() => page.getByRole("heading", { name: "Logs" }).isVisible()).toBe(true);
+    const entries = page.getByRole("list", { name: "Requests" }).getByRole("listitem");
+    const entry = (requestId: string) => page.getByRole("listitem", { name: `Request ${requestId}` });
+    const shown = async () => Promise.all((await entries.all()).map((e) => e.getAttribute("aria-label")));
+    // the entries are written in batches off the request path: search again until the 404's is in
+    const search = async (requestId: string) => {
+      await page.getByRole("textbox", { name: "Request id" }).fill(requestId);
+      // keyboard: Enter in the field searches
+      await page.getByRole("textbox", { name: "Request id" }).press("Enter");
+    };
+    await poll(async () => {
+      await search(id404);
+      await poll(() => page.getByRole("status").textContent()).toMatch(/shown/);
+      return shown();
+    }).toEqual([`Request ${id404}`]);
+    const text404 = await entry(id404).textContent();
+    expect(text404).toContain("GET /api/tenants/:id");
+    expect(text404).toContain("404");
+    expect(text404).toContain(missing.body.error);
+    expect(text404).toMatch(/Duration\d+ ms/);
+    expect(text404).toMatch(new RegExp(`Key.*_${keyRow.prefix}\\)$`));
+    await expectNoSidewaysScroll(page);
+    await screenshot(page, "15-logs-request-id");
+
+    // the X-Request-Id is copied by a button that says which id it copies
+    await entry(id404).getByRole("button", { name: `Copy request id ${id404}` }).click();
+    await poll(() => entry(id404).getByText("Copied to the clipboard.").isVisible()).toBe(true);
+    expect(await page.evaluate("navigator.clipboard.readText()")).toBe(id404);
+
+    for (const [requestId, route, status, error] of [
+      [id201, "POST /api/tenants", "201", null],
+      [id403, "GET /api/dashboard", "403", refused.body.error],
+    ] as const) {
+      await search(requestId);
+      await poll(shown).toEqual([`Request ${requestId}`]);
+      const text = await entry(requestId).textContent();
+      expect(text).toContain(route);
+      expect(text).toContain(status);
+      if (error) expect(text).toContain(error);
+    }
+
+    // by key and status class (a filter applies as it is chosen): the 403 and the 404 are this
+    // key's 4xx, newest first; the 201 is its 2xx
+    await page.getByRole("textbox", { name: "Request id" }).fill("");
+    await page.getByRole("combobox", { name: "Key" }).selectOption(keyRow.id);
+    await page.getByRole("combobox", { name: "Status" }).selectOption("4xx");
+    await poll(shown).toEqual([`Request ${id404}`, `Request ${id403}`]);
+    await screenshot(page, "16-logs-4xx-of-a-key");
+    await page.getByRole("combobox", { name: "Status" }).selectOption("2xx");
+    await poll(shown).toEqual([`Request ${id201}`]);
+    // keyboard: the status filter moves with the arrow keys
+    await page.getByRole("combobox", { name: "Status" }).selectOption("401");
+    await page.getByRole("combobox", { name: "Status" }).press("ArrowDown");
+    expect(await page.getByRole("combobox", { name: "Status" }).inputValue()).toBe("403");
+    await poll(shown).toEqual([`Request ${id403}`]);
+    await expectNoSidewaysScroll(page);
+  });
+});
+
 describe("Settings → Developer as a plain member", () => {
   it("offers no key or endpoint management, and the API refuses it", async () => {
     const page = await phone();
@@ -261,6 +336,9 @@ describe("Settings → Developer as a plain member", () => {
     await poll(() => page.getByText(/Your role \(member\) does not allow managing webhook endpoints/).isVisible()).toBe(true);
     expect(await page.getByRole("button", { name: "Add endpoint" }).count()).toBe(0);
     await screenshot(page, "14-member-webhooks");
+    // the request log is for owners and admins: no tab, and the API refuses the member
+    expect(await page.getByRole("link", { name: "Logs" }).count()).toBe(0);
+    expect((await call("/request-logs", { key: token })).status).toBe(403);
 
     expect((await call("/api-keys", { key: token })).status).toBe(403);
     const create = await call("/api-keys", { method: "POST", key: token, json: { name: "x", scopes: ["read:tenants"] } });

@@ -4,6 +4,7 @@ import * as auth from "./auth.ts";
 import { ApiKeysPage } from "./ApiKeys.tsx";
 import { EndpointPage, WebhooksPage } from "./Webhooks.tsx";
 import { UsagePage } from "./Usage.tsx";
+import { LogsPage } from "./Logs.tsx";
 import { ErrorNote, useAction } from "./ui.tsx";
 import { Link, useRoute } from "./router.tsx";
 
@@ -131,7 +132,8 @@ function Signed({ me, onSwitch }: { me: api.Me; onSwitch?: () => void }) {
   const canKeys = me.scopes.includes("admin:api_keys");
   const canWebhooks = me.scopes.includes("admin:webhooks");
   const [section, rest] = [route.split("/")[0], route.split("/").slice(1).join("/")];
-  const tabs: [string, string][] = [["", "API keys"], ["webhooks", "Webhooks"], ["usage", "Usage"]];
+  // the request log is read with admin:api_keys (owners and admins): no tab for anyone else
+  const tabs: [string, string][] = [["", "API keys"], ["webhooks", "Webhooks"], ["usage", "Usage"], ...(canKeys ? [["logs", "Logs"] as [string, string]] : [])];
   return (
     <>
       <nav aria-label="Developer settings">
@@ -146,7 +148,8 @@ function Signed({ me, onSwitch }: { me: api.Me; onSwitch?: () => void }) {
       {section === "webhooks" && !rest && <WebhooksPage allowed={canWebhooks} role={me.role} />}
       {section === "webhooks" && rest && <EndpointPage id={rest} allowed={canWebhooks} role={me.role} />}
       {section === "usage" && <UsagePage allowed={canKeys} role={me.role} />}
-      {!["", "webhooks", "usage"].includes(section) && <p>No such page. <Link to="">Back to API keys</Link></p>}
+      {section === "logs" && <LogsPage allowed={canKeys} role={me.role} />}
+      {!["", "webhooks", "usage", "logs"].includes(section) && <p>No such page. <Link to="">Back to API keys</Link></p>}
     </>
   );
 }

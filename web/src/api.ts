@@ -98,3 +98,20 @@ export const redeliver = (id: string, deliveryId: string) =>
   answer(client.post("/webhook-endpoints/{id}/deliveries/{delivery_id}/redeliver", { path: { id, delivery_id: deliveryId } }));
 export const replay = (id: string, since: string) =>
   answer(client.post("/webhook-endpoints/{id}/replay", { path: { id }, body: { since } }));
+
+// ---- request log ----
+
+export type RequestLogEntry = Schemas["RequestLogEntry"];
+export interface RequestLogFilters {
+  request_id?: string;
+  key_id?: string;
+  /** a class (4xx) or one status (404) */
+  status?: string;
+  cursor?: string | null;
+}
+
+/** A page of the request log; a filter left empty ("") is no filter. */
+export const listRequestLogs = (p: RequestLogFilters = {}) =>
+  answer(client.get("/request-logs", {
+    query: { limit: 25, request_id: p.request_id || undefined, key_id: p.key_id || undefined, status: p.status || undefined, cursor: p.cursor || undefined },
+  }));

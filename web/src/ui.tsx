@@ -15,6 +15,30 @@ export function ErrorNote({ error }: { error: unknown }) {
   );
 }
 
+/**
+ * A copy button with its outcome said aloud (a polite live region). `name` is the button's
+ * accessible name when its visible text ("Copy") alone would not say what it copies.
+ */
+export function CopyButton({ text, name }: { text: string; name?: string }) {
+  const [copied, setCopied] = useState<"yes" | "no" | null>(null);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied("yes");
+    } catch {
+      setCopied("no");
+    }
+  };
+  return (
+    <>
+      <button type="button" onClick={copy} aria-label={name}>Copy</button>
+      <span aria-live="polite" className="hint">
+        {copied === "yes" ? "Copied to the clipboard." : copied === "no" ? "Copy failed: select the text and copy it yourself." : ""}
+      </span>
+    </>
+  );
+}
+
 /** A secret shown exactly once, with a copy button. */
 export function SecretOnce({ title, label, secret, children, onDone }: {
   title: string;
@@ -24,17 +48,8 @@ export function SecretOnce({ title, label, secret, children, onDone }: {
   onDone: () => void;
 }) {
   const id = useId();
-  const [copied, setCopied] = useState<"yes" | "no" | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(secret);
-      setCopied("yes");
-    } catch {
-      setCopied("no");
-    }
-  };
   return (
     <section className="secret" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`} tabIndex={-1} ref={heading}>{title}</h3>
@@ -42,11 +57,8 @@ export function SecretOnce({ title, label, secret, children, onDone }: {
       <label htmlFor={id}>{label}</label>
       <div className="row">
         <input id={id} className="mono" readOnly value={secret} onFocus={(e) => e.currentTarget.select()} />
-        <button type="button" onClick={copy}>Copy</button>
+        <CopyButton text={secret} />
       </div>
-      <p aria-live="polite" className="hint">
-        {copied === "yes" ? "Copied to the clipboard." : copied === "no" ? "Copy failed: select the text and copy it yourself." : ""}
-      </p>
       {children}
       <button type="button" onClick={onDone}>Done</button>
     </section>
