@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "../scripts/lib/ports.ts";
 import {
-  call, dispatchOnce, dispatchUntil, makeDue, type Receiver, sql, startReceiver, verifiedEvent, waitForServer,
+  apiClient, call, dispatchOnce, dispatchUntil, makeDue, type Receiver, sql, startReceiver, verifiedEvent, waitForServer,
 } from "./helpers.ts";
 import { newTenant, newTenantOrg, newWebhookEndpoint } from "./fixtures/index.ts";
 
@@ -35,24 +35,23 @@ describe("webhook endpoints registry", () => {
     expect(created.id).toMatch(/^whe_[0-9A-Z]{26}$/);
     expect(created.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
 
-    const got = await call(`/webhook-endpoints/${created.id}`, { key: org.key });
-    expect(got.status).toBe(200);
-    expect(got.body).not.toHaveProperty("secret");
-    const list = await call("/webhook-endpoints", { key: org.key });
-    expect(list.body.data.map((e: { id: string }) => e.id)).toEqual([created.id]);
-    expect(JSON.stringify(list.body)).not.toContain(created.secret);
+    const api = apiClient(org.key);
+    const path = { id: created.id };
+    expect(await api.get("/webhook-endpoints/{id}", { path })).not.toHaveProperty("secret");
+    const list = await api.get("/webhook-endpoints");
+    expect(list.data.map((e) => e.id)).toEqual([created.id]);
+    expect(JSON.stringify(list)).not.toContain(created.secret);
 
-    const patched = await call(`/webhook-endpoints/${created.id}`, { method: "PATCH", key: org.key, json: { events: ["*"], description: "All" } });
-    expect(patched.body).toMatchObject({ events: ["*"], description: "All", url: r.url });
+    const patched = await api.patch("/webhook-endpoints/{id}", { path, body: { events: ["*"], description: "All" } });
+    expect(patched).toMatchObject({ events: ["*"], description: "All", url: r.url });
 
-    const disabled = await call(`/webhook-endpoints/${created.id}/disable`, { method: "POST", key: org.key });
-    expect(disabled.body).toMatchObject({ status: "disabled", disabled_reason: "manual" });
-    const enabled = await call(`/webhook-endpoints/${created.id}/enable`, { method: "POST", key: org.key });
-    expect(enabled.body).toMatchObject({ status: "enabled", disabled_reason: null, consecutive_failures: 0 });
+    const disabled = await api.post("/webhook-endpoints/{id}/disable", { path });
+    expect(disabled).toMatchObject({ status: "disabled", disabled_reason: "manual" });
+    const enabled = await api.post("/webhook-endpoints/{id}/enable", { path });
+    expect(enabled).toMatchObject({ status: "enabled", disabled_reason: null, consecutive_failures: 0 });
 
-    const deleted = await call(`/webhook-endpoints/${created.id}`, { method: "DELETE", key: org.key });
-    expect(deleted.body).toEqual({ id: created.id, deleted: true });
-    expect((await call(`/webhook-endpoints/${created.id}`, { key: org.key })).status).toBe(404);
+    expect(await api.delete("/webhook-endpoints/{id}", { path })).toEqual({ id: created.id, deleted: true });
+    await expect(api.get("/webhook-endpoints/{id}", { path })).rejects.toMatchObject({ status: 404 });
   });
 
   it("answers bad input with 4xx, never 500", async () => {
