@@ -44,8 +44,11 @@ export const SIGNATURE_HEADER = "X-PMAI-Signature";
 const DEFAULT_TOLERANCE_SECONDS = 300;
 const encoder = new TextEncoder();
 
-/** Checks the signature and the timestamp, then returns the parsed event; throws WebhookVerificationError otherwise. */
-export async function verifyWebhook<Payload = Record<string, unknown>>(options: VerifyOptions): Promise<WebhookEvent<Payload>> {
+/**
+ * Checks the signature and the timestamp, then returns the parsed event; throws
+ * WebhookVerificationError otherwise. `verifyWebhook<AptoriaEvent>` types the event by the document.
+ */
+export async function verifyWebhook<Event = WebhookEvent>(options: VerifyOptions): Promise<Event> {
   const { t, signatures } = parseSignatureHeader(options.signature);
   const tolerance = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
   const now = options.now ?? Date.now() / 1000;
@@ -65,7 +68,7 @@ export async function verifyWebhook<Payload = Record<string, unknown>>(options: 
   if (!matched) throw new WebhookVerificationError("signature_mismatch", "No v1 signature matches the secret(s).");
 
   try {
-    return JSON.parse(new TextDecoder().decode(body)) as WebhookEvent<Payload>;
+    return JSON.parse(new TextDecoder().decode(body)) as Event;
   } catch {
     throw new WebhookVerificationError("invalid_json", "The body is not JSON.");
   }

@@ -1,6 +1,6 @@
 // Compile-time checks of the client's typing (deno check runs them in npm test): each @ts-expect-error
 // line must be an error, each other line must not.
-import { createAptoriaClient } from "../src/index.ts";
+import { type AptoriaEvent, createAptoriaClient, verifyWebhook } from "../src/index.ts";
 const c = createAptoriaClient({ baseUrl: "http://x" });
 async function f() {
   const u = await c.get("/units/{id}", { path: { id: "unit_1" } });
@@ -31,6 +31,13 @@ async function f() {
   c.paginate("/dashboard");
   const r = await c.request("get", "/dashboard");
   const n: number = r.data.units;
+  const e = await verifyWebhook<AptoriaEvent>({ body: "{}", signature: null, secrets: "whsec_x" });
+  if (e.event === "rent.paid") {
+    const amount: number = e.payload.amount_usd;
+    console.log(amount);
+  }
+  // @ts-expect-error no such kind
+  if (e.event === "rent.evicted") console.log(e);
   console.log(label, first, n, r.response.status);
 }
 console.log(f);
