@@ -32,7 +32,7 @@ async function loadFunctions() {
     await import(url.href);
     const lines = (await Deno.readTextFile(url)).split("\n");
     const comment = lines.slice(0, lines.findIndex((l) => !l.startsWith("//"))).map((l) => l.replace(/^\/\/ ?/, "")).join(" ");
-    comments.set(name, comment.replace(/^(GET|POST) \/(api\/)?[\w-]+( \{[^}]*\})?:? ?/, "").replace(/^\/(api\/)?[\w-]+: /, "").trim());
+    comments.set(name, comment.replace(/^(GET|POST) \/(api\/)?[\w-]+( \{[^}]*\})?:? ?/, "").replace(/^\/(api\/)?[\w-]+: /, "").replace(/^\([^)]*\):? /, "").trim().replace(/^./, (first) => first.toUpperCase()));
   }
   Deno.serve = realServe;
   const { servedApps } = await import("../supabase/functions/_shared/http.ts");
@@ -77,8 +77,14 @@ if (Deno.args.includes("--routes")) {
 // JSON Schema from zod
 
 type Json = Record<string, unknown>;
+/** z.int() says it is a safe integer with bounds of ±2^53-1: true of every JSON integer a client handles, and noise. */
+const override = ({ jsonSchema }: { jsonSchema: Json }) => {
+  if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+  if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+};
+const options = { target: "draft-2020-12", unrepresentable: "any", override } as const;
 const jsonSchema = (schema: z.ZodType, io: "input" | "output"): Json => {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as Json;
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { ...options, io }) as Json;
   return rest;
 };
 
@@ -334,9 +340,7 @@ export function buildDocument(): Json {
     (paths[r.path] ??= {})[r.method.toLowerCase()] = operation(r);
   }
   const hooks = webhooks();
-  const { schemas } = z.toJSONSchema(components, {
-    target: "draft-2020-12", io: "output", unrepresentable: "any", uri: (id) => `#/components/schemas/${id}`,
-  }) as { schemas: Record<string, Json> };
+  const { schemas } = z.toJSONSchema(components, { ...options, io: "output", uri: (id) => `#/components/schemas/${id}` }) as { schemas: Record<string, Json> };
   for (const schema of Object.values(schemas)) {
     delete schema.$schema;
     delete schema.$id;
