@@ -36,7 +36,6 @@ beforeAll(async () => {
       // a killed run's claimed messages reappear after this (the default 30 s would only make the test wait)
       WEBHOOK_VISIBILITY_TIMEOUT_SECONDS: "8",
       WEBHOOK_ATTEMPT_TIMEOUT_MS: "3000",
-      REQUEST_LOG: "off",
     },
     log: (line) => {
       logs.push({ at: Date.now(), line });
@@ -145,17 +144,21 @@ describe("the stack under SIGKILLs", () => {
     const duringAll = load.answers.filter((a) => a.at > downAt + 50 && a.at < dbBackAt);
     const during = duringAll.filter((a) => a.at + a.ms < dbBackAt);
     const firstOk = load.answers.find((a) => a.at > dbBackAt && a.status === 201);
+    const sorted = duringAll.map((a) => a.ms).sort((x, y) => x - y);
     console.log(`heal: ${load.answers.length} writes; functions server killed 3 times with ${inFlightAtKill.join(", ")} attempts in flight, ` +
       `lease taken over ${takeoverMs.join(", ")} ms after each kill; PostgreSQL down ${dbBackAt - downAt} ms, ` +
-      `${during.length} answers meanwhile (slowest ${Math.max(...duringAll.map((a) => a.ms))} ms, median ${duringAll.map((a) => a.ms).sort((x, y) => x - y)[duringAll.length >> 1]} ms), first 201 ${firstOk && firstOk.at + firstOk.ms - dbBackAt} ms after it was back; ` +
+      `${during.length} answers meanwhile (median ${sorted[sorted.length >> 1]} ms, slowest ${sorted[sorted.length - 1]} ms), first 201 ${firstOk && firstOk.at + firstOk.ms - dbBackAt} ms after it was back; ` +
       `delivery resumed ${resumedMs.join(", ")} ms after each service was back`);
 
     expect(logs.filter((l) => /^(functions server|PostgreSQL) was killed \(SIGKILL\): restarting it/.test(l.line))).toHaveLength(4);
     expect(load.answers.filter((a) => a.status !== 201 && a.status !== 503)).toEqual([]);
-    // while PostgreSQL is down: 503 at once, a JSON error with Retry-After and X-Request-Id
+    // while PostgreSQL is down: 503, a JSON error with Retry-After and X-Request-Id, at once while
+    // nothing listens; none hangs (before: stalled until 13.6 s after the database was back). A
+    // restarting server takes connections it answers only when ready: those wait for db.ts's
+    // connect timeout (2 s), and a request queued behind one up to another
     expect(during.length).toBeGreaterThan(0);
-    // none waits longer than the connect timeout (2 s, db.ts): a restarting server takes connections it does not answer
-    expect(Math.max(...duringAll.map((a) => a.ms))).toBeLessThan(3000);
+    expect(sorted[0]).toBeLessThan(500);
+    expect(sorted[sorted.length - 1]).toBeLessThan(5000);
     for (const a of during) {
       expect(a.status).toBe(503);
       expect(JSON.parse(a.body)).toEqual({ error: expect.stringMatching(/database/) });
