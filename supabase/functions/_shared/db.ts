@@ -30,8 +30,8 @@ export const BATCHES_IN_FLIGHT = Number(Deno.env.get("DB_BATCHES_IN_FLIGHT") ?? 
 //   locks instead of holding up every writer of those rows.
 // - CONNECT_TIMEOUT_SECONDS (2 s, DB_CONNECT_TIMEOUT_SECONDS): a connection (TCP, TLS, SCRAM)
 //   takes tens of milliseconds within a region; one not made in 2 s is to a database that is
-//   down or restarting (a restarting PostgreSQL may take connections it does not answer for
-//   seconds: measured locally, 2.7 s), and the request gets 503 instead of waiting.
+//   down or restarting (under a restart, requests were seen waiting 2-3 s on a connection), and
+//   the request gets 503 instead of waiting.
 // - backoff: postgres.js waits before reconnecting, 3^n/100 s after the n-th failure up to 20 s
 //   (measured: the API answered 13.6 s after PostgreSQL was back). A fixed short wait instead
 //   (50 ms growing to 250 ms): a request during an outage fails at once, the first after it
