@@ -111,7 +111,7 @@ describe("npm start", () => {
     await db`insert into app.organizations (name) values ('Kept across restarts')`;
     await db.end();
 
-    // a crashed functions server is started again, and the output says so (tests/heal.test.ts: under load)
+    // a crashed functions server is started again, and the output says so (tests/faults/heal.test.ts: under load)
     let output = first.output;
     first.child.stdout!.on("data", (d: Buffer) => output += d.toString());
     const [functionsPid] = processesWithEnv("FUNCTIONS_PORT", String(apiPort));

@@ -1,5 +1,5 @@
 // The stack under faults, on a stack of its own (its processes are killed, so no other file's):
-// a steady load of API writes, each raising a webhook event, while the functions server is
+// a steady load of API writes (about 12 a second), each raising a webhook event, while the functions server is
 // SIGKILLed three times (each time with a dispatcher run holding the lease and attempts in
 // flight) and PostgreSQL once. Nobody restarts anything: the stack does (restartOnCrash, as
 // npm start runs it). Checked: every committed event reaches its receiver with a valid
@@ -10,10 +10,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startStack, type Stack } from "../scripts/lib/stack.ts";
-import { freePort } from "../scripts/lib/ports.ts";
-import { allScopes, createKey } from "../scripts/lib/demo.ts";
-import { type Receiver, startReceiver, verifySignature } from "./helpers.ts";
+import { startStack, type Stack } from "../../scripts/lib/stack.ts";
+import { freePort } from "../../scripts/lib/ports.ts";
+import { allScopes, createKey } from "../../scripts/lib/demo.ts";
+import { type Receiver, startReceiver, verifySignature } from "../helpers.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "aptoria-heal-"));
 const logs: { at: number; line: string }[] = [];
@@ -62,7 +62,7 @@ afterAll(async () => {
 
 interface Answer { at: number; ms: number; status: number; body: string; headers: Headers }
 
-/** Two clients writing a tenant (one tenant.added event) every 80 ms each, until stopped. */
+/** Two clients each writing a tenant (one tenant.added event) every 150 ms, until stopped: light, as other files run beside this one. */
 function steadyLoad() {
   const answers: Answer[] = [];
   let running = true;
@@ -80,7 +80,7 @@ function steadyLoad() {
       } catch {
         // the functions server was killed under this request, or is not listening yet
       }
-      await new Promise((r) => setTimeout(r, 80));
+      await new Promise((r) => setTimeout(r, 150));
     }
   };
   const clients = [client(), client()];
