@@ -33,6 +33,7 @@ const stack = await startStack({
   postgresPort,
   functionsPort,
   scheduler: true,
+  restartOnCrash: true,
   // Supabase's local mail viewer (Inbucket) uses 54324 for the web page and 54325 for SMTP.
   // When taken (another stack runs), any free port: the banner prints where the mail is.
   mail: { httpPort: await portOrAny(Number(process.env.MAIL_PORT ?? 54324)), smtpPort: await portOrAny(Number(process.env.MAIL_SMTP_PORT ?? 54325)) },
@@ -76,6 +77,7 @@ Aptoria developer platform is up (${((Date.now() - started) / 1000).toFixed(1)} 
 
   Try:  curl ${api}/dashboard -H "Authorization: Bearer ${demo.apiKey}"
 
+A crashed functions server or PostgreSQL is started again (a few tries, logged with │).
 Ctrl-C stops everything.`);
 
 let stopping = false;

@@ -4,7 +4,7 @@ import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import postgres from "postgres";
 import { freePort } from "../scripts/lib/ports.ts";
 
@@ -115,6 +115,15 @@ describe("npm start", () => {
     const db = postgres(`postgres://postgres:postgres@127.0.0.1:${dbPort}/postgres`, { max: 1 });
     await db`insert into app.organizations (name) values ('Kept across restarts')`;
     await db.end();
+
+    // a crashed functions server is started again, and the output says so (tests/faults/heal.test.ts: under load)
+    let output = first.output;
+    first.child.stdout!.on("data", (d: Buffer) => output += d.toString());
+    const [functionsPid] = processesWithEnv("FUNCTIONS_PORT", String(apiPort));
+    process.kill(functionsPid, "SIGKILL");
+    await vi.waitFor(() => expect(output).toMatch(/│ functions server restarted: back [\d.]+ s after it stopped/), { timeout: 30_000, interval: 100 });
+    expect(output).toContain("│ functions server was killed (SIGKILL): restarting it");
+    expect((await fetch(`http://127.0.0.1:${apiPort}/api/dashboard`, { headers: { authorization: `Bearer ${first.apiKey}` } })).status).toBe(200);
 
     // the checks below can see what they look for while it runs
     expect(processesWithEnv("FUNCTIONS_PORT", String(apiPort))).toHaveLength(1);

@@ -1,18 +1,47 @@
 // Runs scripts/functions-server.ts under Deno (from the npm package `deno`).
 import { spawn, type ChildProcess } from "node:child_process";
 import { denoBinary, ROOT } from "./paths.ts";
+import { howItEnded, supervise } from "./supervise.ts";
 
 export interface FunctionsServer {
   url: string;
-  process: ChildProcess;
+  /** The Deno process serving now (a new one after a restart). */
+  readonly process: ChildProcess;
   stop(): Promise<void>;
 }
 
-export async function startFunctions(opts: {
+interface FunctionsOptions {
   port: number;
   env: Record<string, string>;
   log: (line: string) => void;
-}): Promise<FunctionsServer> {
+  /** Start the server again when it dies unasked (npm start); `onRestart` runs once it answers again. */
+  restartOnCrash?: { onRestart?: () => void };
+}
+
+export async function startFunctions(opts: FunctionsOptions): Promise<FunctionsServer> {
+  const url = `http://127.0.0.1:${opts.port}`;
+  const first = await spawnFunctions(opts, url, false);
+  if (!opts.restartOnCrash) return { url, ...first };
+  const supervised = supervise(first, {
+    name: "functions server",
+    start: () => spawnFunctions(opts, url, true),
+    log: opts.log,
+    onRestart: opts.restartOnCrash.onRestart,
+  });
+  return {
+    url,
+    get process() {
+      return supervised.current.process;
+    },
+    stop: () => supervised.stop(),
+  };
+}
+
+/**
+ * A first start waits for /health to answer 200 (every function loaded, the database reached); a
+ * restart only for an answer, as the database may be what is down.
+ */
+async function spawnFunctions(opts: FunctionsOptions, url: string, restart: boolean): Promise<{ process: ChildProcess; stop(): Promise<void> }> {
   // FUNCTIONS_DENO_FLAGS adds flags for a session of profiling, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
   const extra = process.env.FUNCTIONS_DENO_FLAGS?.split(" ").filter(Boolean) ?? [];
   const child = spawn(denoBinary(), ["run", "--allow-all", "--no-prompt", "--unstable-no-legacy-abort", ...extra, "scripts/functions-server.ts"], {
@@ -23,22 +52,24 @@ export async function startFunctions(opts: {
   const forward = (chunk: Buffer) => chunk.toString().split("\n").filter(Boolean).forEach(opts.log);
   child.stdout!.on("data", forward);
   child.stderr!.on("data", forward);
-  const url = `http://127.0.0.1:${opts.port}`;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = howItEnded(child);
 
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the functions server exited with code ${child.exitCode}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the functions server ${await exited}`);
     try {
       const res = await fetch(`${url}/functions/v1/health`);
-      if (res.ok) break;
+      await res.arrayBuffer();
+      if (res.ok || restart) break;
     } catch { /* not listening yet */ }
-    if (Date.now() > deadline) throw new Error("the functions server did not answer within 60 s");
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error("the functions server did not answer within 60 s");
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 
   return {
-    url,
     process: child,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {

