@@ -114,7 +114,10 @@ export function rateLimitHeaders(limits: Limit[] | null): Record<string, string>
 export function admit(c: Context<Env>, row: AuthResult, credential: Credential): Record<string, string> {
   const headers = rateLimitHeaders(row.limits);
   const retry: Record<string, string> = row.retry_after ? { "retry-after": String(row.retry_after) } : {};
-  noteIdentity(c, { organizationId: row.organization_id, keyId: row.key_id, memberId: row.member_id });
+  noteIdentity(c, {
+    organizationId: row.organization_id, keyId: row.key_id, memberId: row.member_id,
+    keyPrefix: credential.kind === "key" ? credential.prefix : null, rateLimit: headers, retryAfter: row.retry_after,
+  });
   switch (row.status) {
     case 200:
       c.set("caller", {
