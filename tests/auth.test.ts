@@ -201,7 +201,7 @@ describe("rate limits", () => {
     // Everyone behind a shared address (a reverse proxy) keeps working: a correct key is admitted.
     expect((await rawRequest("/api/dashboard", { headers: { authorization: `Bearer ${good}` }, localAddress: from })).status).toBe(200);
     // A forged X-Forwarded-For or CF-Connecting-IP does not move a guess to another address.
-    for (const forged of [{ "x-forwarded-for": "203.0.113.9" }, { "cf-connecting-ip": "203.0.113.9" }]) {
+    for (const forged of [{ "x-forwarded-for": "203.0.113.9" }, { "cf-connecting-ip": "203.0.113.9" }] as Record<string, string>[]) {
       expect((await rawRequest("/api/dashboard", { headers: { ...unknown, ...forged }, localAddress: from })).status).toBe(429);
     }
     // Other addresses are unaffected.

@@ -13,7 +13,7 @@ function raw(path: string, headers: string[] = []): Promise<{ status: number; he
       socket.end(`GET ${path} HTTP/1.1\r\nHost: ${url.host}\r\n${headers.map((h) => `${h}\r\n`).join("")}Connection: close\r\n\r\n`);
     });
     const chunks: Buffer[] = [];
-    socket.on("data", (d) => chunks.push(d));
+    socket.on("data", (d: Buffer) => chunks.push(d));
     socket.on("error", reject);
     socket.on("close", () => {
       const text = Buffer.concat(chunks).toString("latin1");
