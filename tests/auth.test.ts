@@ -198,8 +198,13 @@ describe("rate limits", () => {
     expect(throttled.status).toBe(429);
     expect(Number(throttled.headers["retry-after"])).toBeGreaterThan(0);
     expect(JSON.parse(throttled.body).error).toMatch(/Too many failed authentication attempts/);
-    // Everyone behind a shared address (a reverse proxy) keeps working: a correct key is admitted.
+    // Everyone behind a shared address (a reverse proxy) keeps working: a correct key is admitted,
+    // and a revoked one is told so (its holder proved the secret: not a guess).
     expect((await rawRequest("/api/dashboard", { headers: { authorization: `Bearer ${good}` }, localAddress: from })).status).toBe(200);
+    const revoked = await newKey(org.id, ["read:dashboard"]);
+    await sql`update app.api_keys set revoked_at = now() where prefix = ${revoked.slice(4, 12)}`;
+    const told = await rawRequest("/api/dashboard", { headers: { authorization: `Bearer ${revoked}` }, localAddress: from });
+    expect([told.status, JSON.parse(told.body).error]).toEqual([401, "This API key has been revoked."]);
     // A forged X-Forwarded-For or CF-Connecting-IP does not move a guess to another address.
     for (const forged of [{ "x-forwarded-for": "203.0.113.9" }, { "cf-connecting-ip": "203.0.113.9" }] as Record<string, string>[]) {
       expect((await rawRequest("/api/dashboard", { headers: { ...unknown, ...forged }, localAddress: from })).status).toBe(429);
