@@ -71,7 +71,7 @@ describe("webhook signing secrets at rest", () => {
     await dispatchUntil(() => r.received.length >= 1);
 
     // the search finds what is there
-    expect(await whereInDatabase(ep.id)).toEqual(expect.arrayContaining(["app.webhook_endpoints.id", "pgmq.q_webhooks.message"]));
+    expect(await whereInDatabase(ep.id)).toEqual(expect.arrayContaining(["app.webhook_endpoints.id", "app.webhook_deliveries.endpoint_id"]));
     for (const secret of secrets) {
       expect(await whereInDatabase(secret), secret).toEqual([]);
       // nor the part an HMAC key is made of, should a secret ever be stored without its prefix
@@ -110,14 +110,15 @@ describe("webhook signing secrets at rest", () => {
     expect(verifySignature(during.headers["x-pmai-signature"], during.body, ep.secret)).toBe(true);
     expect(verifySignature(during.headers["x-pmai-signature"], during.body, newSecret)).toBe(true);
 
-    // the overlap ends: the minutely job clears the previous secret
-    const [job] = await sql`select function_name, every_seconds, body from app.scheduled_jobs where name = 'webhook-secret-expiry'`;
-    expect(job).toEqual({ function_name: "webhook-retention", every_seconds: 60, body: { history: false } });
-    expect((await retention(job.body)).body.previous_secrets_cleared).toBeGreaterThanOrEqual(0);
+    // the overlap ends: the scheduled retention clears the previous secret (history: false
+    // leaves the other files' old history to them)
+    const [job] = await sql`select every_seconds from app.scheduled_jobs where function_name = 'webhook-retention'`;
+    expect(job.every_seconds).toBe(600);
+    expect((await retention({ history: false })).status).toBe(200);
     const [kept] = await sql`select previous_secret_sealed is not null as kept from app.webhook_endpoints where id = ${ep.id}`;
     expect(kept.kept).toBe(true);
     await sql`update app.webhook_endpoints set previous_secret_expires_at = now() - interval '1 second' where id = ${ep.id}`;
-    const cleared = await retention(job.body);
+    const cleared = await retention({ history: false });
     expect(cleared.status).toBe(200);
     expect(cleared.body.previous_secrets_cleared).toBeGreaterThanOrEqual(1);
     expect(Object.keys(cleared.body)).toEqual(["previous_secrets_cleared"]);

@@ -61,7 +61,7 @@ create table app.webhook_endpoints (
   secret_sealed               bytea not null,
   secret_key_id               text not null,
   -- after a rotation the old secret signs alongside the new one until it expires, and is
-  -- cleared within a minute after that (app.webhook_clear_expired_secrets)
+  -- cleared within 10 minutes after that (app.webhook_clear_expired_secrets)
   previous_secret_sealed      bytea,
   previous_secret_key_id      text,
   previous_secret_expires_at  timestamptz,
@@ -619,8 +619,9 @@ begin
 end
 $$;
 
--- Clears the previous secrets whose overlap has ended (the webhook-retention function, every
--- minute): the dispatcher stops signing with one at its expiry, and it is gone soon after.
+-- Clears the previous secrets whose overlap has ended (each run of the webhook-retention
+-- function, every 10 minutes): the claim stops handing one over at its expiry, and this removes
+-- it at rest; a job of its own every minute would cost 43,200 invocations a month (docs/hosted.md).
 create function app.webhook_clear_expired_secrets() returns int
 language plpgsql security definer set search_path = '' as $$
 declare

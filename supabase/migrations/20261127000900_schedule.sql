@@ -1,5 +1,5 @@
 -- The schedule: the functions that run on their own (webhook-dispatcher, email-outbox, rent-late,
--- webhook-retention, request-log-retention), how often, and how the database asks for a call of one.
+-- webhook-retention), how often, and how the database asks for a call of one.
 -- Rules: app.scheduled_jobs is the one list, and no job runs more often than once a minute
 -- (pg_cron 1.4, Debian's, has no second schedules; the dispatcher is woken when there is work,
 -- so its job is a safety net). On hosted projects app.sync_cron_jobs turns each row into a
@@ -149,8 +149,6 @@ insert into app.scheduled_jobs (name, function_name, every_seconds, body) values
   ('email-outbox', 'email-outbox', 60, '{}'),
   ('rent-late', 'rent-late', 60, '{}'),
   ('webhook-retention', 'webhook-retention', 600, '{}'),
-  -- a rotated-out signing secret leaves the database within a minute of its overlap's end
-  ('webhook-secret-expiry', 'webhook-retention', 60, '{"history": false}'),
   ('request-log-retention', 'request-log-retention', 3600, '{}');
 
 select app.sync_cron_jobs();

@@ -1,8 +1,8 @@
-// POST /webhook-retention (scheduler secret): clears the previous signing secrets whose rotation
-// overlap has ended (app.webhook_clear_expired_secrets; scheduled every minute with
-// {"history": false}), then, unless told not to, deletes webhook events, deliveries, attempts and
-// archived queue messages older than the retention (app.webhook_prune; scheduled every 10
-// minutes), a batch per transaction, until none is left or its run time is spent.
+// POST /webhook-retention (scheduled every 10 minutes; scheduler secret): clears the previous
+// signing secrets whose rotation overlap has ended (app.webhook_clear_expired_secrets), then,
+// unless {"history": false}, deletes webhook events, deliveries, attempts and archived queue
+// messages older than the retention (app.webhook_prune), a batch per transaction, until none is
+// left or its run time is spent.
 import { z } from "../_shared/deps.ts";
 import { sql } from "../_shared/db.ts";
 import { createApp, jsonBody, serve } from "../_shared/http.ts";
