@@ -128,10 +128,11 @@ const opened = new Map<string, string>();
 const OPENED_MAX = 10_000;
 
 /**
- * The claimed messages ready to sign, their secrets opened. A message whose secret cannot be
- * opened (no key configured, a key missing or wrong) is left out and not recorded: it stays
- * claimed until its visibility timeout, then is claimed again, so nothing is lost and the
- * endpoint is not blamed for it; one line per batch says why.
+ * The claimed messages ready to sign, their secrets opened (in place: the messages are the
+ * claim's own). A message whose secret cannot be opened (no key configured, a key missing or
+ * wrong) is left out and not recorded: it stays claimed until its visibility timeout, then is
+ * claimed again, so nothing is lost and the endpoint is not blamed for it; one line per batch
+ * says why.
  */
 export function openClaimed(messages: SealedClaimed[], log = console.error): Claimed[] {
   if (messages.length === 0) return [];
@@ -143,26 +144,34 @@ export function openClaimed(messages: SealedClaimed[], log = console.error): Cla
     return [];
   }
   const ready: Claimed[] = [];
+  // an endpoint's messages in one claim carry the same secrets: opened (or refused) once a batch
+  const byEndpoint = new Map<string, string[] | Error>();
   const failures = new Map<string, string[]>();
   for (const m of messages) {
-    try {
-      const secrets = m.secrets.map((s) => {
-        const cacheKey = `${s.key_id}:${s.sealed}:${m.organization_id}`;
-        let secret = opened.get(cacheKey);
-        if (secret === undefined) {
-          secret = openSecret(keys, s.key_id, Buffer.from(s.sealed, "hex"), m.organization_id);
-          if (opened.size >= OPENED_MAX) opened.clear();
-          opened.set(cacheKey, secret);
-        }
-        return secret;
-      });
-      ready.push({ ...m, secrets });
-    } catch (e) {
-      const reason = (e as Error).message;
-      const endpoints = failures.get(reason) ?? [];
-      if (!endpoints.includes(m.endpoint_id)) endpoints.push(m.endpoint_id);
-      failures.set(reason, endpoints);
+    let secrets = byEndpoint.get(m.endpoint_id);
+    if (secrets === undefined) {
+      try {
+        secrets = m.secrets.map((s) => {
+          const cacheKey = `${s.key_id}:${s.sealed}:${m.organization_id}`;
+          let secret = opened.get(cacheKey);
+          if (secret === undefined) {
+            secret = openSecret(keys, s.key_id, Buffer.from(s.sealed, "hex"), m.organization_id);
+            if (opened.size >= OPENED_MAX) opened.clear();
+            opened.set(cacheKey, secret);
+          }
+          return secret;
+        });
+      } catch (e) {
+        secrets = e as Error;
+        const endpoints = failures.get(secrets.message) ?? [];
+        failures.set(secrets.message, [...endpoints, m.endpoint_id]);
+      }
+      byEndpoint.set(m.endpoint_id, secrets);
     }
+    if (secrets instanceof Error) continue;
+    const claimed = m as unknown as Claimed;
+    claimed.secrets = secrets;
+    ready.push(claimed);
   }
   for (const [reason, endpoints] of failures) {
     log(JSON.stringify({
