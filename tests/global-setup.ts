@@ -1,6 +1,6 @@
 // Starts the whole stack once for the test run: a throwaway embedded PostgreSQL on a free port,
 // every migration, and every function under Deno, so tests speak real HTTP to real functions.
-import { mkdtempSync, rmSync } from "node:fs";
+import { createWriteStream, mkdtempSync, rmSync, type WriteStream } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -21,15 +21,21 @@ declare module "vitest" {
     /** The stack's session signing key and issuer, to mint members' sessions (tests/sessions-helpers.ts). */
     signingKey: SigningKey;
     issuer: string;
+    /** The functions' WEBHOOK_SECRET_KEYS, to seal secrets a test arranges (tests/webhooks-secrets.test.ts). */
+    webhookSecretKeys: string;
+    /** A file every line the stack logs is appended to, to check what the functions log. */
+    stackLogFile: string;
   }
 }
 
 let stack: Stack | undefined;
 let dir: string | undefined;
+let logFile: WriteStream | undefined;
 
 export async function setup(project: TestProject) {
   dir = mkdtempSync(join(tmpdir(), "aptoria-test-"));
-  const logs: string[] = [];
+  const stackLogFile = join(dir, "stack.log");
+  logFile = createWriteStream(stackLogFile);
   const aiProviderPort = await freePort();
   stack = await startStack({
     databaseUrl: process.env.TEST_DATABASE_URL || undefined,
@@ -49,7 +55,7 @@ export async function setup(project: TestProject) {
       REQUEST_LOG_FLUSH_MS: "100",
     },
     log: (line) => {
-      logs.push(line);
+      logFile!.write(`${line}\n`);
       if (process.env.STACK_LOG) console.log(`[stack] ${line}`);
     },
   });
@@ -61,9 +67,12 @@ export async function setup(project: TestProject) {
   project.provide("aiProviderPort", aiProviderPort);
   project.provide("signingKey", stack.signingKey);
   project.provide("issuer", stack.issuer);
+  project.provide("webhookSecretKeys", stack.webhookSecretKeys);
+  project.provide("stackLogFile", stackLogFile);
 }
 
 export async function teardown() {
   await stack?.stop();
+  await new Promise((resolve) => logFile ? logFile.end(resolve) : resolve(undefined));
   if (dir) rmSync(dir, { recursive: true, force: true });
 }
