@@ -13,8 +13,10 @@ import type { Auth, RouteDoc } from "../supabase/functions/_shared/openapi.ts";
 const functionsDir = new URL("../supabase/functions/", import.meta.url);
 const OUTPUT = new URL("openapi/openapi.json", functionsDir);
 
-// Loading a function needs a database URL (postgres.js connects only when asked to).
+// Loading a function needs a database URL (postgres.js connects only when asked to). The
+// dispatcher's defaults come from WEBHOOK_* variables: the document shows the code's own.
 if (!Deno.env.get("SUPABASE_DB_URL")) Deno.env.set("SUPABASE_DB_URL", "postgres://unused@127.0.0.1:1/unused");
+for (const name of Object.keys(Deno.env.toObject())) if (name.startsWith("WEBHOOK_")) Deno.env.delete(name);
 
 /** Every function's served app, by name, and the first comment line of its index.ts. */
 async function loadFunctions() {
