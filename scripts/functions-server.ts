@@ -90,7 +90,27 @@ async function servePage(req: Request, pathname: string): Promise<Response> {
   });
 }
 
-const ROUTE = /^\/(?:functions\/v1|api)\/([a-z0-9][a-z0-9_-]*)(\/.*)?$/;
+// The API reference: the OpenAPI document rendered by Scalar's standalone bundle, all three
+// files served from here (no CDN), as they can be from any static host (docs/hosted.md).
+const REFERENCE = "/docs/api";
+const REFERENCE_FILES: Record<string, [URL, string]> = {
+  "": [new URL("reference/index.html", import.meta.url), CONTENT_TYPES.html],
+  "standalone.js": [new URL("../node_modules/@scalar/api-reference/dist/browser/standalone.js", import.meta.url), CONTENT_TYPES.js],
+  "openapi.json": [new URL("openapi/openapi.json", functionsDir), CONTENT_TYPES.json],
+};
+
+async function serveReference(req: Request, pathname: string): Promise<Response> {
+  if (pathname === REFERENCE) return new Response(null, { status: 308, headers: { location: `${REFERENCE}/` } });
+  const file = REFERENCE_FILES[pathname.slice(REFERENCE.length + 1)];
+  if (!file) return new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (req.method !== "GET" && req.method !== "HEAD") return new Response(null, { status: 405, headers: { allow: "GET, HEAD" } });
+  const body = await Deno.readFile(file[0]);
+  return new Response(req.method === "HEAD" ? null : body, {
+    headers: { "content-type": file[1], "cache-control": "no-cache", "x-content-type-options": "nosniff" },
+  });
+}
+
+const ROUTE = /^\/(?:functions\/v1|api)\/([a-z0-9][a-z0-9_-]*)(?:(\.json)$|(\/.*)?$)/;
 
 // Supabase Auth publishes a project's public signing keys here. There is no Auth server on the
 // Docker-free stack: this process publishes the stack's own key pair's public half
@@ -105,14 +125,11 @@ function jsonError(req: Request, status: number, message: string): Response {
 const port = Number(Deno.env.get("FUNCTIONS_PORT") ?? 54321);
 const hostname = Deno.env.get("FUNCTIONS_HOST") ?? "127.0.0.1";
 
-realServe({
-  port,
-  hostname,
-  onListen: () => console.log(`functions listening on http://${hostname}:${port} (${[...handlers.keys()].sort().join(", ")})`),
-}, (req, info) => {
+function route(req: Request, info: Deno.ServeHandlerInfo<Deno.NetAddr>): Response | Promise<Response> {
   // the path without parsing the whole URL (this runs for every request)
   const pathname = req.url.slice(req.url.indexOf("/", req.url.indexOf("//") + 2)).split(/[?#]/, 1)[0];
   if (pathname === PAGE || pathname.startsWith(`${PAGE}/`)) return servePage(req, pathname);
+  if (pathname === REFERENCE || pathname.startsWith(`${REFERENCE}/`)) return serveReference(req, pathname);
   if (pathname === JWKS_PATH && localJwks) {
     return new Response(localJwks, { headers: { "content-type": "application/json", "cache-control": "public, max-age=600" } });
   }
@@ -121,6 +138,8 @@ realServe({
   if (!match || !handler) {
     return jsonError(req, 404, match ? `No function named ${match[1]}.` : `No route for ${req.method} ${pathname}.`);
   }
+  // /api/openapi.json is the openapi function's answer at /api/openapi (a rare request: copied to rewrite it)
+  if (match[2]) return handler(new Request(req.url.replace(`${match[1]}.json`, match[1]), req), info);
   // The request goes on as it came: each function's routing drops the /api or /functions/v1
   // prefix. As the platform's edge does hosted, this server vouches for the address a request
   // came from: it appends it to X-Forwarded-For and replaces a CF-Connecting-IP the client sent
@@ -132,7 +151,36 @@ realServe({
   if (previous !== null) forwarded.headers.set("x-forwarded-for", `${previous}, ${info.remoteAddr.hostname}`);
   forwarded.headers.set("cf-connecting-ip", info.remoteAddr.hostname);
   return handler(forwarded, info);
-});
+}
+
+// API_RECORD_FILE (set by the tests' global setup): every request and its answer as a JSON line, so
+// the run's end can check each answer against the OpenAPI document (tests/contract/). Chosen once
+// here: without it, requests go straight to `route`.
+const recordFile = Deno.env.get("API_RECORD_FILE");
+const recording = recordFile ? await Deno.open(recordFile, { append: true, create: true }) : null;
+const encoder = new TextEncoder();
+
+async function recorded(req: Request, info: Deno.ServeHandlerInfo<Deno.NetAddr>): Promise<Response> {
+  const res = await route(req, info);
+  const body = req.method === "HEAD" || res.status === 204 ? "" : await res.clone().text();
+  const line = JSON.stringify({
+    method: req.method,
+    url: req.url.slice(req.url.indexOf("/", req.url.indexOf("//") + 2)),
+    origin: req.headers.get("origin") !== null,
+    status: res.status,
+    headers: Object.fromEntries(res.headers),
+    body,
+  });
+  // one write per line on a file opened for appending: lines of concurrent requests do not mix
+  await recording!.write(encoder.encode(`${line}\n`));
+  return res;
+}
+
+realServe({
+  port,
+  hostname,
+  onListen: () => console.log(`functions listening on http://${hostname}:${port} (${[...handlers.keys()].sort().join(", ")})`),
+}, recording ? recorded : route);
 
 // Exit (rather than die) on SIGTERM, so exit-time work such as a --cpu-prof profile is written,
 // after the request log entries still waiting are (as the edge runtime's `beforeunload` does);

@@ -66,6 +66,7 @@ Aptoria developer platform is up (${((Date.now() - started) / 1000).toFixed(1)} 
   API            ${api}/<function>          e.g. ${api}/dashboard
   Functions      ${stack.functionsUrl}/functions/v1/<function>
   Health         ${api}/health
+  API reference  ${stack.functionsUrl}/docs/api/  (the OpenAPI document: ${api}/openapi.json)
   Developer      ${stack.functionsUrl}/settings/developer/  ${webError ? `(not built: ${webError.split("\n")[0]})` : "(Settings → Developer: open the Settings link below, or sign in with the demo key)"}
   Mail           ${stack.mailUrl}  (emails the stack sends, e.g. a disabled webhook endpoint)
   Database       ${databaseUrl ? stack.databaseUrl.replace(/:[^:@/]+@/, ":****@") : stack.databaseUrl}  (pgmq: ${{ sql: "project SQL implementation", "installed-sql": "pgmq installed as SQL", extension: "extension" }[stack.pgmq]})

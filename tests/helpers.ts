@@ -5,6 +5,7 @@ import { inject, vi } from "vitest";
 import postgres from "postgres";
 import { request as httpRequest } from "node:http";
 import { execFile } from "node:child_process";
+import { appendFileSync } from "node:fs";
 import { denoBinary } from "../scripts/lib/paths.ts";
 
 export const functionsUrl = inject("functionsUrl");
@@ -131,6 +132,7 @@ export async function runReferenceCurl(command: string, substitutions: Record<st
 
 /** The local SMTP catcher's HTTP address: GET `${mailUrl}/messages` lists the emails sent. */
 export const mailUrl = inject("mailUrl");
+const deliveryRecordFile = inject("deliveryRecordFile");
 
 // ---- Webhooks: real receivers on loopback and the scheduled dispatcher, run on demand ----
 
@@ -164,6 +166,8 @@ export async function startReceiver(path = "/hook"): Promise<Receiver> {
         receivedAt: Date.now(),
       };
       receiver.received.push(r);
+      // checked against the OpenAPI document's webhooks when the run ends (tests/global-setup.ts)
+      appendFileSync(deliveryRecordFile, `${JSON.stringify({ headers: r.headers, body: r.body })}\n`);
       const answer = receiver.respond(r) ?? { status: 200 };
       const send = () => res.writeHead(answer.status, { "content-type": "text/plain" }).end(answer.body ?? "ok");
       if (answer.delayMs) setTimeout(send, answer.delayMs);

@@ -106,6 +106,11 @@ describe("npm start", () => {
     for (const path of ["/functions/v1/health", "/api/health"]) {
       expect((await fetch(`http://127.0.0.1:${apiPort}${path}`)).status).toBe(200);
     }
+    // the API reference and the OpenAPI document, at the addresses the banner prints
+    const reference = /API reference\s+(http\S+)\s+\(the OpenAPI document: (http\S+)\)/.exec(first.output);
+    expect(reference?.[1]).toBe(`http://127.0.0.1:${apiPort}/docs/api/`);
+    expect(await (await fetch(reference![1])).text()).toContain("standalone.js");
+    expect((await (await fetch(reference![2])).json()).openapi).toBe("3.1.0");
 
     const db = postgres(`postgres://postgres:postgres@127.0.0.1:${dbPort}/postgres`, { max: 1 });
     await db`insert into app.organizations (name) values ('Kept across restarts')`;

@@ -8,6 +8,7 @@ import { clientAddressOf, parseTrustedProxies } from "./client-address.ts";
 import { BATCHES_IN_FLIGHT, type Fragment, sql } from "./db.ts";
 import { ApiError, badRequest } from "./errors.ts";
 import type { Env } from "./http.ts";
+import { documented } from "./openapi.ts";
 import { noteIdentity } from "./request-log.ts";
 import { looksLikeJwt, verifySession } from "./sessions.ts";
 
@@ -226,7 +227,7 @@ export function keyedRead<P>(scopes: string[], params: (c: Context<Env>) => P, r
   }, { concurrency: BATCHES_IN_FLIGHT });
   const authenticate = authenticator(scopes, null);
 
-  return async (c, next) => {
+  return documented({ auth: "key", scopes }, async (c, next) => {
     const key = await presentedCredential(c);
     let parsed: P;
     try {
@@ -240,7 +241,7 @@ export function keyedRead<P>(scopes: string[], params: (c: Context<Env>) => P, r
     c.set("answer", row.body);
     await next();
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
-  };
+  });
 }
 
 /** Whether the route refused an admitted request (4xx): then it consumes no route quota. */
@@ -267,7 +268,7 @@ export function quotaRefund(row: AuthResult, quota: string): Fragment {
 export function requireKey(scopes: string | string[], opts: { quota?: string } = {}): MiddlewareHandler<Env> {
   const quota = opts.quota ?? null;
   const authenticate = authenticator(Array.isArray(scopes) ? scopes : [scopes], quota);
-  return async (c, next) => {
+  return documented({ auth: "key", scopes: Array.isArray(scopes) ? scopes : [scopes], quota: opts.quota }, async (c, next) => {
     const credential = await presentedCredential(c);
     const row = await authenticate(credential);
     let headers = admit(c, row, credential);
@@ -277,5 +278,5 @@ export function requireKey(scopes: string | string[], opts: { quota?: string } =
       headers = headersAfterRefund(row);
     }
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
-  };
+  });
 }

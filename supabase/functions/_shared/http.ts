@@ -150,9 +150,13 @@ export function createApp(name: string): Hono<Env> {
   return app;
 }
 
+/** Every app served, by its base path (`/<name>`): scripts/openapi.ts builds the OpenAPI document from their routes. */
+export const servedApps = new Map<string, Hono<Env>>();
+
 /** Answers 405 with an Allow header on every declared path for the methods it lacks, then serves. */
 export function serve(app: Hono<Env>): void {
   const base = basePaths.get(app) ?? "";
+  servedApps.set(base, app);
   const allowed = new Map<string, Set<string>>();
   for (const r of app.routes) {
     if (r.method === "ALL") continue;

@@ -10,6 +10,8 @@ import { sql } from "../_shared/db.ts";
 import { z } from "../_shared/deps.ts";
 import { ref } from "../_shared/fields.ts";
 import { bodyText, createApp, jsonBody, serve } from "../_shared/http.ts";
+import { documented } from "../_shared/openapi.ts";
+import { DelinquencyAnswer } from "../_shared/records.ts";
 
 const app = createApp("ai-delinquency-prioritizer");
 
@@ -18,7 +20,7 @@ const Body = z.strictObject({
   limit: z.number().int().min(1).max(200).default(50),
 });
 
-app.post("/", requireKeyIdempotent(["ai:run", "read:payments"], { quota: "ai-delinquency-prioritizer" }), async (c) => {
+app.post("/", requireKeyIdempotent(["ai:run", "read:payments"], { quota: "ai-delinquency-prioritizer" }), documented({ body: Body, optionalBody: true, responses: { 200: DelinquencyAnswer }, errors: [404, 409] }, async (c) => {
   // The whole portfolio needs no parameters: an empty POST is the same as {}.
   const empty = !c.req.header("content-type") && (await bodyText(c)) === "";
   const body = empty ? Body.parse({}) : await jsonBody(c, Body);
@@ -26,6 +28,6 @@ app.post("/", requireKeyIdempotent(["ai:run", "read:payments"], { quota: "ai-del
     select app.delinquency_ranking(${c.var.caller.organizationId}, ${body.property_id ?? null}, ${body.limit}) as ranking`;
   const narrative = await narrateDelinquency(row.ranking, modelConfig(Deno.env), c.get("requestId"));
   return c.json({ ...row.ranking, ...narrative });
-});
+}));
 
 serve(app);

@@ -8,9 +8,11 @@ import { createApp, jsonBody, optionalJsonBody, serve } from "../_shared/http.ts
 import { eq } from "../_shared/lists.ts";
 import { pageParams } from "../_shared/pagination.ts";
 import { resource } from "../_shared/resource.ts";
+import { documented } from "../_shared/openapi.ts";
+import { Application } from "../_shared/records.ts";
 
 const app = createApp("applications");
-const applications = resource({ what: "Application", prefix: "appl", view: "api_applications" });
+const applications = resource({ what: "Application", prefix: "appl", view: "api_applications", record: Application });
 
 const Submit = z.strictObject({
   property_id: ref.optional(),
@@ -36,27 +38,27 @@ app.get("/", requireKey("read:applications"), applications.list(Filters, (q) => 
 })));
 app.get("/:id", requireKey("read:applications"), applications.read());
 
-app.post("/", requireKey("write:applications"), async (c) => {
+app.post("/", requireKey("write:applications"), documented({ body: Submit, responses: { 201: Application }, errors: [404, 409, 422] }, async (c) => {
   const body = await jsonBody(c, Submit);
   // not a refine of Submit: zod would report it beside the other fields' errors, not after them
   if (!body.property_id && !body.unit_id) throw badRequest("body: property_id or unit_id is required.");
   const [row] = await sql`select app.application_submit(${c.var.caller.organizationId}, ${sql.json(body)}) as j`;
   return c.json(row.j, 201);
-});
+}));
 
-app.post("/:id/approve", requireKey("write:applications"), async (c) => {
+app.post("/:id/approve", requireKey("write:applications"), documented({ params: applications.params, body: Approve, optionalBody: true, responses: { 200: Application }, errors: [409, 422] }, async (c) => {
   const id = applications.id(c);
   const body = await optionalJsonBody(c, Approve);
   const [row] = await sql`select app.application_decide(${c.var.caller.organizationId}, ${id}, 'approved',
     ${body.reason ?? null}) as j`;
   return c.json(row.j);
-});
+}));
 
-app.post("/:id/deny", requireKey("write:applications"), async (c) => {
+app.post("/:id/deny", requireKey("write:applications"), documented({ params: applications.params, body: Deny, responses: { 200: Application }, errors: [409, 422] }, async (c) => {
   const id = applications.id(c);
   const body = await jsonBody(c, Deny);
   const [row] = await sql`select app.application_decide(${c.var.caller.organizationId}, ${id}, 'denied', ${body.reason}) as j`;
   return c.json(row.j);
-});
+}));
 
 serve(app);

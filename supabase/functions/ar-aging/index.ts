@@ -7,6 +7,8 @@ import { notFound } from "../_shared/errors.ts";
 import { createApp, queryParams, serve } from "../_shared/http.ts";
 import { isoDate } from "../_shared/fields.ts";
 import { idOf } from "../_shared/ids.ts";
+import { documented } from "../_shared/openapi.ts";
+import { ArAging } from "../_shared/records.ts";
 
 const app = createApp("ar-aging");
 
@@ -31,10 +33,10 @@ const report = keyedRead(["read:payments"], (c) => queryParams(c, Query), (param
     on r.organization_id = k.organization_id and r.as_of is not distinct from k.as_of
    and r.property_id is not distinct from k.property_id`);
 
-app.get("/", report, (c) => {
+app.get("/", report, documented({ query: Query, responses: { 200: ArAging }, errors: [404] }, (c) => {
   if (c.var.answer === null) throw notFound("Property");
   // As text: the report goes out as Postgres built it, without a parse and re-serialization here.
   return c.body(c.var.answer!, 200, { "content-type": "application/json" });
-});
+}));
 
 serve(app);

@@ -2,6 +2,8 @@
 import { keyedRead } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { createApp, serve } from "../_shared/http.ts";
+import { documented } from "../_shared/openapi.ts";
+import { Dashboard } from "../_shared/records.ts";
 
 const app = createApp("dashboard");
 
@@ -13,6 +15,6 @@ const dashboard = keyedRead(["read:dashboard"], () => null, () => sql`
   )
   select a.n, d.id as answer, d.body from admitted a join dashboards d on d.id = a.organization_id`);
 
-app.get("/", dashboard, (c) => c.body(c.var.answer!, 200, { "content-type": "application/json" }));
+app.get("/", dashboard, documented({ responses: { 200: Dashboard } }, (c) => c.body(c.var.answer!, 200, { "content-type": "application/json" })));
 
 serve(app);

@@ -9,9 +9,11 @@ import { idOf } from "../_shared/ids.ts";
 import { eq, when } from "../_shared/lists.ts";
 import { pageParams } from "../_shared/pagination.ts";
 import { resource } from "../_shared/resource.ts";
+import { documented } from "../_shared/openapi.ts";
+import { Deleted, Expense, ExpenseCategories, ExpenseSummary } from "../_shared/records.ts";
 
 const app = createApp("expenses");
-const expenses = resource({ what: "Expense", prefix: "exp", view: "api_expenses" });
+const expenses = resource({ what: "Expense", prefix: "exp", view: "api_expenses", record: Expense });
 
 const category = z.string().regex(/^[a-z_]{1,50}$/, "a category id such as repairs (GET /api/expenses/categories)");
 const fields = {
@@ -48,6 +50,12 @@ const Filters = z.strictObject({
   to: isoDate.optional(),
 });
 
+const NoQuery = z.strictObject({});
+const SummaryQuery = z.strictObject({
+  year: z.coerce.number().int().min(1900).max(2200),
+  property_id: idOf("prop").optional(),
+});
+
 app.get("/", requireKey("read:expenses"), expenses.list(Filters, (q) => ({
   where: [
     eq("property_id", q.property_id), eq("category_id", q.category_id),
@@ -56,22 +64,19 @@ app.get("/", requireKey("read:expenses"), expenses.list(Filters, (q) => ({
   require: [["Property", q.property_id]],
 })));
 
-app.get("/categories", requireKey("read:expenses"), async (c) => {
-  queryParams(c, z.strictObject({}));
+app.get("/categories", requireKey("read:expenses"), documented({ query: NoQuery, responses: { 200: ExpenseCategories } }, async (c) => {
+  queryParams(c, NoQuery);
   const rows = await sql`select id, schedule_e_line, name from app.expense_categories order by schedule_e_line`;
   return c.json({ data: rows });
-});
+}));
 
-app.get("/summary", requireKey("read:expenses"), async (c) => {
-  const q = queryParams(c, z.strictObject({
-    year: z.coerce.number().int().min(1900).max(2200),
-    property_id: idOf("prop").optional(),
-  }));
+app.get("/summary", requireKey("read:expenses"), documented({ query: SummaryQuery, responses: { 200: ExpenseSummary }, errors: [404] }, async (c) => {
+  const q = queryParams(c, SummaryQuery);
   const [row] = await sql`select app.expense_summary(${c.var.caller.organizationId}, ${q.year}, ${q.property_id ?? null}) as j`;
   return c.json(row.j);
-});
+}));
 
-app.post("/", requireKey("write:expenses"), async (c) => {
+app.post("/", requireKey("write:expenses"), documented({ body: Action, responses: { 200: z.union([Expense, Deleted]), 201: Expense }, errors: [404, 409, 422] }, async (c) => {
   const body = await jsonBody(c, Action);
   const org = c.var.caller.organizationId;
   switch (body.action) {
@@ -90,6 +95,6 @@ app.post("/", requireKey("write:expenses"), async (c) => {
       return c.json(found(row.j, "Expense"));
     }
   }
-});
+}));
 
 serve(app);

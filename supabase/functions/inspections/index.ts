@@ -7,9 +7,11 @@ import { createApp, jsonBody, optionalJsonBody, serve } from "../_shared/http.ts
 import { eq } from "../_shared/lists.ts";
 import { pageParams } from "../_shared/pagination.ts";
 import { resource } from "../_shared/resource.ts";
+import { documented } from "../_shared/openapi.ts";
+import { Inspection } from "../_shared/records.ts";
 
 const app = createApp("inspections");
-const inspections = resource({ what: "Inspection", prefix: "insp", view: "api_inspections" });
+const inspections = resource({ what: "Inspection", prefix: "insp", view: "api_inspections", record: Inspection });
 
 const Schedule = z.strictObject({
   unit_id: ref,
@@ -41,7 +43,7 @@ app.get("/", requireKey("read:inspections"), inspections.list(Filters, (q) => ({
 app.get("/:id", requireKey("read:inspections"), inspections.read());
 app.post("/", requireKey("write:inspections"), inspections.create(Schedule, "app.inspection_schedule"));
 
-app.post("/:id/complete", requireKey("write:inspections"), async (c) => {
+app.post("/:id/complete", requireKey("write:inspections"), documented({ params: inspections.params, body: Complete, responses: { 200: Inspection }, errors: [409, 422] }, async (c) => {
   const id = inspections.id(c);
   const body = await jsonBody(c, Complete);
   // every finding has the same three keys, note null when none was given
@@ -49,14 +51,14 @@ app.post("/:id/complete", requireKey("write:inspections"), async (c) => {
   const [row] = await sql`select app.inspection_finish(${c.var.caller.organizationId}, ${id}, 'completed',
     ${sql.json(findings)}, ${body.summary ?? null}) as j`;
   return c.json(row.j);
-});
+}));
 
-app.post("/:id/cancel", requireKey("write:inspections"), async (c) => {
+app.post("/:id/cancel", requireKey("write:inspections"), documented({ params: inspections.params, body: Cancel, optionalBody: true, responses: { 200: Inspection }, errors: [409, 422] }, async (c) => {
   const id = inspections.id(c);
   const body = await optionalJsonBody(c, Cancel);
   const [row] = await sql`select app.inspection_finish(${c.var.caller.organizationId}, ${id}, 'cancelled', null,
     ${body.reason ?? null}) as j`;
   return c.json(row.j);
-});
+}));
 
 serve(app);

@@ -8,9 +8,11 @@ import { idOf } from "../_shared/ids.ts";
 import { eq, when } from "../_shared/lists.ts";
 import { pageParams } from "../_shared/pagination.ts";
 import { resource } from "../_shared/resource.ts";
+import { documented } from "../_shared/openapi.ts";
+import { Lease, RentChargesGenerated } from "../_shared/records.ts";
 
 const app = createApp("leases");
-const leases = resource({ what: "Lease", prefix: "l", view: "api_leases" });
+const leases = resource({ what: "Lease", prefix: "l", view: "api_leases", record: Lease });
 
 const fields = {
   unit_id: idOf("unit"),
@@ -57,17 +59,17 @@ app.patch("/:id", requireKey("write:leases"), leases.update(Update, "app.lease_u
 
 app.post("/:id/sign", requireKey("write:leases"), leases.act("app.lease_sign"));
 
-app.post("/:id/terminate", requireKey("write:leases"), async (c) => {
+app.post("/:id/terminate", requireKey("write:leases"), documented({ params: leases.params, body: Terminate, responses: { 200: Lease }, errors: [409, 422] }, async (c) => {
   const id = leases.id(c);
   const body = await jsonBody(c, Terminate);
   const [row] = await sql`select app.lease_terminate(${c.var.caller.organizationId}, ${id}, ${sql.json(body)}) as j`;
   return c.json(row.j);
-});
+}));
 
-app.post("/generate-charges", requireKey("write:leases"), async (c) => {
+app.post("/generate-charges", requireKey("write:leases"), documented({ body: Charges, responses: { 200: RentChargesGenerated }, errors: [404, 409, 422] }, async (c) => {
   const body = await jsonBody(c, Charges);
   const [row] = await sql`select app.generate_rent_charges(${c.var.caller.organizationId}, ${body.from}, ${body.to}, ${body.lease_id ?? null}) as j`;
   return c.json(row.j);
-});
+}));
 
 serve(app);

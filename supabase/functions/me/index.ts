@@ -3,11 +3,13 @@
 import { admit, authenticator, presentedCredential } from "../_shared/auth.ts";
 import { sql } from "../_shared/db.ts";
 import { createApp, serve } from "../_shared/http.ts";
+import { documented } from "../_shared/openapi.ts";
+import { Me } from "../_shared/records.ts";
 
 const app = createApp("me");
 const authenticate = authenticator([], null);
 
-app.get("/", async (c) => {
+app.get("/", documented({ auth: "caller", responses: { 200: Me } }, async (c) => {
   const credential = await presentedCredential(c);
   const row = await authenticate(credential);
   // A member of several organizations who named none (400 everywhere else): the organizations
@@ -22,6 +24,6 @@ app.get("/", async (c) => {
   const [me] = await sql`select app.caller_json(${caller.organizationId}, ${caller.keyId}, ${caller.memberId},
     ${caller.user?.id ?? null}::uuid, ${caller.user?.email ?? null}) as me`;
   return c.json(me.me, 200, headers);
-});
+}));
 
 serve(app);

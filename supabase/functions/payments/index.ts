@@ -8,9 +8,11 @@ import { idOf } from "../_shared/ids.ts";
 import { eq, when } from "../_shared/lists.ts";
 import { pageParams } from "../_shared/pagination.ts";
 import { resource } from "../_shared/resource.ts";
+import { documented } from "../_shared/openapi.ts";
+import { Payment, PaymentWithReceipts } from "../_shared/records.ts";
 
 const app = createApp("payments");
-const payments = resource({ what: "Payment", prefix: "p", view: "api_payments" });
+const payments = resource({ what: "Payment", prefix: "p", view: "api_payments", record: Payment });
 
 const Receipt = z.strictObject({
   amount: positiveUsd,
@@ -39,13 +41,13 @@ app.get("/", requireKey("read:payments"), payments.list(Filters, (q) => ({
   require: [["Lease", q.lease_id], ["Property", q.property_id], ["Tenant", q.tenant_id]],
 })));
 // with its receipts, which the view does not carry
-app.get("/:id", requireKey("read:payments"), payments.read("app.payment_detail"));
+app.get("/:id", requireKey("read:payments"), payments.read("app.payment_detail", PaymentWithReceipts));
 
-app.post("/:id/receipts", requireKey("write:payments"), async (c) => {
+app.post("/:id/receipts", requireKey("write:payments"), documented({ params: payments.params, body: Receipt, responses: { 201: PaymentWithReceipts }, errors: [409, 422] }, async (c) => {
   const id = payments.id(c);
   const body = await jsonBody(c, Receipt);
   const [row] = await sql`select app.payment_record(${c.var.caller.organizationId}, ${id}, ${sql.json(body)}) as j`;
   return c.json(row.j, 201);
-});
+}));
 
 serve(app);

@@ -4,9 +4,10 @@ import { z } from "../_shared/deps.ts";
 import { createApp, serve } from "../_shared/http.ts";
 import { pageParams } from "../_shared/pagination.ts";
 import { resource } from "../_shared/resource.ts";
+import { Deleted, Property } from "../_shared/records.ts";
 
 const app = createApp("properties");
-const properties = resource({ what: "Property", prefix: "prop", view: "api_properties" });
+const properties = resource({ what: "Property", prefix: "prop", view: "api_properties", record: Property });
 
 const fields = {
   name: z.string().trim().min(1).max(200),
@@ -24,6 +25,6 @@ app.get("/", requireKey("read:properties"), properties.list(Filters));
 app.get("/:id", requireKey("read:properties"), properties.read());
 app.post("/", requireKey("write:properties"), properties.create(Create, "app.property_create"));
 app.patch("/:id", requireKey("write:properties"), properties.update(Update, "app.property_update"));
-app.delete("/:id", requireKey("write:properties"), properties.act("app.property_delete"));
+app.delete("/:id", requireKey("write:properties"), properties.act("app.property_delete", Deleted));
 
 serve(app);

@@ -3,12 +3,14 @@
 import { sql } from "../_shared/db.ts";
 import { createApp, serve } from "../_shared/http.ts";
 import { requireScheduler } from "../_shared/webhooks/scheduled.ts";
+import { documented } from "../_shared/openapi.ts";
+import { RentLateRun } from "../_shared/records.ts";
 
 const app = createApp("rent-late");
 
-app.post("/", requireScheduler(), async (c) => {
+app.post("/", requireScheduler(), documented({ responses: { 200: RentLateRun } }, async (c) => {
   const [row] = await sql<{ marked: number }[]>`select app.mark_late_payments() as marked`;
   return c.json({ marked: row.marked });
-});
+}));
 
 serve(app);

@@ -5,6 +5,8 @@ import { z } from "../_shared/deps.ts";
 import { sql } from "../_shared/db.ts";
 import { createApp, jsonBody, serve } from "../_shared/http.ts";
 import { requireScheduler } from "../_shared/webhooks/scheduled.ts";
+import { documented } from "../_shared/openapi.ts";
+import { PruneRun } from "../_shared/records.ts";
 
 const app = createApp("request-log-retention");
 
@@ -13,7 +15,7 @@ const Options = z.strictObject({
   batch_size: z.number().int().min(1).max(50_000).default(5000),
 });
 
-app.post("/", requireScheduler(), async (c) => {
+app.post("/", requireScheduler(), documented({ body: Options, responses: { 200: PruneRun } }, async (c) => {
   const o = await jsonBody(c, Options);
   const until = Date.now() + o.max_seconds * 1000;
   const total = { deleted: 0, more: true };
@@ -24,6 +26,6 @@ app.post("/", requireScheduler(), async (c) => {
     total.more = pruned.more;
   } while (total.more && Date.now() < until);
   return c.json(total);
-});
+}));
 
 serve(app);

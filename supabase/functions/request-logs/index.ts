@@ -6,6 +6,8 @@ import { z } from "../_shared/deps.ts";
 import { notFound } from "../_shared/errors.ts";
 import { createApp, queryParams, serve } from "../_shared/http.ts";
 import { page, pageParams } from "../_shared/pagination.ts";
+import { documented } from "../_shared/openapi.ts";
+import { RequestLogEntry, pageOf } from "../_shared/records.ts";
 
 const app = createApp("request-logs");
 
@@ -24,7 +26,7 @@ const Filters = z.strictObject({
   until: instant.optional(),
 });
 
-app.get("/", requireKey("admin:api_keys"), async (c) => {
+app.get("/", requireKey("admin:api_keys"), documented({ query: Filters, responses: { 200: pageOf(RequestLogEntry) } }, async (c) => {
   const q = queryParams(c, Filters);
   const [low, high] = !q.status ? [null, null]
     : q.status.endsWith("xx") ? [Number(q.status[0]) * 100, Number(q.status[0]) * 100 + 99]
@@ -43,9 +45,9 @@ app.get("/", requireKey("admin:api_keys"), async (c) => {
       and (${low}::int is null or r.status between ${low} and ${high})
     order by r.id desc limit ${q.limit + 1}`;
   return c.json(page(c, rows.map((r) => r.entry), q.limit));
-});
+}));
 
-app.get("/:request_id", requireKey("admin:api_keys"), async (c) => {
+app.get("/:request_id", requireKey("admin:api_keys"), documented({ params: { request_id: requestId }, responses: { 200: RequestLogEntry } }, async (c) => {
   const id = requestId.safeParse(c.req.param("request_id"));
   if (!id.success) throw notFound("Request");
   // a client may send the same X-Request-Id twice: the latest answers
@@ -54,6 +56,6 @@ app.get("/:request_id", requireKey("admin:api_keys"), async (c) => {
     order by r.id desc limit 1`;
   if (!row) throw notFound("Request");
   return c.json(row.entry);
-});
+}));
 
 serve(app);

@@ -6,9 +6,10 @@ import { boolParam, email } from "../_shared/fields.ts";
 import { createApp, serve } from "../_shared/http.ts";
 import { pageParams } from "../_shared/pagination.ts";
 import { resource } from "../_shared/resource.ts";
+import { Tenant } from "../_shared/records.ts";
 
 const app = createApp("tenants");
-const tenants = resource({ what: "Tenant", prefix: "ten", view: "api_tenants" });
+const tenants = resource({ what: "Tenant", prefix: "ten", view: "api_tenants", record: Tenant });
 
 const fields = {
   name: z.string().trim().min(1).max(200),

@@ -7,9 +7,10 @@ import { idOf } from "../_shared/ids.ts";
 import { eq } from "../_shared/lists.ts";
 import { pageParams } from "../_shared/pagination.ts";
 import { resource } from "../_shared/resource.ts";
+import { Deleted, Unit } from "../_shared/records.ts";
 
 const app = createApp("units");
-const units = resource({ what: "Unit", prefix: "unit", view: "api_units" });
+const units = resource({ what: "Unit", prefix: "unit", view: "api_units", record: Unit });
 
 const fields = {
   label: z.string().trim().min(1).max(50),
@@ -29,6 +30,6 @@ app.get("/", requireKey("read:units"), units.list(Filters, (q) => ({
 app.get("/:id", requireKey("read:units"), units.read());
 app.post("/", requireKey("write:units"), units.create(Create, "app.unit_create"));
 app.patch("/:id", requireKey("write:units"), units.update(Update, "app.unit_update"));
-app.delete("/:id", requireKey("write:units"), units.act("app.unit_delete"));
+app.delete("/:id", requireKey("write:units"), units.act("app.unit_delete", Deleted));
 
 serve(app);

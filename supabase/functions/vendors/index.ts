@@ -7,9 +7,10 @@ import { createApp, serve } from "../_shared/http.ts";
 import { when } from "../_shared/lists.ts";
 import { pageParams } from "../_shared/pagination.ts";
 import { resource } from "../_shared/resource.ts";
+import { Deleted, Vendor } from "../_shared/records.ts";
 
 const app = createApp("vendors");
-const vendors = resource({ what: "Vendor", prefix: "v", view: "api_vendors" });
+const vendors = resource({ what: "Vendor", prefix: "v", view: "api_vendors", record: Vendor });
 
 const fields = {
   name: z.string().trim().min(1).max(200),
@@ -28,6 +29,6 @@ app.get("/", requireKey("read:vendors"), vendors.list(Filters, (q) => ({
 app.get("/:id", requireKey("read:vendors"), vendors.read());
 app.post("/", requireKey("write:vendors"), vendors.create(Create, "app.vendor_create"));
 app.patch("/:id", requireKey("write:vendors"), vendors.update(Update, "app.vendor_update"));
-app.delete("/:id", requireKey("write:vendors"), vendors.act("app.vendor_delete"));
+app.delete("/:id", requireKey("write:vendors"), vendors.act("app.vendor_delete", Deleted));
 
 serve(app);

@@ -8,6 +8,8 @@ import { createApp, jsonBody, serve } from "../_shared/http.ts";
 import { requireScheduler } from "../_shared/webhooks/scheduled.ts";
 import { runDispatcher } from "../_shared/webhooks/dispatch.ts";
 import { flushOutbox } from "../_shared/webhooks/outbox.ts";
+import { documented } from "../_shared/openapi.ts";
+import { ScheduledRun } from "../_shared/records.ts";
 
 const app = createApp("webhook-dispatcher");
 
@@ -36,7 +38,7 @@ const cpuCharges = {
   perCallUs: env("WEBHOOK_CPU_PER_CALL_US", 300),
 };
 
-app.post("/", requireScheduler(), async (c) => {
+app.post("/", requireScheduler(), documented({ body: Options, responses: { 200: ScheduledRun } }, async (c) => {
   const o = await jsonBody(c, Options);
   if (o.visibility_timeout_seconds * 1000 <= o.attempt_timeout_ms) {
     return c.json({ error: "visibility_timeout_seconds must be longer than attempt_timeout_ms." }, 400);
@@ -64,6 +66,6 @@ app.post("/", requireScheduler(), async (c) => {
     console.log(JSON.stringify({ fn: "webhook-dispatcher", run: line }));
   }
   return c.json({ ...summary, emails_sent: emails?.sent ?? 0 });
-});
+}));
 
 serve(app);

@@ -7,6 +7,8 @@ import { z } from "../_shared/deps.ts";
 import { sql } from "../_shared/db.ts";
 import { createApp, jsonBody, serve } from "../_shared/http.ts";
 import { requireScheduler } from "../_shared/webhooks/scheduled.ts";
+import { documented } from "../_shared/openapi.ts";
+import { WebhookPruneRun } from "../_shared/records.ts";
 
 const app = createApp("webhook-retention");
 
@@ -24,7 +26,7 @@ interface Pruned {
   more: boolean;
 }
 
-app.post("/", requireScheduler(), async (c) => {
+app.post("/", requireScheduler(), documented({ body: Options, responses: { 200: WebhookPruneRun } }, async (c) => {
   const o = await jsonBody(c, Options);
   const [{ cleared }] = await sql<{ cleared: number }[]>`select app.webhook_clear_expired_secrets() as cleared`;
   if (!o.history) return c.json({ previous_secrets_cleared: cleared });
@@ -38,6 +40,6 @@ app.post("/", requireScheduler(), async (c) => {
     total.more = pruned.more;
   } while (total.more && Date.now() < until);
   return c.json({ ...total, previous_secrets_cleared: cleared });
-});
+}));
 
 serve(app);

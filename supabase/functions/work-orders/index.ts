@@ -7,9 +7,11 @@ import { createApp, jsonBody, serve } from "../_shared/http.ts";
 import { eq } from "../_shared/lists.ts";
 import { pageParams } from "../_shared/pagination.ts";
 import { resource } from "../_shared/resource.ts";
+import { documented } from "../_shared/openapi.ts";
+import { WorkOrder } from "../_shared/records.ts";
 
 const app = createApp("work-orders");
-const workOrders = resource({ what: "Work order", prefix: "wo", view: "api_work_orders" });
+const workOrders = resource({ what: "Work order", prefix: "wo", view: "api_work_orders", record: WorkOrder });
 
 const priority = z.enum(["low", "normal", "high", "emergency"]);
 const fields = {
@@ -43,19 +45,19 @@ app.get("/:id", requireKey("read:work_orders"), workOrders.read());
 app.post("/", requireKey("write:work_orders"), workOrders.create(Create, "app.work_order_create"));
 app.patch("/:id", requireKey("write:work_orders"), workOrders.update(Update, "app.work_order_update"));
 
-app.post("/:id/assign", requireKey("write:work_orders"), async (c) => {
+app.post("/:id/assign", requireKey("write:work_orders"), documented({ params: workOrders.params, body: Assign, responses: { 200: WorkOrder }, errors: [409, 422] }, async (c) => {
   const id = workOrders.id(c);
   const body = await jsonBody(c, Assign);
   const [row] = await sql`select app.work_order_assign(${c.var.caller.organizationId}, ${id}, ${body.vendor_id}) as j`;
   return c.json(row.j);
-});
+}));
 
-app.post("/:id/complete", requireKey("write:work_orders"), async (c) => {
+app.post("/:id/complete", requireKey("write:work_orders"), documented({ params: workOrders.params, body: Complete, responses: { 200: WorkOrder }, errors: [409, 422] }, async (c) => {
   const id = workOrders.id(c);
   const body = await jsonBody(c, Complete);
   const [row] = await sql`select app.work_order_complete(${c.var.caller.organizationId}, ${id}, ${body.cost_usd},
     ${body.notes ?? null}) as j`;
   return c.json(row.j);
-});
+}));
 
 serve(app);

@@ -12,6 +12,7 @@ import { sql } from "../db.ts";
 import type { Context, MiddlewareHandler } from "../deps.ts";
 import { badRequest } from "../errors.ts";
 import { bodyText, type Env } from "../http.ts";
+import { documented } from "../openapi.ts";
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -42,7 +43,7 @@ async function requestHash(c: Context<Env>): Promise<string> {
 
 export function requireKeyIdempotent(scopes: string[], opts: { quota: string }): MiddlewareHandler<Env> {
   const plain = requireKey(scopes, opts);
-  return async (c, next) => {
+  return documented({ auth: "key", scopes, quota: opts.quota, idempotent: true }, async (c, next) => {
     const idempotencyKey = c.req.header("idempotency-key");
     if (idempotencyKey === undefined) return plain(c, next);
     // A missing or malformed key or session: the exact 401, before the Idempotency-Key is looked at.
@@ -80,5 +81,5 @@ export function requireKeyIdempotent(scopes: string[], opts: { quota: string }):
         and response_status is null`;
     }
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
-  };
+  });
 }

@@ -8,11 +8,12 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import type { Env } from "../http.ts";
+import { documented } from "../openapi.ts";
 
 const digest = (text: string) => createHash("sha256").update(text).digest();
 
 export function requireScheduler(): MiddlewareHandler<Env> {
-  return async (c, next) => {
+  return documented({ auth: "scheduler" }, async (c, next) => {
     const expected = Deno.env.get("SCHEDULER_SECRET") ?? "";
     const sent = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
     const same = timingSafeEqual(digest(sent), digest(expected));
@@ -20,5 +21,5 @@ export function requireScheduler(): MiddlewareHandler<Env> {
       throw new ApiError(401, "This function is called by the scheduler with the scheduler secret.", { "www-authenticate": "Bearer" });
     }
     await next();
-  };
+  });
 }
