@@ -141,14 +141,15 @@ function route(req: Request, info: Deno.ServeHandlerInfo<Deno.NetAddr>): Respons
   // /api/openapi.json is the openapi function's answer at /api/openapi (a rare request: copied to rewrite it)
   if (match[2]) return handler(new Request(req.url.replace(`${match[1]}.json`, match[1]), req), info);
   // The request goes on as it came: each function's routing drops the /api or /functions/v1
-  // prefix. The Supabase gateway appends the address the request came from to
-  // X-Forwarded-For; without that header a function reads the same address from `info`, so
-  // only a request that carries one is copied to append it (served requests' headers are
-  // immutable).
+  // prefix. As the platform's edge does hosted, this server vouches for the address a request
+  // came from: it appends it to X-Forwarded-For and replaces a CF-Connecting-IP the client sent
+  // (_shared/client-address.ts). A function reads that address from `info` when neither header
+  // came, so only a request carrying one is copied (served requests' headers are immutable).
   const previous = req.headers.get("x-forwarded-for");
-  if (previous === null) return handler(req, info);
+  if (previous === null && !req.headers.has("cf-connecting-ip")) return handler(req, info);
   const forwarded = new Request(req);
-  forwarded.headers.set("x-forwarded-for", `${previous}, ${info.remoteAddr.hostname}`);
+  if (previous !== null) forwarded.headers.set("x-forwarded-for", `${previous}, ${info.remoteAddr.hostname}`);
+  forwarded.headers.set("cf-connecting-ip", info.remoteAddr.hostname);
   return handler(forwarded, info);
 }
 

@@ -13,8 +13,10 @@ import type { Auth, RouteDoc } from "../supabase/functions/_shared/openapi.ts";
 const functionsDir = new URL("../supabase/functions/", import.meta.url);
 const OUTPUT = new URL("openapi/openapi.json", functionsDir);
 
-// Loading a function needs a database URL (postgres.js connects only when asked to).
+// Loading a function needs a database URL (postgres.js connects only when asked to). The
+// dispatcher's defaults come from WEBHOOK_* variables: the document shows the code's own.
 if (!Deno.env.get("SUPABASE_DB_URL")) Deno.env.set("SUPABASE_DB_URL", "postgres://unused@127.0.0.1:1/unused");
+for (const name of Object.keys(Deno.env.toObject())) if (name.startsWith("WEBHOOK_")) Deno.env.delete(name);
 
 /** Every function's served app, by name, and the first comment line of its index.ts. */
 async function loadFunctions() {
@@ -121,11 +123,13 @@ const STATUS_TEXT: Record<number, string> = {
   409: "Not allowed in the record's current state.",
   413: "The body is larger than 1,000,000 bytes.",
   405: "The path has no such method: Allow lists those it has.",
+  414: "The URL is longer than 8,192 characters.",
   415: "The body is not sent as JSON (Content-Type: application/json).",
   422: "A rule of the data refuses it.",
   429: "A rate limit or quota is used up: retry after Retry-After seconds.",
+  431: "A request header this API reads is longer than 8,192 characters.",
   500: "An unexpected error: the message quotes the request id, the detail is in the log only.",
-  503: "Members' sessions cannot be verified right now (the project's signing keys are unreachable): retry after Retry-After seconds.",
+  503: "Unavailable for a moment: the database is unreachable or did not answer in time (nothing was changed), members' sessions cannot be verified (the project's signing keys are unreachable), or webhook secrets cannot be sealed (no encryption key configured): retry after Retry-After seconds.",
 };
 
 const header = (description: string, schema: Json = { type: "string" }) => ({ description, schema });
@@ -253,8 +257,9 @@ function operation(r: Route): Json {
     r.doc.optionalBody ? "The body may be omitted (the same as `{}`)." : "",
     r.doc.description ?? "",
   ].filter(Boolean);
-  const errors = new Set<number>([500, ...(r.doc.errors ?? [])]);
-  if (auth === "key" || auth === "caller") [400, 401, 403, 429, 503].forEach((s) => errors.add(s));
+  // every route: the URL and header bounds (http.ts), and a database that is away (errors.ts)
+  const errors = new Set<number>([414, 431, 500, 503, ...(r.doc.errors ?? [])]);
+  if (auth === "key" || auth === "caller") [400, 401, 403, 429].forEach((s) => errors.add(s));
   if (auth === "scheduler") errors.add(401);
   if (r.doc.params) errors.add(404);
   if (r.doc.query) errors.add(400);
@@ -345,7 +350,7 @@ export function buildDocument(): Json {
     delete schema.$schema;
     delete schema.$id;
   }
-  const errorStatuses = [400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 500, 503];
+  const errorStatuses = [400, 401, 403, 404, 405, 409, 413, 414, 415, 422, 429, 431, 500, 503];
   return {
     openapi: "3.1.0",
     info: {

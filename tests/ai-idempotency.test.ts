@@ -98,7 +98,7 @@ describe("Idempotency-Key", () => {
     const b = await post();
     expect(b.status).toBe(404);
     expect(b.headers.get("idempotent-replayed")).toBeNull();
-    expect(b.headers.get("x-ratelimit-remaining")).toBe("28"); // both spent quota
+    expect(b.headers.get("x-ratelimit-remaining")).toBe("30"); // a refused request spends no quota
 
     const bad = await api("/ai-vendor-summary", { method: "POST", key: org.key, json: { vendor: "x" }, headers: { "idempotency-key": "bad-body" } });
     expect(bad.status).toBe(400);

@@ -185,24 +185,51 @@ describe("rate limits", () => {
     expect(row.hour_used).toBe(3);
   });
 
-  it("throttles a client address after repeated failed authentication, valid key or not", async () => {
+  it("throttles guessing from an address, and still admits a correct key from it", async () => {
     const org = await newOrganization();
     const good = await newKey(org.id, ["read:dashboard"]);
     const [{ failures_per_window }] = await sql`select failures_per_window from app.auth_settings`;
     const from = `127.0.0.${100 + Math.floor(Math.random() * 100)}`;
-    const bad = { authorization: `Bearer apt_nokey000_${"x".repeat(43)}` };
+    const unknown = { authorization: `Bearer apt_nokey000_${"x".repeat(43)}` };
     for (let i = 0; i < failures_per_window; i++) {
-      expect((await rawRequest("/api/dashboard", { headers: bad, localAddress: from })).status).toBe(401);
+      expect((await rawRequest("/api/dashboard", { headers: unknown, localAddress: from })).status).toBe(401);
     }
-    const throttled = await rawRequest("/api/dashboard", { headers: { authorization: `Bearer ${good}` }, localAddress: from });
+    const throttled = await rawRequest("/api/dashboard", { headers: unknown, localAddress: from });
     expect(throttled.status).toBe(429);
     expect(Number(throttled.headers["retry-after"])).toBeGreaterThan(0);
     expect(JSON.parse(throttled.body).error).toMatch(/Too many failed authentication attempts/);
-    // A forged X-Forwarded-For does not escape: the nearest hop's address is what counts.
-    const forged = await rawRequest("/api/dashboard", { headers: { ...bad, "x-forwarded-for": "203.0.113.9" }, localAddress: from });
-    expect(forged.status).toBe(429);
+    // Everyone behind a shared address (a reverse proxy) keeps working: a correct key is admitted,
+    // and a revoked one is told so (its holder proved the secret: not a guess).
+    expect((await rawRequest("/api/dashboard", { headers: { authorization: `Bearer ${good}` }, localAddress: from })).status).toBe(200);
+    const revoked = await newKey(org.id, ["read:dashboard"]);
+    await sql`update app.api_keys set revoked_at = now() where prefix = ${revoked.slice(4, 12)}`;
+    const told = await rawRequest("/api/dashboard", { headers: { authorization: `Bearer ${revoked}` }, localAddress: from });
+    expect([told.status, JSON.parse(told.body).error]).toEqual([401, "This API key has been revoked."]);
+    // A forged X-Forwarded-For or CF-Connecting-IP does not move a guess to another address.
+    for (const forged of [{ "x-forwarded-for": "203.0.113.9" }, { "cf-connecting-ip": "203.0.113.9" }] as Record<string, string>[]) {
+      expect((await rawRequest("/api/dashboard", { headers: { ...unknown, ...forged }, localAddress: from })).status).toBe(429);
+    }
     // Other addresses are unaffected.
-    expect((await rawRequest("/api/dashboard", { headers: { authorization: `Bearer ${good}` }, localAddress: "127.0.0.2" })).status).toBe(200);
+    expect((await rawRequest("/api/dashboard", { headers: unknown, localAddress: "127.0.0.2" })).status).toBe(401);
+  });
+
+  it("throttles guessing one key's secret by address and prefix, apart from the address's other guesses", async () => {
+    const org = await newOrganization();
+    const good = await newKey(org.id, ["read:dashboard"]);
+    const prefix = good.slice(4, 12);
+    const [{ failures_per_window }] = await sql`select failures_per_window from app.auth_settings`;
+    const from = `127.0.1.${100 + Math.floor(Math.random() * 100)}`;
+    const wrong = { authorization: `Bearer apt_${prefix}_${"w".repeat(43)}` };
+    for (let i = 0; i < failures_per_window; i++) {
+      expect((await rawRequest("/api/dashboard", { headers: wrong, localAddress: from })).status).toBe(401);
+    }
+    expect((await rawRequest("/api/dashboard", { headers: wrong, localAddress: from })).status).toBe(429);
+    const [row] = await sql`select failures from app.auth_failures where source = ${`${from} ${prefix}`}`;
+    expect(row.failures).toBe(failures_per_window);
+    // the key itself still works from there; an unknown key from the same address is judged on its own count
+    expect((await rawRequest("/api/dashboard", { headers: { authorization: `Bearer ${good}` }, localAddress: from })).status).toBe(200);
+    expect((await rawRequest("/api/dashboard", { headers: { authorization: `Bearer apt_nokey000_${"x".repeat(43)}` }, localAddress: from })).status)
+      .toBe(401);
   });
 });
 

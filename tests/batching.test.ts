@@ -36,20 +36,21 @@ describe("app.authenticate_batch", () => {
       { key: limited, client: c }, { key: limited, client: c }, { key: limited, client: c },
     ], ["read:dashboard"]);
     expect(rows.map((r) => [r.n, r.status])).toEqual([[1, 200], [2, 401], [3, 200], [4, 403], [5, 200], [6, 429], [7, 429]]);
-    expect(rows.map((r) => r.minute_remaining)).toEqual([2, null, 1, 59, 0, 0, 0]);
+    expect(rows.map((r) => r.minute_remaining)).toEqual([2, null, 1, 60, 0, 0, 0]);
     expect(rows[1]).toMatchObject({ error: "Invalid API key.", organization_id: null, key_id: null });
     expect(rows[3].error).toBe("This API key lacks the scope read:dashboard required here.");
     expect(rows[5].error).toMatch(/^Rate limit exceeded — try again in \d+ seconds?\.$/);
     expect(rows[5].retry_after).toBeGreaterThanOrEqual(1);
-    // Charged: three units for the limited key, one for the unscoped one; the failure counted once.
+    // Charged: three units for the limited key, none for the 403; the wrong secret counted once,
+    // for its address and prefix.
     const counters = await sql`select k.name, c.minute_used from app.rate_limit_counters c join app.api_keys k on k.id = c.key_id
       where k.organization_id = ${org.id} order by k.name`;
-    expect(counters.map((r) => r.minute_used).sort()).toEqual([1, 3]);
-    const [failures] = await sql`select failures from app.auth_failures where client = ${c}`;
+    expect(counters.map((r) => r.minute_used)).toEqual([3]);
+    const [failures] = await sql`select failures from app.auth_failures where source = ${`${c} ${limited.slice(4, 12)}`}`;
     expect(failures.failures).toBe(1);
   });
 
-  it("blocks a client address within the batch once its failures reach the limit", async () => {
+  it("throttles an address's guesses within the batch once they reach the limit, never a correct key", async () => {
     const org = await newOrganization();
     const good = await newKey(org.id, ["read:dashboard"]);
     const [{ failures_per_window: limit }] = await sql`select failures_per_window from app.auth_settings`;
@@ -60,11 +61,11 @@ describe("app.authenticate_batch", () => {
       { key: good, client: c }, { key: bad, client: c }, { key: good, client: client() },
     ], ["read:dashboard"]);
     expect(rows.slice(0, limit).every((r) => r.status === 401)).toBe(true);
-    expect(rows[limit]).toMatchObject({ status: 429, key_id: null });
-    expect(rows[limit].error).toMatch(/^Too many failed authentication attempts/);
-    expect(rows[limit + 1].status).toBe(429);
+    expect(rows[limit]).toMatchObject({ status: 200, organization_id: org.id });
+    expect(rows[limit + 1]).toMatchObject({ status: 429, key_id: null });
+    expect(rows[limit + 1].error).toMatch(/^Too many failed authentication attempts/);
     expect(rows[limit + 2].status).toBe(200);
-    const [failures] = await sql`select failures from app.auth_failures where client = ${c}`;
+    const [failures] = await sql`select failures from app.auth_failures where source = ${c}`;
     expect(failures.failures).toBe(limit);
   });
 

@@ -11,6 +11,7 @@ import { connect, prepareDatabase, pushMigrations, type Sql } from "../scripts/l
 import { type FunctionsServer, startFunctions } from "../scripts/lib/functions.ts";
 import { freePort } from "../scripts/lib/ports.ts";
 import { type Scheduler, startScheduler } from "../scripts/lib/scheduler.ts";
+import { newSecretKeyEntry, newSigningSecret, parseSecretKeys, sealSecret } from "../supabase/functions/_shared/webhooks/secrets.ts";
 import { databaseUrl as sharedUrl } from "./helpers.ts";
 
 /** The backlog the issue asks a test to drive through budgeted runs (TEST_BACKLOG_EVENTS for a quick local run). */
@@ -24,6 +25,7 @@ const dbUrl = (() => {
   return u.toString();
 })();
 const schedulerSecret = `test_scheduler_${randomBytes(16).toString("hex")}`;
+const webhookSecretKeys = newSecretKeyEntry("hosted-test");
 let admin: postgres.Sql;
 let sql: Sql;
 let functions: FunctionsServer;
@@ -50,6 +52,7 @@ const functionsEnv = () => ({
   SUPABASE_URL: `http://127.0.0.1:${port}`,
   SUPABASE_DB_URL: dbUrl,
   SCHEDULER_SECRET: schedulerSecret,
+  WEBHOOK_SECRET_KEYS: webhookSecretKeys,
   WEBHOOK_ALLOW_LOOPBACK: "true",
   WEBHOOK_CPU_BUDGET_MS: String(BUDGET_MS),
   WEBHOOK_VISIBILITY_TIMEOUT_SECONDS: "3",
@@ -97,7 +100,8 @@ async function waitFor(what: string, done: () => boolean | Promise<boolean>, tim
 
 async function organizationWithEndpoint(url: string): Promise<string> {
   const [org] = await sql`insert into app.organizations (name) values (${`Hosted ${randomBytes(3).toString("hex")}`}) returning id`;
-  await sql`select app.webhook_endpoint_create(${org.id}, ${url}, '{*}', 'hosted test')`;
+  const s = sealSecret(parseSecretKeys(webhookSecretKeys), newSigningSecret(), org.id);
+  await sql`select app.webhook_endpoint_create(${org.id}, ${url}, '{*}', 'hosted test', ${s.sealed}, ${s.keyId})`;
   return org.id as string;
 }
 

@@ -1,6 +1,6 @@
 // Starts the whole stack once for the test run: a throwaway embedded PostgreSQL on a free port,
 // every migration, and every function under Deno, so tests speak real HTTP to real functions.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, type WriteStream } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -22,6 +22,10 @@ declare module "vitest" {
     /** The stack's session signing key and issuer, to mint members' sessions (tests/sessions-helpers.ts). */
     signingKey: SigningKey;
     issuer: string;
+    /** The functions' WEBHOOK_SECRET_KEYS, to seal secrets a test arranges (tests/webhooks-secrets.test.ts). */
+    webhookSecretKeys: string;
+    /** A file every line the stack logs is appended to, to check what the functions log. */
+    stackLogFile: string;
     /** Where webhook receivers (helpers.ts) append what they receive, checked against the document's webhooks at the end. */
     deliveryRecordFile: string;
   }
@@ -29,12 +33,14 @@ declare module "vitest" {
 
 let stack: Stack | undefined;
 let dir: string | undefined;
+let logFile: WriteStream | undefined;
 let recordFile = "";
 let deliveryFile = "";
 
 export async function setup(project: TestProject) {
   dir = mkdtempSync(join(tmpdir(), "aptoria-test-"));
-  const logs: string[] = [];
+  const stackLogFile = join(dir, "stack.log");
+  logFile = createWriteStream(stackLogFile);
   const aiProviderPort = await freePort();
   recordFile = process.env.API_RECORD_FILE ?? join(dir, "api-record.jsonl");
   deliveryFile = join(dir, "deliveries.jsonl");
@@ -58,7 +64,7 @@ export async function setup(project: TestProject) {
       API_RECORD_FILE: recordFile,
     },
     log: (line) => {
-      logs.push(line);
+      logFile!.write(`${line}\n`);
       if (process.env.STACK_LOG) console.log(`[stack] ${line}`);
     },
   });
@@ -70,11 +76,14 @@ export async function setup(project: TestProject) {
   project.provide("aiProviderPort", aiProviderPort);
   project.provide("signingKey", stack.signingKey);
   project.provide("issuer", stack.issuer);
+  project.provide("webhookSecretKeys", stack.webhookSecretKeys);
+  project.provide("stackLogFile", stackLogFile);
   project.provide("deliveryRecordFile", deliveryFile);
 }
 
 export async function teardown() {
   await stack?.stop();
+  await new Promise((resolve) => logFile ? logFile.end(resolve) : resolve(undefined));
   try {
     checkContract();
   } finally {

@@ -13,6 +13,10 @@ export const functionsUrl = inject("functionsUrl");
 export const databaseUrl = inject("databaseUrl");
 export const serviceRoleKey = inject("serviceRoleKey");
 export const schedulerSecret = inject("schedulerSecret");
+/** The functions' WEBHOOK_SECRET_KEYS (the stack's, from its data folder). */
+export const webhookSecretKeys = inject("webhookSecretKeys");
+/** Every line the stack has logged so far. */
+export const stackLogFile = inject("stackLogFile");
 /** The functions the scheduler calls (app.scheduled_jobs), with the scheduler secret only. */
 export const scheduledFunctions = ["webhook-dispatcher", "email-outbox", "rent-late", "webhook-retention", "request-log-retention"];
 

@@ -212,7 +212,9 @@ describe("the function log line", () => {
   it("is one JSON line per request with no key or secret in it, and a clean stop writes what waits", async () => {
     const org = await newOrganization();
     const key = await newKey(org.id, ["read:properties", "admin:api_keys"]);
-    const [, prefix, secret] = key.split("_");
+    // the secret is base64url, so it may hold "_" itself: everything after the prefix
+    const prefix = key.split("_")[1];
+    const secret = key.slice(`apt_${prefix}_`.length);
     const lines: string[] = [];
     // a server of our own, to read its stdout; its batches wait a minute, so only the stop writes them
     const server = await startFunctions({

@@ -9,6 +9,7 @@ import { freePort } from "../scripts/lib/ports.ts";
 import { denoBinary } from "../scripts/lib/paths.ts";
 import {
   call, databaseUrl, dispatchOnce, dispatchUntil, mailUrl, makeDue, type Receiver, rolledBack, schedulerSecret, sql, startReceiver, waitForServer,
+  webhookSecretKeys,
 } from "./helpers.ts";
 import { newTenant, newTenantOrg, newWebhookEndpoint } from "./fixtures/index.ts";
 
@@ -294,7 +295,7 @@ describe("SSRF", () => {
     const child = spawn(denoBinary(), ["run", "--allow-all", "--no-prompt", "scripts/functions-server.ts"], {
       cwd: process.cwd(), stdio: "ignore",
       env: { ...process.env, FUNCTIONS_ONLY: "webhook-endpoints,health", FUNCTIONS_PORT: String(port), FUNCTIONS_HOST: "127.0.0.1",
-             SUPABASE_DB_URL: databaseUrl, WEBHOOK_ALLOW_LOOPBACK: "" },
+             SUPABASE_DB_URL: databaseUrl, WEBHOOK_SECRET_KEYS: webhookSecretKeys, WEBHOOK_ALLOW_LOOPBACK: "" },
     });
     try {
       await waitForServer(`http://127.0.0.1:${port}/api/health`, { ok: true });
@@ -326,7 +327,8 @@ describe("at-least-once", () => {
     const child = spawn(denoBinary(), ["run", "--allow-all", "--no-prompt", "scripts/functions-server.ts"], {
       cwd: process.cwd(), stdio: "ignore",
       env: { ...process.env, FUNCTIONS_ONLY: "webhook-dispatcher,health", FUNCTIONS_PORT: String(port), FUNCTIONS_HOST: "127.0.0.1",
-             SUPABASE_DB_URL: databaseUrl, SCHEDULER_SECRET: schedulerSecret, WEBHOOK_ALLOW_LOOPBACK: "true" },
+             SUPABASE_DB_URL: databaseUrl, SCHEDULER_SECRET: schedulerSecret, WEBHOOK_SECRET_KEYS: webhookSecretKeys,
+             WEBHOOK_ALLOW_LOOPBACK: "true" },
     });
     const exited = new Promise((res) => child.once("exit", res));
     await waitForServer(`http://127.0.0.1:${port}/api/health`, { ok: true });

@@ -238,7 +238,8 @@ describe("the reference's verification snippets", () => {
       // a recording receiver on the same events, to replay real deliveries at the verifier
       const copy = await receiver();
       const copyEp = await newWebhookEndpoint(org.key, copy.url);
-      await sql`update app.webhook_endpoints set secret = ${ep.secret} where id = ${copyEp.id}`;
+      await sql`update app.webhook_endpoints c set secret_sealed = e.secret_sealed, secret_key_id = e.secret_key_id
+        from app.webhook_endpoints e where e.id = ${ep.id} and c.id = ${copyEp.id}`;
 
       for (const name of ["Ana Ñúñez — 北京", "O'Brien \"quoted\"", "Plain"]) await newTenant(org.id, { name: name });
       await call(`/webhook-endpoints/${ep.id}/test`, { method: "POST", key: org.key });

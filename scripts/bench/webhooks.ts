@@ -26,6 +26,7 @@ import { startStack } from "../lib/stack.ts";
 import { freePort } from "../lib/ports.ts";
 import { startScheduler } from "../lib/scheduler.ts";
 import { cpuByGroup, cpuPerUnit } from "./lib.ts";
+import { newSigningSecret, parseSecretKeys, sealSecret } from "../../supabase/functions/_shared/webhooks/secrets.ts";
 
 /**
  * pg-boss and graphile-worker live in their own package (scripts/bench/queues) because they want
@@ -257,8 +258,10 @@ export async function benchWebhooks(): Promise<void> {
     for (let i = 0; i < ENDPOINTS; i++) {
       const [org] = await sql`insert into app.organizations (name) values (${`Bench ${i}`}) returning id`;
       const path = `/hook/${i}`;
-      const [row] = await sql`select app.webhook_endpoint_create(${org.id}, ${`http://127.0.0.1:${receiver.port}${path}`}, '{*}', 'bench') as e`;
-      endpoints.push({ org: org.id, path, secret: row.e.secret });
+      const secret = newSigningSecret();
+      const s = sealSecret(parseSecretKeys(stack.webhookSecretKeys), secret, org.id);
+      await sql`select app.webhook_endpoint_create(${org.id}, ${`http://127.0.0.1:${receiver.port}${path}`}, '{*}', 'bench', ${s.sealed}, ${s.keyId})`;
+      endpoints.push({ org: org.id, path, secret });
     }
     await receiver.setSecrets(Object.fromEntries(endpoints.map((e) => [e.path, e.secret])));
     const jobFor = (e: { org: string; path: string; secret: string }) => ({ path: e.path, secret: e.secret, organization_id: e.org });

@@ -9,6 +9,7 @@ import { startFunctions } from "./functions.ts";
 import { startScheduler, type Scheduler } from "./scheduler.ts";
 import { startSmtpCatcher } from "./smtp-catcher.ts";
 import { jwksOf, localSigningKey, type SigningKey } from "./sessions.ts";
+import { localWebhookSecretKeys } from "./webhook-secrets.ts";
 
 export interface StackOptions {
   /** Use this PostgreSQL server instead of starting the embedded one. */
@@ -27,6 +28,8 @@ export interface StackOptions {
   mail?: { smtpPort?: number; httpPort?: number };
   /** The local sessions' signing key pair (scripts/lib/sessions.ts), made on first use; default: next to dataDir. */
   signingKeyFile?: string;
+  /** The functions' WEBHOOK_SECRET_KEYS, made on first use; default: webhook-secret-keys.json next to dataDir. */
+  webhookSecretKeysFile?: string;
   /** Extra environment for the functions (their "secrets"). */
   functionsEnv?: Record<string, string>;
   log: (line: string) => void;
@@ -43,6 +46,8 @@ export interface Stack {
   mailUrl: string;
   /** Signs local members' sessions; its public half is the JWKS the functions verify them with. */
   signingKey: SigningKey;
+  /** The WEBHOOK_SECRET_KEYS the functions seal and open webhook signing secrets with. */
+  webhookSecretKeys: string;
   /** The sessions' issuer, as Supabase Auth's: <SUPABASE_URL>/auth/v1. */
   issuer: string;
   sql: Sql;
@@ -85,6 +90,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const schedulerSecret = `local_scheduler_${randomBytes(24).toString("base64url")}`;
     const functionsUrl = `http://127.0.0.1:${opts.functionsPort}`;
     const signingKey = await localSigningKey(opts.signingKeyFile ?? join(dirname(opts.dataDir), "auth-signing-key.json"));
+    const webhookSecretKeys = localWebhookSecretKeys(opts.webhookSecretKeysFile ?? join(dirname(opts.dataDir), "webhook-secret-keys.json"));
     const mail = await startSmtpCatcher({ smtpPort: opts.mail?.smtpPort ?? 0, httpPort: opts.mail?.httpPort ?? 0 });
     stops.push(mail.stop);
     const functions = await startFunctions({
@@ -101,6 +107,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         SMTP_PORT: String(mail.smtpPort),
         SMTP_TLS: "none",
         LOCAL_AUTH_JWKS: JSON.stringify(jwksOf(signingKey)),
+        WEBHOOK_SECRET_KEYS: webhookSecretKeys,
         ...opts.functionsEnv,
       },
     });
@@ -111,7 +118,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       stops.push(scheduler.stop);
     }
     return {
-      functionsUrl, databaseUrl, serviceRoleKey, schedulerSecret, pgmq, mailUrl: mail.httpUrl, signingKey,
+      functionsUrl, databaseUrl, serviceRoleKey, schedulerSecret, pgmq, mailUrl: mail.httpUrl, signingKey, webhookSecretKeys,
       issuer: `${functionsUrl}/auth/v1`, sql, stop: stopAll,
       pids: () => ({ functions: functions.process.pid!, postgres: pg?.process.pid }),
     };

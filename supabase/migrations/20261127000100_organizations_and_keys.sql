@@ -147,9 +147,14 @@ create unlogged table app.route_quota_counters (
   constraint route_quota_counters_one_subject check (num_nonnulls(key_id, member_id) = 1)
 ) with (fillfactor = 50);
 
--- Failed authentications per client address, to stop key guessing (unlogged, as the counters).
+-- Guesses (an unknown key, or a known prefix with a wrong secret) per source, to slow key
+-- guessing (unlogged, as the counters). The source is the client address for unknown keys, and
+-- the address and the prefix ('203.0.113.9 abcd1234') for wrong secrets, so guessing one key's
+-- secret is counted apart from a shared address's other traffic. Only guesses are ever refused
+-- for it: a correct key is admitted from a throttled source, as every customer behind one proxy
+-- shares an address (why: docs/decisions/0011-throttle-guesses-not-keys.md).
 create unlogged table app.auth_failures (
-  client        text primary key,
+  source        text primary key,
   window_start  timestamptz not null,
   failures      int not null
 );
@@ -217,8 +222,8 @@ $$;
 -- What app.authenticate_batch learns about each request before charging anything.
 create type app.auth_request as (
   n               int,     -- position in the batch, from 1
-  client          text,
-  subject         text,    -- what the rate limits count: key_id or member_id; null when refused
+  source          text,    -- a guess's app.auth_failures source; null for anything but a guess
+  subject         text,    -- what the rate limits count: key_id or member_id; null when refused (a missing scope too)
   key_id          text,    -- a valid key's id
   member_id       text,    -- a session's membership in the organization it acts for
   role            text,    -- that membership's role
@@ -231,7 +236,7 @@ create type app.auth_request as (
   invalid         text,    -- why the key was refused (401), if it was
   denied_status   int,     -- a session with no organization to act for: 403 (none) or 400 (several, none named)
   denied          text,
-  throttled_for   int      -- seconds the client address is blocked for (429), if it is
+  throttled_for   int      -- seconds a guess's source is throttled for (429), if it is
 );
 
 -- The batch: parallel arrays, one element per request, all for one route (its scopes and
@@ -241,7 +246,8 @@ create type app.auth_request as (
 --   status 200: go on, as organization_id with key_id, or member_id and role;
 --   400 / 401 / 403 / 429: stop with `error`.
 --   for the RateLimit headers, each window's limit, remaining and reset (seconds until it
---   starts again): minute_*, hour_*, and quota_* when the route has a quota (quota_window too).
+--   starts again): minute_*, hour_*, and quota_* when the route has a quota (quota_window too);
+--   quota_window_number, the quota window charged, for app.route_quota_refund.
 -- A session acting for an organization is counted per membership, with the limits of
 -- app.auth_settings; a session refused for its organization (400, 403) consumes nothing.
 -- Atomic under concurrency: the counter rows of the batch's keys and memberships are locked in
@@ -257,7 +263,7 @@ create function app.authenticate_batch(
   p_organization_ids  text[] default null
 ) returns table (n int, status int, error text, organization_id text, key_id text, member_id text, role text, retry_after int,
                 minute_limit int, minute_remaining int, minute_reset int, hour_limit int, hour_remaining int, hour_reset int,
-                quota_limit int, quota_window int, quota_remaining int, quota_reset int)
+                quota_limit int, quota_window int, quota_remaining int, quota_reset int, quota_window_number bigint)
 language plpgsql as $$
 #variable_conflict use_column
 declare
@@ -281,18 +287,20 @@ begin
     roles := array(select r from app.role_scopes r);
   end if;
 
-  -- Who is who. A client address is blocked once its failures in the window, counting the
-  -- failures earlier in this batch, reach the limit; a blocked request does not count as a failure.
-  select array_agg(row(r.n, r.client, r.key_id, r.key_id, null, null, r.organization_id, r.scoped, r.missing,
+  -- Who is who. A guess (an unknown key or a wrong secret) is throttled once its source's
+  -- guesses in the window, counting those earlier in this batch, reach the limit; a throttled
+  -- guess does not count again. Anything but a guess is answered as usual from any source.
+  -- A key without the route's scopes has no subject: its 403 consumes nothing.
+  select array_agg(row(r.n, r.source, case when r.scoped then r.key_id end, r.key_id, null, null, r.organization_id, r.scoped, r.missing,
                        r.rate_per_minute, r.rate_per_hour, r.last_used_at, r.invalid, null, null,
-                       case when r.failures + r.failed_before >= settings.failures_per_window
+                       case when r.source is not null and r.failures + r.failed_before >= settings.failures_per_window
                             then greatest(1, ceil(extract(epoch from r.failures_since + make_interval(secs => settings.failure_window_s) - now())))::int
                        end)::app.auth_request order by r.n)
     into requests
   from (
-    select l.*, coalesce(count(l.invalid) over (partition by l.client order by l.n rows between unbounded preceding and 1 preceding), 0) as failed_before
+    select l.*, coalesce(count(l.source) over (partition by l.source order by l.n rows between unbounded preceding and 1 preceding), 0) as failed_before
     from (
-      select i.n::int as n, i.client,
+      select i.n::int as n, g.source,
              case when valid then k.id end as key_id, k.organization_id, p_scopes <@ k.scopes as scoped,
              case when not p_scopes <@ k.scopes then array(select s from unnest(p_scopes) s where s <> all (k.scopes) order by s) end as missing,
              k.rate_per_minute, k.rate_per_hour, k.last_used_at,
@@ -303,8 +311,10 @@ begin
              case when active then f.window_start else now() end as failures_since
       from unnest(p_prefixes, p_secret_hashes, p_clients, p_user_ids) with ordinality as i(prefix, secret_hash, client, user_id, n)
       left join app.api_keys k on k.prefix = i.prefix
-      left join app.auth_failures f on f.client = i.client
       cross join lateral (select app.secure_equals(k.secret_hash, i.secret_hash) as matches) m
+      cross join lateral (select case when k.id is null then i.client
+                                      when not m.matches then i.client || ' ' || i.prefix end as source) g
+      left join app.auth_failures f on f.source = g.source
       cross join lateral (select coalesce(m.matches and k.revoked_at is null and (k.expires_at is null or k.expires_at > now()), false) as valid,
                                  coalesce(f.window_start + make_interval(secs => settings.failure_window_s) > now(), false) as active) v
       where i.user_id is null
@@ -312,9 +322,10 @@ begin
   ) r;
 
   -- Sessions: the membership each acts as. The organization named in the request, or the
-  -- user's only one. Never a failure for the client address: the token itself was verified.
+  -- user's only one. Never a guess, never throttled: the token itself was verified.
   if p_user_ids is not null then
-    select coalesce(requests, '{}') || coalesce(array_agg(row(i.n::int, i.client, s.member_id, null, s.member_id, s.role, s.organization_id,
+    select coalesce(requests, '{}') || coalesce(array_agg(row(i.n::int, null, case when p_scopes <@ rs.scopes then s.member_id end,
+                         null, s.member_id, s.role, s.organization_id,
                          p_scopes <@ rs.scopes,
                          case when not p_scopes <@ rs.scopes then array(select x from unnest(p_scopes) x where x <> all (rs.scopes) order by x) end,
                          settings.member_rate_per_minute, settings.member_rate_per_hour, null, null,
@@ -323,12 +334,9 @@ begin
                               when s.memberships > 1 then 'You belong to several organizations: send X-Organization-Id with the id of the one to act for (GET /api/me lists them).'
                               when i.organization_id is not null then 'You are not a member of organization ' || i.organization_id || '.'
                               else 'You are not a member of any organization.' end,
-                         case when f.window_start + make_interval(secs => settings.failure_window_s) > now() and f.failures >= settings.failures_per_window
-                              then greatest(1, ceil(extract(epoch from f.window_start + make_interval(secs => settings.failure_window_s) - now())))::int end
-                       )::app.auth_request), '{}')
+                         null)::app.auth_request), '{}')
       into requests
-    from unnest(p_user_ids, p_organization_ids, p_clients) with ordinality as i(user_id, organization_id, client, n)
-    left join app.auth_failures f on f.client = i.client
+    from unnest(p_user_ids, p_organization_ids) with ordinality as i(user_id, organization_id, n)
     cross join lateral (
       select count(*)::int as memberships,
              case when count(*) = 1 then min(m.id) end as member_id,
@@ -363,10 +371,10 @@ begin
   -- keys' last_used_at current, and answers every request.
   return query
   with failed as (
-    insert into app.auth_failures as f (client, window_start, failures)
-    select r.client, now(), count(*) from unnest(requests) r
-    where r.invalid is not null and r.throttled_for is null group by r.client
-    on conflict (client) do update set
+    insert into app.auth_failures as f (source, window_start, failures)
+    select r.source, now(), count(*) from unnest(requests) r
+    where r.source is not null and r.throttled_for is null group by r.source
+    on conflict (source) do update set
       window_start = case when f.window_start + make_interval(secs => settings.failure_window_s) > now() then f.window_start else now() end,
       failures = case when f.window_start + make_interval(secs => settings.failure_window_s) > now() then f.failures + excluded.failures else excluded.failures end
   ),
@@ -403,14 +411,20 @@ begin
     -- the k-th request of a subject in the batch is granted when k <= granted
     select r.*, row_number() over (partition by r.subject, r.throttled_for is null order by r.n)::int as k,
            c.granted, c.minute_used as minute_after, c.hour_used as hour_after,
-           (quota_used->>r.subject)::int as quota_before
+           (quota_used->>r.subject)::int as quota_before, seen.minute_seen, seen.hour_seen
     from unnest(requests) r left join counted c on c.subject = r.subject and r.throttled_for is null
+    -- a missing scope charges nothing: its 403's headers show the windows as they stand
+    left join lateral (
+      select case when x.minute_window = floor(epoch / 60)::bigint then x.minute_used else 0 end as minute_seen,
+             case when x.hour_window = floor(epoch / 3600)::bigint then x.hour_used else 0 end as hour_seen
+      from app.rate_limit_counters x where not r.scoped and x.subject = coalesce(r.key_id, r.member_id)
+    ) seen on true
   ),
   served as (
     -- every window's count once this request is served (or refused)
     select p.*, p.k > p.granted as refused,
-           p.minute_after - p.granted + least(p.k, p.granted) as minute_used,
-           p.hour_after - p.granted + least(p.k, p.granted) as hour_used,
+           coalesce(p.minute_after - p.granted + least(p.k, p.granted), p.minute_seen, 0) as minute_used,
+           coalesce(p.hour_after - p.granted + least(p.k, p.granted), p.hour_seen, 0) as hour_used,
            case when p.scoped then p.quota_before + least(p.k, p.granted) end as quota_count
     from placed p
   ),
@@ -425,26 +439,27 @@ begin
   select d.n,
          case when d.throttled_for is not null then 429 when d.invalid is not null then 401
               when d.denied_status is not null then d.denied_status
-              when d.refused then 429 when not d.scoped then 403 else 200 end,
+              when not d.scoped then 403 when d.refused then 429 else 200 end,
          case when d.throttled_for is not null then 'Too many failed authentication attempts — try again in ' || d.throttled_for || ' seconds.'
               when d.invalid is not null then d.invalid
               when d.denied is not null then d.denied
-              when d.refused then 'Rate limit exceeded — try again in ' || d.retry || case when d.retry = 1 then ' second.' else ' seconds.' end
               when not d.scoped then case when d.role is null then 'This API key lacks' else 'Your role (' || d.role || ') lacks' end
                 || ' the scope' || case when cardinality(d.missing) > 1 then 's ' else ' ' end
-                || array_to_string(d.missing, ', ') || ' required here.' end,
+                || array_to_string(d.missing, ', ') || ' required here.'
+              when d.refused then 'Rate limit exceeded — try again in ' || d.retry || case when d.retry = 1 then ' second.' else ' seconds.' end end,
          case when ok then d.organization_id end,
          case when ok then d.key_id end,
          case when ok then d.member_id end,
          case when ok then d.role end,
-         coalesce(d.throttled_for, case when d.refused then d.retry end),
+         coalesce(d.throttled_for, case when d.refused and d.scoped then d.retry end),
          case when ok then d.rate_per_minute end, case when ok then greatest(d.rate_per_minute - d.minute_used, 0) end,
          case when ok then minute_ends_in end,
          case when ok then d.rate_per_hour end, case when ok then greatest(d.rate_per_hour - d.hour_used, 0) end,
          case when ok then hour_ends_in end,
          case when ok and d.quota_count is not null then quota.quota end, case when ok and d.quota_count is not null then quota.window_seconds end,
          case when ok and d.quota_count is not null then greatest(quota.quota - d.quota_count, 0) end,
-         case when ok and d.quota_count is not null then quota_ends_in end
+         case when ok and d.quota_count is not null then quota_ends_in end,
+         case when ok and d.quota_count is not null then floor(epoch / quota.window_seconds)::bigint end
   from decided d cross join lateral (select d.invalid is null and d.throttled_for is null and d.denied_status is null as ok) v
   order by d.n;
 
@@ -469,7 +484,8 @@ create function app.authenticate(
   p_quota           text default null,
   p_user_id         uuid default null,
   p_organization_id text default null
-) returns table (status int, error text, organization_id text, key_id text, member_id text, role text, retry_after int, limits jsonb)
+) returns table (status int, error text, organization_id text, key_id text, member_id text, role text, retry_after int, limits jsonb,
+                quota_window_number bigint)
 language sql as $$
   select b.status, b.error, b.organization_id, b.key_id, b.member_id, b.role, b.retry_after,
          case when b.minute_limit is not null then jsonb_build_array(
@@ -478,10 +494,20 @@ language sql as $$
            || case when b.quota_limit is not null then jsonb_build_array(jsonb_build_object(
                 'name', 'quota:' || p_quota, 'limit', b.quota_limit, 'window', b.quota_window, 'remaining', b.quota_remaining, 'reset', b.quota_reset))
               else '[]' end
-         end
+         end,
+         b.quota_window_number
   from app.authenticate_batch(array[p_prefix], array[p_secret_hash], array[p_client], p_scopes, p_quota,
                               case when p_user_id is not null then array[p_user_id] end,
                               case when p_user_id is not null then array[p_organization_id] end) b
+$$;
+
+-- Gives back the route quota unit an admitted request was charged when the route then refused
+-- it (400, 404): a refused request consumes nothing. Only in the window it was charged in, as a
+-- later window never counted it. Called only on that refused path, never on success.
+create function app.route_quota_refund(p_subject text, p_route text, p_window_number bigint) returns void
+language sql as $$
+  update app.route_quota_counters set used = used - 1
+  where subject = p_subject and route = p_route and window_number = p_window_number and used > 0
 $$;
 
 -- Key management through the API (the api-keys function). A key can only hand out scopes it

@@ -53,12 +53,17 @@ create table app.webhook_endpoints (
   description                 text not null default '' check (length(description) <= 500),
   -- the kinds it receives; '{*}' is every kind, including kinds added later
   events                      text[] not null default '{*}' check (cardinality(events) between 1 and 20),
-  -- the HMAC key is the whole secret string (whsec_...) as UTF-8 bytes, as the reference's
-  -- snippets use PMAI_WEBHOOK_SECRET. Kept here (schema app is not exposed by the Data API)
-  -- because every attempt must sign with it; it leaves the database only at creation/rotation.
-  secret                      text not null,
-  -- after a rotation the old secret signs alongside the new one until it expires
-  previous_secret             text,
+  -- The signing secret (whsec_..., the HMAC key as UTF-8 bytes, as the reference's snippets use
+  -- PMAI_WEBHOOK_SECRET), sealed: AES-256-GCM (nonce, ciphertext, tag) under the key
+  -- secret_key_id names, a key the functions hold (WEBHOOK_SECRET_KEYS) and the database never
+  -- does. Only the functions seal and open it (_shared/webhooks/secrets.ts); the plaintext
+  -- never reaches the database (why: docs/decisions/0012-webhook-secrets-at-rest.md).
+  secret_sealed               bytea not null,
+  secret_key_id               text not null,
+  -- after a rotation the old secret signs alongside the new one until it expires, and is
+  -- cleared within 10 minutes after that (app.webhook_clear_expired_secrets)
+  previous_secret_sealed      bytea,
+  previous_secret_key_id      text,
   previous_secret_expires_at  timestamptz,
   enabled                     boolean not null default true,
   disabled_reason             text check (disabled_reason in ('manual', 'consecutive_failures', 'gone')),
@@ -67,9 +72,14 @@ create table app.webhook_endpoints (
   created_at                  timestamptz not null default now(),
   updated_at                  timestamptz not null default now(),
   unique (organization_id, id),
-  check (enabled = (disabled_at is null))
+  check (enabled = (disabled_at is null)),
+  check ((previous_secret_sealed is null) = (previous_secret_key_id is null)
+         and (previous_secret_sealed is null) = (previous_secret_expires_at is null))
 );
 create index webhook_endpoints_organization on app.webhook_endpoints (organization_id, id);
+-- the rotations whose overlap ends, for app.webhook_clear_expired_secrets
+create index webhook_endpoints_previous_secret on app.webhook_endpoints (previous_secret_expires_at)
+  where previous_secret_expires_at is not null;
 
 -- Events are written in the writer's transaction and deliveries by the dispatcher a batch at a
 -- time, so both carry as few indexes and foreign keys as possible: a foreign key locks its
@@ -484,11 +494,6 @@ for each row execute function app.webhook_on_payment_plan();
 -- The endpoints registry (the webhook-endpoints function)
 ------------------------------------------------------------
 
-create function app.webhook_new_secret() returns text
-language sql volatile as $$
-  select 'whsec_' || rtrim(translate(encode(extensions.gen_random_bytes(32), 'base64'), '+/', '-_'), '=')
-$$;
-
 create function app.webhook_endpoint_json(e app.webhook_endpoints) returns jsonb
 language sql stable as $$
   select jsonb_build_object(
@@ -519,8 +524,10 @@ begin
 end
 $$;
 
--- `p_url` has passed the SSRF checks in the function (they need DNS).
-create function app.webhook_endpoint_create(p_organization_id text, p_url text, p_events text[], p_description text)
+-- `p_url` has passed the SSRF checks in the function (they need DNS); the function made the
+-- secret, sealed it and shows it once: the endpoint is returned without it.
+create function app.webhook_endpoint_create(p_organization_id text, p_url text, p_events text[], p_description text,
+                                            p_secret_sealed bytea, p_secret_key_id text)
 returns jsonb
 language plpgsql as $$
 declare
@@ -534,12 +541,12 @@ begin
     perform app.fail('AP409', format('An organization can have at most %s webhook endpoints; delete one first.',
       (select max_endpoints_per_org from app.webhook_settings)));
   end if;
-  insert into app.webhook_endpoints (organization_id, url, events, description, secret)
+  insert into app.webhook_endpoints (organization_id, url, events, description, secret_sealed, secret_key_id)
   values (p_organization_id, p_url,
           case when '*' = any (p_events) then '{*}' else array(select distinct x from unnest(p_events) x order by x) end,
-          coalesce(p_description, ''), app.webhook_new_secret())
+          coalesce(p_description, ''), p_secret_sealed, p_secret_key_id)
   returning * into e;
-  return app.webhook_endpoint_json(e) || jsonb_build_object('secret', e.secret);
+  return app.webhook_endpoint_json(e);
 end
 $$;
 
@@ -591,21 +598,39 @@ begin
 end
 $$;
 
--- The old secret keeps signing for 24 hours next to the new one.
-create function app.webhook_endpoint_rotate(p_organization_id text, p_id text) returns jsonb
+-- The old secret keeps signing for 24 hours next to the new one (sealed by the function, which
+-- shows it once); a rotation within the overlap drops the oldest.
+create function app.webhook_endpoint_rotate(p_organization_id text, p_id text, p_secret_sealed bytea, p_secret_key_id text)
+returns jsonb
 language plpgsql as $$
 declare
   e app.webhook_endpoints;
 begin
   update app.webhook_endpoints set
-    previous_secret = secret, previous_secret_expires_at = now() + interval '24 hours',
-    secret = app.webhook_new_secret(), updated_at = now()
+    previous_secret_sealed = secret_sealed, previous_secret_key_id = secret_key_id,
+    previous_secret_expires_at = now() + interval '24 hours',
+    secret_sealed = p_secret_sealed, secret_key_id = p_secret_key_id, updated_at = now()
   where organization_id = p_organization_id and id = p_id
   returning * into e;
   if not found then
     perform app.fail('AP404', 'Webhook endpoint not found.');
   end if;
-  return app.webhook_endpoint_json(e) || jsonb_build_object('secret', e.secret);
+  return app.webhook_endpoint_json(e);
+end
+$$;
+
+-- Clears the previous secrets whose overlap has ended (each run of the webhook-retention
+-- function, every 10 minutes): the claim stops handing one over at its expiry, and this removes
+-- it at rest; a job of its own every minute would cost 43,200 invocations a month (docs/hosted.md).
+create function app.webhook_clear_expired_secrets() returns int
+language plpgsql security definer set search_path = '' as $$
+declare
+  v_cleared int;
+begin
+  update app.webhook_endpoints set previous_secret_sealed = null, previous_secret_key_id = null, previous_secret_expires_at = null
+  where previous_secret_expires_at <= now();
+  get diagnostics v_cleared = row_count;
+  return v_cleared;
 end
 $$;
 

@@ -148,7 +148,7 @@ begin
     from unnest(v_ids, v_msgs) as x(msg_id, message)
   ), j as (
     select m.msg_id, m.delivery_id, d.id is null as first, coalesce(d.total_attempts, 0) as total_attempts,
-           e.id as endpoint_id, e.enabled, e.url, e.secret, e.previous_secret, e.previous_secret_expires_at,
+           e.id as endpoint_id, e.enabled, e.url, e.secret_sealed, e.secret_key_id, e.previous_secret_sealed, e.previous_secret_key_id, e.previous_secret_expires_at,
            ev.id as event_id, ev.kind, ev.organization_id, ev.payload,
            e.id is not null and (d.id is null or (d.status = 'pending' and d.msg_id = m.msg_id)) as live
     from m
@@ -164,9 +164,12 @@ begin
       'event', j.kind, 'organization_id', j.organization_id, 'payload', j.payload, 'url', j.url,
       -- numbered per delivery across redeliveries and replays (X-PMAI-Attempt)
       'attempt', j.total_attempts + 1,
-      -- the newest secret last: the reference's snippets read the last v1=
-      'secrets', case when j.previous_secret is not null and j.previous_secret_expires_at > now()
-                      then json_build_array(j.previous_secret, j.secret) else json_build_array(j.secret) end
+      -- sealed (the dispatcher opens them: _shared/webhooks/secrets.ts); the newest last: the
+      -- reference's snippets read the last v1=
+      'secrets', case when j.previous_secret_sealed is not null and j.previous_secret_expires_at > now()
+                      then json_build_array(json_build_object('key_id', j.previous_secret_key_id, 'sealed', encode(j.previous_secret_sealed, 'hex')),
+                                            json_build_object('key_id', j.secret_key_id, 'sealed', encode(j.secret_sealed, 'hex')))
+                      else json_build_array(json_build_object('key_id', j.secret_key_id, 'sealed', encode(j.secret_sealed, 'hex'))) end
     ) order by j.msg_id) filter (where j.live and j.enabled), '[]'),
     array_agg(j.msg_id) filter (where not j.live),
     array_agg(j.msg_id) filter (where j.live and not j.enabled),

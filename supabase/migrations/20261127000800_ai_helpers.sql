@@ -415,7 +415,7 @@ create function app.authenticate_idempotent(
   p_user_id         uuid default null,
   p_organization_id text default null
 ) returns table (status int, error text, organization_id text, key_id text, member_id text, role text, retry_after int, limits jsonb,
-                 replay_status int, replay_body text)
+                 replay_status int, replay_body text, quota_window_number bigint)
 language plpgsql as $$
 declare
   stored app.idempotency_keys;
@@ -438,16 +438,16 @@ begin
     select * into auth from app.authenticate(p_prefix, p_secret_hash, p_client, p_scopes, null, p_user_id, p_organization_id);
     if auth.status <> 200 then
       return query select auth.status, auth.error, auth.organization_id, auth.key_id, auth.member_id, auth.role, auth.retry_after, auth.limits,
-        null::int, null::text;
+        null::int, null::text, null::bigint;
     elsif stored.request_hash <> p_request_hash then
       return query select 409, 'This Idempotency-Key was already used for a different request; use a new key for a new request.',
-        auth.organization_id, auth.key_id, auth.member_id, auth.role, null::int, auth.limits, null::int, null::text;
+        auth.organization_id, auth.key_id, auth.member_id, auth.role, null::int, auth.limits, null::int, null::text, null::bigint;
     elsif stored.response_status is not null then
       return query select 200, null::text, auth.organization_id, auth.key_id, auth.member_id, auth.role, null::int, auth.limits,
-        stored.response_status, stored.response_body;
+        stored.response_status, stored.response_body, null::bigint;
     else
       return query select 409, 'A request with this Idempotency-Key is still in progress; retry in a moment.',
-        auth.organization_id, auth.key_id, auth.member_id, auth.role, 1, auth.limits, null::int, null::text;
+        auth.organization_id, auth.key_id, auth.member_id, auth.role, 1, auth.limits, null::int, null::text, null::bigint;
     end if;
     return;
   end if;
@@ -462,6 +462,6 @@ begin
       response_status = null, response_body = null, created_at = now();
   end if;
   return query select auth.status, auth.error, auth.organization_id, auth.key_id, auth.member_id, auth.role, auth.retry_after, auth.limits,
-    null::int, null::text;
+    null::int, null::text, auth.quota_window_number;
 end
 $$;

@@ -19,8 +19,9 @@ insert into app.request_log_settings default values;
 create table app.request_logs (
   organization_id  text not null,
   -- log_<ULID of the moment the request arrived>: ids sort as the requests arrived, to the
-  -- millisecond, and are the list's cursor
-  id               text not null check (id ~ '^log_[0-9A-HJKMNP-TV-Z]{26}$'),
+  -- millisecond, and are the list's cursor. Checked by shape, not by a regular expression: the
+  -- regex cost 6-9 µs of the 30 µs an entry costs to store (decision 0017); the writer makes them.
+  id               text not null check (left(id, 4) = 'log_' and octet_length(id) = 30),
   -- X-Request-Id as answered: ours (req_...) or the client's own, so not unique
   request_id       text not null check (length(request_id) between 1 and 128),
   created_at       timestamptz not null,
@@ -36,6 +37,8 @@ create table app.request_logs (
   error            text check (length(error) <= 1000),
   primary key (organization_id, id)
 );
+-- Our request ids are time-ordered (req_<milliseconds><random>, _shared/http.ts), so new
+-- entries land at this index's right edge rather than on a random page each.
 create index request_logs_request_id on app.request_logs (request_id);
 -- Pruning finds old rows by time; rows arrive in time order, so a BRIN index stays tiny and
 -- costs the batched insert next to nothing.

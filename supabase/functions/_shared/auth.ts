@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import type { Context, MiddlewareHandler } from "./deps.ts";
 import { batched } from "./batch.ts";
+import { clientAddressOf, parseTrustedProxies } from "./client-address.ts";
 import { BATCHES_IN_FLIGHT, type Fragment, sql } from "./db.ts";
 import { ApiError, badRequest } from "./errors.ts";
 import type { Env } from "./http.ts";
@@ -33,6 +34,8 @@ export interface AuthResult {
   role: string | null;
   retry_after: number | null;
   limits: Limit[] | null;
+  /** the route quota window an admitted request was charged in (app.route_quota_refund) */
+  quota_window_number: number | null;
 }
 
 /** What the SQL side needs of a presented key: the prefix that finds it and the SHA-256 of its secret. */
@@ -62,12 +65,13 @@ export function sha256Hex(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-/** The client's address as the nearest proxy saw it (the last X-Forwarded-For entry). */
+const proxyTrust = parseTrustedProxies(Deno.env.get("TRUSTED_PROXIES"));
+
+/** The client's address, for the guessing throttle (see client-address.ts). */
 function clientAddress(c: Context): string {
-  const forwarded = c.req.header("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
-  if (forwarded?.length) return forwarded[forwarded.length - 1].slice(0, 64);
-  const remote = (c.env as { remoteAddr?: { hostname?: string } } | undefined)?.remoteAddr?.hostname;
-  return remote ?? "unknown";
+  const seen = c.req.header("cf-connecting-ip")?.trim() ||
+    (c.env as { remoteAddr?: { hostname?: string } } | undefined)?.remoteAddr?.hostname || "unknown";
+  return clientAddressOf(seen, c.req.header("x-forwarded-for"), proxyTrust);
 }
 
 /**
@@ -115,7 +119,10 @@ export function rateLimitHeaders(limits: Limit[] | null): Record<string, string>
 export function admit(c: Context<Env>, row: AuthResult, credential: Credential): Record<string, string> {
   const headers = rateLimitHeaders(row.limits);
   const retry: Record<string, string> = row.retry_after ? { "retry-after": String(row.retry_after) } : {};
-  noteIdentity(c, { organizationId: row.organization_id, keyId: row.key_id, memberId: row.member_id });
+  noteIdentity(c, {
+    organizationId: row.organization_id, keyId: row.key_id, memberId: row.member_id,
+    keyPrefix: credential.kind === "key" ? credential.prefix : null, rateLimit: headers, retryAfter: row.retry_after,
+  });
   switch (row.status) {
     case 200:
       c.set("caller", {
@@ -143,6 +150,7 @@ interface BatchRow extends Omit<AuthResult, "limits"> {
   quota_window: number;
   quota_remaining: number;
   quota_reset: number;
+  quota_window_number: number | null;
 }
 
 function authResult(row: BatchRow, quota: string | null): AuthResult {
@@ -155,7 +163,7 @@ function authResult(row: BatchRow, quota: string | null): AuthResult {
   }
   return {
     status: row.status, error: row.error, organization_id: row.organization_id, key_id: row.key_id, member_id: row.member_id, role: row.role,
-    retry_after: row.retry_after, limits,
+    retry_after: row.retry_after, limits, quota_window_number: row.quota_window_number,
   };
 }
 
@@ -236,17 +244,39 @@ export function keyedRead<P>(scopes: string[], params: (c: Context<Env>) => P, r
   });
 }
 
+/** Whether the route refused an admitted request (4xx): then it consumes no route quota. */
+export function refusedByRoute(status: number): boolean {
+  return status >= 400 && status < 500;
+}
+
+/** The rate-limit headers once the quota unit `row` was charged has been given back. */
+export function headersAfterRefund(row: AuthResult): Record<string, string> {
+  return rateLimitHeaders(row.limits?.map((l) => (l.name.startsWith("quota:") ? { ...l, remaining: l.remaining + 1 } : l)) ?? null);
+}
+
+/** app.route_quota_refund for an admitted request, as SQL to run (alone or with other work). */
+export function quotaRefund(row: AuthResult, quota: string): Fragment {
+  return sql`select app.route_quota_refund(${row.key_id ?? row.member_id}, ${quota}, ${row.quota_window_number})`;
+}
+
 /**
  * Requires an API key holding every scope in `scopes`, or the session of a member whose role
  * holds them. `quota` names a row of app.route_quotas for routes with a tighter quota per key
- * (per membership for sessions). Sets `c.var.caller`.
+ * (per membership for sessions), which a request the route refuses (4xx) does not spend: one
+ * more statement, on that path only. Sets `c.var.caller`.
  */
 export function requireKey(scopes: string | string[], opts: { quota?: string } = {}): MiddlewareHandler<Env> {
-  const authenticate = authenticator(Array.isArray(scopes) ? scopes : [scopes], opts.quota ?? null);
+  const quota = opts.quota ?? null;
+  const authenticate = authenticator(Array.isArray(scopes) ? scopes : [scopes], quota);
   return documented({ auth: "key", scopes: Array.isArray(scopes) ? scopes : [scopes], quota: opts.quota }, async (c, next) => {
     const credential = await presentedCredential(c);
-    const headers = admit(c, await authenticate(credential), credential);
+    const row = await authenticate(credential);
+    let headers = admit(c, row, credential);
     await next();
+    if (quota && row.quota_window_number !== null && refusedByRoute(c.res.status)) {
+      await quotaRefund(row, quota);
+      headers = headersAfterRefund(row);
+    }
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
   });
 }

@@ -248,7 +248,11 @@ export const ScheduledRun = z.looseObject({}).describe("what the run did");
 export const OutboxRun = z.strictObject({ sent: z.int(), failed: z.int(), configured: z.boolean() });
 export const RentLateRun = z.strictObject({ marked: z.int().describe("charges marked late (each emits rent.late)") });
 export const PruneRun = z.strictObject({ deleted: z.int(), more: z.boolean() });
-export const WebhookPruneRun = z.strictObject({ deliveries: z.int(), events: z.int(), archived_messages: z.int(), more: z.boolean() });
+// {"history": false} answers only the secrets cleared
+export const WebhookPruneRun = z.strictObject({
+  deliveries: z.int().optional(), events: z.int().optional(), archived_messages: z.int().optional(), more: z.boolean().optional(),
+  previous_secrets_cleared: z.int(),
+});
 
 // Webhook events: what each kind's `payload` carries (the event triggers in the webhooks
 // migration build them; docs/webhooks.md has the table). The envelope is the same for all.

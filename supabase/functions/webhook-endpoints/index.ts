@@ -19,6 +19,7 @@ import { pathId } from "../_shared/ids.ts";
 import { eq, listPage } from "../_shared/lists.ts";
 import { pageParams } from "../_shared/pagination.ts";
 import { resource } from "../_shared/resource.ts";
+import { configuredKeys, newSigningSecret, sealSecret, SecretKeysUnavailable } from "../_shared/webhooks/secrets.ts";
 import { checkDestination, checkUrl, ForbiddenDestination } from "../_shared/webhooks/ssrf.ts";
 import { documented } from "../_shared/openapi.ts";
 import { Deleted, WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret, WebhookReplay, pageOf } from "../_shared/records.ts";
@@ -42,6 +43,21 @@ async function destination(raw: string): Promise<string> {
   }
 }
 
+/**
+ * A new signing secret, and its sealed form for the database. Without a usable
+ * WEBHOOK_SECRET_KEYS nothing is stored: 503, said plainly, and the reason logged.
+ */
+function newSecret(organizationId: string) {
+  try {
+    const secret = newSigningSecret();
+    return { secret, ...sealSecret(configuredKeys(), secret, organizationId) };
+  } catch (e) {
+    if (!(e instanceof SecretKeysUnavailable)) throw e;
+    console.error(JSON.stringify({ fn: "webhook-endpoints", error: e.message }));
+    throw new ApiError(503, "Webhook signing secrets cannot be stored right now: the server's encryption key is not configured. Try again later.");
+  }
+}
+
 const deliveryId = (c: Context<Env>) => pathId(c, "dlv", "Delivery", "delivery_id");
 const deliveryParams = { ...endpoints.params, delivery_id: z.string().regex(/^dlv_[0-9A-HJKMNP-TV-Z]{26}$/).describe("the delivery's id") };
 
@@ -53,8 +69,11 @@ const Replay = z.strictObject({ since: z.iso.datetime({ offset: true }) });
 app.post("/", requireKey("admin:webhooks"), documented({ body: Create, responses: { 201: WebhookEndpointWithSecret }, errors: [409] }, async (c) => {
   const body = await jsonBody(c, Create);
   const target = await destination(body.url);
-  const [row] = await sql`select app.webhook_endpoint_create(${c.var.caller.organizationId}, ${target}, ${body.events}, ${body.description}) as endpoint`;
-  return c.json(row.endpoint, 201);
+  const org = c.var.caller.organizationId;
+  const s = newSecret(org);
+  const [row] = await sql`select app.webhook_endpoint_create(${org}, ${target}, ${body.events}, ${body.description},
+    ${s.sealed}, ${s.keyId}) as endpoint`;
+  return c.json({ ...row.endpoint, secret: s.secret }, 201);
 }));
 
 app.get("/", requireKey("admin:webhooks"), endpoints.list(z.strictObject(pageParams("whe"))));
@@ -78,7 +97,13 @@ for (const [action, enabled] of [["enable", true], ["disable", false]] as const)
 
 app.delete("/:id", requireKey("admin:webhooks"), endpoints.act("app.webhook_endpoint_delete", Deleted));
 
-app.post("/:id/rotate-secret", requireKey("admin:webhooks"), endpoints.act("app.webhook_endpoint_rotate", WebhookEndpointWithSecret));
+app.post("/:id/rotate-secret", requireKey("admin:webhooks"), documented({ params: endpoints.params, responses: { 200: WebhookEndpointWithSecret }, errors: [409] }, async (c) => {
+  const id = endpoints.id(c);
+  const org = c.var.caller.organizationId;
+  const s = newSecret(org);
+  const [row] = await sql`select app.webhook_endpoint_rotate(${org}, ${id}, ${s.sealed}, ${s.keyId}) as endpoint`;
+  return c.json({ ...row.endpoint, secret: s.secret });
+}));
 
 app.post("/:id/test", requireKey("admin:webhooks"), documented({ params: endpoints.params, responses: { 202: WebhookDelivery }, errors: [409] }, async (c) => {
   const [row] = await sql`select app.webhook_send_test(${c.var.caller.organizationId}, ${endpoints.id(c)}) as delivery`;

@@ -1,6 +1,8 @@
-// POST /webhook-retention (scheduled every 10 minutes; scheduler secret): deletes webhook
-// events, deliveries, attempts and archived queue messages older than the retention
-// (app.webhook_prune), a batch per transaction, until none is left or its run time is spent.
+// POST /webhook-retention (scheduled every 10 minutes; scheduler secret): clears the previous
+// signing secrets whose rotation overlap has ended (app.webhook_clear_expired_secrets), then,
+// unless {"history": false}, deletes webhook events, deliveries, attempts and archived queue
+// messages older than the retention (app.webhook_prune), a batch per transaction, until none is
+// left or its run time is spent.
 import { z } from "../_shared/deps.ts";
 import { sql } from "../_shared/db.ts";
 import { createApp, jsonBody, serve } from "../_shared/http.ts";
@@ -14,6 +16,7 @@ const Options = z.strictObject({
   // an Edge Function's wall clock is 150 s on the Free plan
   max_seconds: z.number().min(0).max(140).default(20),
   batch_size: z.number().int().min(1).max(50_000).default(5000),
+  history: z.boolean().default(true),
 });
 
 interface Pruned {
@@ -25,6 +28,8 @@ interface Pruned {
 
 app.post("/", requireScheduler(), documented({ body: Options, responses: { 200: WebhookPruneRun } }, async (c) => {
   const o = await jsonBody(c, Options);
+  const [{ cleared }] = await sql<{ cleared: number }[]>`select app.webhook_clear_expired_secrets() as cleared`;
+  if (!o.history) return c.json({ previous_secrets_cleared: cleared });
   const until = Date.now() + o.max_seconds * 1000;
   const total = { deliveries: 0, events: 0, archived_messages: 0, more: true };
   do {
@@ -34,7 +39,7 @@ app.post("/", requireScheduler(), documented({ body: Options, responses: { 200: 
     total.archived_messages += pruned.archived_messages;
     total.more = pruned.more;
   } while (total.more && Date.now() < until);
-  return c.json(total);
+  return c.json({ ...total, previous_secrets_cleared: cleared });
 }));
 
 serve(app);

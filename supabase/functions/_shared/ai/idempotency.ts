@@ -5,7 +5,9 @@
 // inside authentication: the check must come first, in the same transaction.
 //
 // Without an Idempotency-Key header this is exactly requireKey.
-import { admit, type AuthResult, presentedCredential, requireKey, sha256Hex } from "../auth.ts";
+import {
+  admit, type AuthResult, headersAfterRefund, presentedCredential, quotaRefund, refusedByRoute, requireKey, sha256Hex,
+} from "../auth.ts";
 import { sql } from "../db.ts";
 import type { Context, MiddlewareHandler } from "../deps.ts";
 import { badRequest } from "../errors.ts";
@@ -55,7 +57,7 @@ export function requireKeyIdempotent(scopes: string[], opts: { quota: string }):
     const [row] = await sql<AuthRow[]>`
       select * from app.authenticate_idempotent(${apiKey?.prefix ?? null}, decode(${apiKey?.secretHash ?? null}, 'hex'), ${key.client},
         ${scopes}, ${opts.quota}, ${idempotencyKey}, ${await requestHash(c)}, ${session?.userId ?? null}::uuid, ${session?.organizationId ?? null})`;
-    const headers = admit(c, row, key);
+    let headers = admit(c, row, key);
     if (row.replay_body !== null) {
       return new Response(row.replay_body, {
         status: row.replay_status!,
@@ -64,12 +66,18 @@ export function requireKeyIdempotent(scopes: string[], opts: { quota: string }):
     }
 
     await next();
-    // Only successes are kept; after an error the key is released, so the client may retry it.
+    // Only successes are kept; after an error the key is released, so the client may retry it,
+    // and a request the route refused (4xx) gets its quota unit back in the same statement.
+    const subject = row.key_id ?? row.member_id;
     if (c.res.status >= 200 && c.res.status < 300) {
       await sql`update app.idempotency_keys set response_status = ${c.res.status}, response_body = ${await c.res.clone().text()},
-        locked_until = null where subject = ${row.key_id ?? row.member_id} and idempotency_key = ${idempotencyKey}`;
+        locked_until = null where subject = ${subject} and idempotency_key = ${idempotencyKey}`;
+    } else if (row.quota_window_number !== null && refusedByRoute(c.res.status)) {
+      await sql`with released as (delete from app.idempotency_keys where subject = ${subject} and idempotency_key = ${idempotencyKey}
+        and response_status is null) ${quotaRefund(row, opts.quota)}`;
+      headers = headersAfterRefund(row);
     } else {
-      await sql`delete from app.idempotency_keys where subject = ${row.key_id ?? row.member_id} and idempotency_key = ${idempotencyKey}
+      await sql`delete from app.idempotency_keys where subject = ${subject} and idempotency_key = ${idempotencyKey}
         and response_status is null`;
     }
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);

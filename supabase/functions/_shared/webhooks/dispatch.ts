@@ -9,7 +9,8 @@
 // and releases the lease; app.webhook_release asks for the next run when messages are still due.
 import type { Sql } from "../db.ts";
 import { cpuMeter, type CpuCharges } from "./cpu.ts";
-import { type Claimed, deliver, type Outcome } from "./deliver.ts";
+import { deliver, type Outcome } from "./deliver.ts";
+import { openClaimed, type SealedClaimed } from "./secrets.ts";
 
 export interface RunOptions {
   /** Stop claiming after this many seconds (in-flight attempts still finish and are recorded). */
@@ -160,7 +161,7 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
   const claim = async (qty: number) => {
     summary.claims++;
     cpu.call();
-    const [row] = await sql<{ result: { leased: boolean; ends_in_ms?: number; messages?: Claimed[] } }[]>`
+    const [row] = await sql<{ result: { leased: boolean; ends_in_ms?: number; messages?: SealedClaimed[] } }[]>`
       select app.webhook_claim(${holder}, ${qty}, ${o.visibilityTimeoutSeconds},
         ${new Date(deadline)}::timestamptz, ${LEASE_SECONDS}) as result`;
     return row.result;
@@ -216,7 +217,8 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
         break;
       }
       leased = true;
-      const messages = result.messages ?? [];
+      // the batch's secrets opened once each; a message whose secret cannot be is left for later
+      const messages = openClaimed(result.messages ?? []);
       if (messages.length > 0) {
         summary.batches++;
         idleMs = IDLE_MIN_MS;
