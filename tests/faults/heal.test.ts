@@ -14,6 +14,7 @@ import { startStack, type Stack } from "../../scripts/lib/stack.ts";
 import { freePort } from "../../scripts/lib/ports.ts";
 import { allScopes, createKey } from "../../scripts/lib/demo.ts";
 import { type Receiver, startReceiver, verifiedEvent } from "../helpers.ts";
+import { createAptoriaClient } from "../../clients/typescript/src/index.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "aptoria-heal-"));
 const logs: { at: number; line: string }[] = [];
@@ -49,9 +50,10 @@ beforeAll(async () => {
   receiver = await startReceiver();
   // slow enough that a run always has attempts in flight when it is killed
   receiver.respond = () => ({ status: 200, delayMs: 150 });
-  const [endpoint] = await stack.sql<{ e: { secret: string } }[]>`
-    select app.webhook_endpoint_create(${organizationId}, ${receiver.url}, '{*}', 'heal test') as e`;
-  secret = endpoint.e.secret;
+  // through the API, which seals the secret (app.webhook_endpoint_create no longer sees it)
+  const endpoint = await createAptoriaClient({ baseUrl: `${stack.functionsUrl}/api`, apiKey })
+    .post("/webhook-endpoints", { body: { url: receiver.url, description: "heal test" } });
+  secret = endpoint.secret;
 }, 120_000);
 
 afterAll(async () => {
