@@ -166,8 +166,9 @@ export async function startReceiver(path = "/hook"): Promise<Receiver> {
         receivedAt: Date.now(),
       };
       receiver.received.push(r);
-      // checked against the OpenAPI document's webhooks when the run ends (tests/global-setup.ts)
-      appendFileSync(deliveryRecordFile, `${JSON.stringify({ headers: r.headers, body: r.body })}\n`);
+      // checked against the OpenAPI document's webhooks when the run ends (tests/global-setup.ts;
+      // the faults project has no global setup, so no record file)
+      if (deliveryRecordFile) appendFileSync(deliveryRecordFile, `${JSON.stringify({ headers: r.headers, body: r.body })}\n`);
       const answer = receiver.respond(r) ?? { status: 200 };
       const send = () => res.writeHead(answer.status, { "content-type": "text/plain" }).end(answer.body ?? "ok");
       if (answer.delayMs) setTimeout(send, answer.delayMs);

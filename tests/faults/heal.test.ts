@@ -49,9 +49,13 @@ beforeAll(async () => {
   receiver = await startReceiver();
   // slow enough that a run always has attempts in flight when it is killed
   receiver.respond = () => ({ status: 200, delayMs: 150 });
-  const [endpoint] = await stack.sql<{ e: { secret: string } }[]>`
-    select app.webhook_endpoint_create(${organizationId}, ${receiver.url}, '{*}', 'heal test') as e`;
-  secret = endpoint.e.secret;
+  const created = await fetch(`${stack.functionsUrl}/api/webhook-endpoints`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+    body: JSON.stringify({ url: receiver.url, description: "heal test" }),
+  });
+  expect(created.status).toBe(201);
+  secret = ((await created.json()) as { secret: string }).secret;
 }, 120_000);
 
 afterAll(async () => {
