@@ -178,8 +178,8 @@ export async function startReceiver(path = "/hook"): Promise<Receiver> {
         receivedAt: Date.now(),
       };
       receiver.received.push(r);
-      // checked against the OpenAPI document's webhooks when the run ends (tests/global-setup.ts)
-      // (the fault tests run without the global setup: nothing to record for)
+      // checked against the OpenAPI document's webhooks when the run ends (tests/global-setup.ts;
+      // the faults project has no global setup, so no record file)
       if (deliveryRecordFile) appendFileSync(deliveryRecordFile, `${JSON.stringify({ headers: r.headers, body: r.body })}\n`);
       void Promise.resolve(receiver.respond(r)).then((given) => {
         const answer = given ?? { status: 200 };

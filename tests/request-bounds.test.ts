@@ -9,8 +9,9 @@ import { functionsUrl } from "./helpers.ts";
 function raw(path: string, headers: string[] = []): Promise<{ status: number; headers: Record<string, string>; body: string }> {
   const url = new URL(functionsUrl);
   return new Promise((resolve, reject) => {
+    // write, not end: the runtime drops a request whose client half-closes before the answer
     const socket = connect(Number(url.port), url.hostname, () => {
-      socket.end(`GET ${path} HTTP/1.1\r\nHost: ${url.host}\r\n${headers.map((h) => `${h}\r\n`).join("")}Connection: close\r\n\r\n`);
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: ${url.host}\r\n${headers.map((h) => `${h}\r\n`).join("")}Connection: close\r\n\r\n`);
     });
     const chunks: Buffer[] = [];
     socket.on("data", (d: Buffer) => chunks.push(d));
