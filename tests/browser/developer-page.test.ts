@@ -267,7 +267,8 @@ describe("Settings → Developer's Logs tab", () => {
     await poll(() => page.getByRole("heading", { name: "Logs" }).isVisible()).toBe(true);
     const entries = page.getByRole("list", { name: "Requests" }).getByRole("listitem");
     const entry = (requestId: string) => page.getByRole("listitem", { name: `Request ${requestId}` });
-    const shown = async () => Promise.all((await entries.all()).map((e) => e.getAttribute("aria-label")));
+    // read in one step: the list may change between listing the entries and reading each
+    const shown = () => entries.evaluateAll((items) => items.map((e) => e.getAttribute("aria-label")));
     // the entries are written in batches off the request path: search again until the 404's is in
     const search = async (requestId: string) => {
       await page.getByRole("textbox", { name: "Request id" }).fill(requestId);
