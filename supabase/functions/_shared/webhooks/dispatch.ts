@@ -3,10 +3,19 @@
 // claim (which also renews the lease) and one record. Claiming, delivering and recording
 // overlap, so the pool stays full while a batch is being recorded.
 //
+// Lanes: the claim gives an endpoint no more than its lane's room (app.webhook_settings
+// endpoint_concurrency, less what this run has in flight to it), so the run tells it what it has
+// in flight per endpoint, and which endpoints' lanes are full of attempts older than SLOW_MS: the
+// claim parks their excess messages, and each of their attempts that finishes releases one. A
+// claim that returns less than it asked for means the lanes are full or nothing else is due: the
+// next waits for a quarter of what is in flight to finish, or SHORT_WAIT_MS.
+//
 // A run ends when nothing has been due for idleSeconds (at once with untilIdle), when its CPU
 // budget is near (what it has in flight must fit in what is left), at maxSeconds, or when it
-// loses the lease. Whatever ends it, in `finally` it lets what is in flight finish, records it
-// and releases the lease; app.webhook_release asks for the next run when messages are still due.
+// loses the lease. Whatever ends it, in `finally` it lets what is in flight finish (for
+// STOP_GRACE_MS; then it releases the lease first, so a slow receiver's attempts do not hold up
+// the next run), records it and releases the lease; app.webhook_release asks for the next run when
+// messages are still due.
 import type { Sql } from "../db.ts";
 import { cpuMeter, type CpuCharges } from "./cpu.ts";
 import { type Claimed, deliver, type Outcome } from "./deliver.ts";
@@ -68,6 +77,12 @@ const HANDOVER_MS = 3500;
 const RESERVE_MS = 25;
 // attempts finished before a run prices attempts by what it has seen, and claims past a batch
 const WARM_UP = 50;
+// an endpoint whose lane is full of attempts at least this old has its excess messages parked
+const SLOW_MS = 1000;
+// after a claim that returned less than it asked for, the longest wait before the next
+const SHORT_WAIT_MS = 10;
+// at its end, how long a run waits for its attempts before it hands over the lease
+const STOP_GRACE_MS = 1000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -85,6 +100,12 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
   const outcomes: Outcome[] = [];
   let inflight = 0;
   let sent = 0;
+  let finished = 0;
+  /** Per endpoint, when each of its attempts in flight started, oldest first. */
+  const lanes = new Map<string, number[]>();
+  let lane = 0;
+  /** After a short claim: claim again once `finished` reaches this, or at `until`. */
+  let gate: { finished: number; until: number } | null = null;
   let recording: Promise<void> | null = null;
   let wake: (() => void) | null = null;
   const notify = () => {
@@ -160,10 +181,28 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
   const claim = async (qty: number) => {
     summary.claims++;
     cpu.call();
-    const [row] = await sql<{ result: { leased: boolean; ends_in_ms?: number; messages?: Claimed[] } }[]>`
+    const busyLanes: Record<string, number> = {};
+    const park: string[] = [];
+    const now = Date.now();
+    for (const [endpoint, starts] of lanes) {
+      busyLanes[endpoint] = starts.length;
+      if (lane > 0 && starts.length >= lane && now - starts[0] >= SLOW_MS) park.push(endpoint);
+    }
+    const [row] = await sql<{ result: { leased: boolean; ends_in_ms?: number; lane?: number; messages?: Claimed[] } }[]>`
       select app.webhook_claim(${holder}, ${qty}, ${o.visibilityTimeoutSeconds},
-        ${new Date(deadline)}::timestamptz, ${LEASE_SECONDS}) as result`;
+        ${new Date(deadline)}::timestamptz, ${LEASE_SECONDS}, ${JSON.stringify(busyLanes)}::text::json, ${park}::text[]) as result`;
+    if (row.result.lane) lane = row.result.lane;
     return row.result;
+  };
+  const start = (m: Claimed) => {
+    const startedAt = Date.now();
+    const starts = lanes.get(m.endpoint_id) ?? [];
+    starts.push(startedAt);
+    lanes.set(m.endpoint_id, starts);
+    return () => {
+      starts.splice(starts.indexOf(startedAt), 1);
+      if (starts.length === 0 && lanes.get(m.endpoint_id) === starts) lanes.delete(m.endpoint_id);
+    };
   };
 
   let idleMs = IDLE_MIN_MS;
@@ -196,7 +235,13 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
         await waitForChange(Math.min(50, RENEW_MS));
         continue;
       }
-      const result = await claim(wanted ? Math.min(room, o.batchSize) : 0);
+      if (wanted && !renew && gate && finished < gate.finished && Date.now() < gate.until) {
+        await waitForChange(gate.until - Date.now());
+        continue;
+      }
+      gate = null;
+      const asked = wanted ? Math.min(room, o.batchSize) : 0;
+      const result = await claim(asked);
       lastClaimAt = Date.now();
       if (!result.leased) {
         if (leased) {
@@ -225,18 +270,26 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
           inflight++;
           sent++;
           cpu.attempt();
+          const done = start(m);
           deliver(m, o.attemptTimeoutMs).then((outcome) => {
             inflight--;
+            finished++;
+            done();
             if (outcome.ok) summary.delivered++;
             else summary.failed++;
             outcomes.push(outcome);
             notify();
           });
         }
-        continue;
+        if (messages.length >= asked) continue;
       }
       if (!wanted) continue;
-      if (busy()) lastWorkAt = Date.now();
+      if (busy()) {
+        lastWorkAt = Date.now();
+        // lanes full or nothing else due: wait for some of what is in flight, not every attempt
+        gate = { finished: finished + Math.max(1, Math.floor(inflight / 4)), until: Date.now() + SHORT_WAIT_MS };
+        continue;
+      }
       else if (Date.now() - lastWorkAt >= idleLimitMs) {
         summary.stopped = "idle";
         break;
@@ -252,7 +305,10 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
     summary.in_flight_at_stop = inflight;
     // What is in flight finishes and is recorded before the next run is asked for: two runs at
     // once in one isolate would share its CPU limit (and the process clock would count both).
-    while (busy()) {
+    // Attempts still waiting on a slow receiver after STOP_GRACE_MS cost no CPU while they wait:
+    // the lease goes first, so the next run delivers to everyone else meanwhile.
+    const graceEnds = Date.now() + STOP_GRACE_MS;
+    while (busy() && Date.now() < graceEnds) {
       record();
       await waitForChange(20);
     }
@@ -261,6 +317,10 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
       const [row] = await sql<{ handed_over: boolean }[]>`select app.webhook_release(${holder}) as handed_over`
         .catch(() => [{ handed_over: false }]);
       summary.handed_over = row.handed_over;
+    }
+    while (busy()) {
+      record();
+      await waitForChange(20);
     }
   }
   summary.seconds = (Date.now() - began) / 1000;
