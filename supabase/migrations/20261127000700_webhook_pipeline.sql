@@ -560,6 +560,16 @@ language sql security definer set search_path = '' as $$
   where e.id = p_endpoint_id
 $$;
 
+-- Whether an open circuit's probe is due with its messages parked (the queue shows nothing due).
+create function app.webhook_probe_due() returns boolean
+language plpgsql security definer set search_path = '' as $$
+begin
+  return exists (select 1 from app.webhook_endpoints e
+                 where e.next_probe_at <= clock_timestamp() and e.enabled
+                   and exists (select 1 from app.webhook_parked p where p.endpoint_id = e.id));
+end
+$$;
+
 -- Frees the lease at the end of a run, so the next run starts at once; when messages are due
 -- still (the run stopped at its CPU budget or run time), asks for the next run: the hand-over.
 -- True when it asked.
@@ -567,7 +577,7 @@ create function app.webhook_release(p_holder text) returns boolean
 language plpgsql security definer set search_path = '' as $$
 begin
   delete from app.webhook_dispatcher_lease where holder = p_holder;
-  if exists (select 1 from pgmq.q_webhooks q where q.vt <= now()) then
+  if exists (select 1 from pgmq.q_webhooks q where q.vt <= now()) or app.webhook_probe_due() then
     return app.webhook_wake_dispatcher();
   end if;
   return false;
@@ -627,7 +637,8 @@ end
 $$;
 
 -- Waits until a message of the pgmq queue `p_queue` is due, for at most p_max_ms, and sets
--- `due` to whether one is (messages waiting on a retry's backoff are not due). An idle
+-- `due` to whether one is (messages waiting on a retry's backoff are not due; for `webhooks`, a
+-- probe that is due counts). An idle
 -- dispatcher waits here between its claims, one look at the queue's vt index every 10 ms, as
 -- pgmq.read_with_poll waits (why: docs/decisions/0004-wait-inside-postgres.md).
 -- A procedure, and each look its own transaction: between looks it holds no lock and no
@@ -644,7 +655,7 @@ begin
     -- the dispatcher's queue is looked at with a plan kept for the session; any other is
     -- planned again at each look, about 0.1 ms more (1% of a core at 100 looks a second)
     if p_queue = 'webhooks' then
-      due := exists (select 1 from pgmq.q_webhooks where vt <= pg_catalog.clock_timestamp());
+      due := exists (select 1 from pgmq.q_webhooks where vt <= pg_catalog.clock_timestamp()) or app.webhook_probe_due();
     else
       execute v_look into due;
     end if;

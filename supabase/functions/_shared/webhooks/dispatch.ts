@@ -7,8 +7,9 @@
 // endpoint_concurrency, less what this run has in flight to it), so the run tells it what it has
 // in flight per endpoint, and which endpoints' lanes are full of attempts older than SLOW_MS: the
 // claim parks their excess messages, and each of their attempts that finishes releases one. A
-// claim that returns less than it asked for means the lanes are full or nothing else is due: the
-// next waits for a quarter of what is in flight to finish, or SHORT_WAIT_MS.
+// run claims whenever it has room; after a claim that returned less than it asked for (lanes full,
+// or nothing else due) or a small one, the next waits for a quarter of what is in flight to
+// finish, or SHORT_WAIT_MS, so claims do not follow every attempt that finishes.
 //
 // A run ends when nothing has been due for idleSeconds (at once with untilIdle), when its CPU
 // budget is near (what it has in flight must fit in what is left), at maxSeconds, or when it
@@ -227,8 +228,9 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
       // first attempts cost several times its later ones
       const warm = sent - inflight >= WARM_UP;
       const room = Math.min(o.concurrency - inflight, canAfford, warm ? Infinity : o.batchSize - inflight);
-      // claim when at least half a batch fits (or the pool is empty), so claims stay large
-      const wanted = room >= Math.min(o.batchSize, Math.ceil(o.concurrency / 2)) || (inflight === 0 && room > 0);
+      // claim whenever there is room: the gate below keeps small claims from following every
+      // attempt that finishes (a pool held by slow attempts must not stop the others' claims)
+      const wanted = room > 0;
       // a full pool still renews the lease, or another run would take over
       const renew = !wanted && leased && Date.now() - lastClaimAt >= RENEW_MS;
       if (!wanted && !renew) {
@@ -281,12 +283,13 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
             notify();
           });
         }
-        if (messages.length >= asked) continue;
+        // a full claim of a worthwhile size: more may be due at once
+        if (messages.length >= asked && asked >= Math.min(o.batchSize, Math.ceil(o.concurrency / 2))) continue;
       }
       if (!wanted) continue;
       if (busy()) {
         lastWorkAt = Date.now();
-        // lanes full or nothing else due: wait for some of what is in flight, not every attempt
+        // lanes full, nothing else due or little room: wait for some of what is in flight, not every attempt
         gate = { finished: finished + Math.max(1, Math.floor(inflight / 4)), until: Date.now() + SHORT_WAIT_MS };
         continue;
       }
