@@ -81,7 +81,7 @@ const WARM_UP = 50;
 // an endpoint whose lane is full of attempts at least this old has its excess messages parked
 const SLOW_MS = 1000;
 // after a claim that returned less than it asked for, the longest wait before the next
-const SHORT_WAIT_MS = 10;
+const SHORT_WAIT_MS = 5;
 // at its end, how long a run waits for its attempts before it hands over the lease
 const STOP_GRACE_MS = 1000;
 
@@ -287,7 +287,7 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
         if (messages.length >= asked && asked >= Math.min(o.batchSize, Math.ceil(o.concurrency / 2))) continue;
       }
       if (!wanted) continue;
-      if (busy()) {
+      if (inflight > 0) {
         lastWorkAt = Date.now();
         // lanes full, nothing else due or little room: wait for some of what is in flight, not every attempt
         gate = { finished: finished + Math.max(1, Math.floor(inflight / 4)), until: Date.now() + SHORT_WAIT_MS };
