@@ -8,7 +8,7 @@
 // in flight per endpoint, and which endpoints' lanes are full of attempts older than SLOW_MS: the
 // claim parks their excess messages, and each of their attempts that finishes releases one. A
 // run claims whenever it has room; after a claim that returned less than it asked for (lanes full,
-// or nothing else due) or a small one, the next waits for a quarter of what is in flight to
+// or nothing else due) or a small one, the next waits for half of what is in flight to
 // finish, or SHORT_WAIT_MS, so claims do not follow every attempt that finishes.
 //
 // A run ends when nothing has been due for idleSeconds (at once with untilIdle), when its CPU
@@ -81,7 +81,7 @@ const WARM_UP = 50;
 // an endpoint whose lane is full of attempts at least this old has its excess messages parked
 const SLOW_MS = 1000;
 // after a claim that returned less than it asked for, the longest wait before the next
-const SHORT_WAIT_MS = 5;
+const SHORT_WAIT_MS = 20;
 // at its end, how long a run waits for its attempts before it hands over the lease
 const STOP_GRACE_MS = 1000;
 
@@ -290,7 +290,7 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
       if (inflight > 0) {
         lastWorkAt = Date.now();
         // lanes full, nothing else due or little room: wait for some of what is in flight, not every attempt
-        gate = { finished: finished + Math.max(1, Math.floor(inflight / 4)), until: Date.now() + SHORT_WAIT_MS };
+        gate = { finished: finished + Math.max(1, Math.ceil(inflight / 2)), until: Date.now() + SHORT_WAIT_MS };
         continue;
       }
       else if (Date.now() - lastWorkAt >= idleLimitMs) {
