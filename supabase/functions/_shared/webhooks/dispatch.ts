@@ -293,6 +293,7 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
         gate = { finished: finished + Math.max(1, Math.ceil(inflight / 2)), until: Date.now() + SHORT_WAIT_MS };
         continue;
       }
+      if (busy()) lastWorkAt = Date.now();
       else if (Date.now() - lastWorkAt >= idleLimitMs) {
         summary.stopped = "idle";
         break;
