@@ -83,7 +83,7 @@ const SLOW_MS = 1000;
 // after a claim that returned less than it asked for, the longest wait before the next
 const SHORT_WAIT_MS = 20;
 // at its end, how long a run waits for its attempts before it hands over the lease
-const STOP_GRACE_MS = 1000;
+const STOP_GRACE_MS = 50;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
