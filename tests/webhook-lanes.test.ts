@@ -44,7 +44,7 @@ beforeAll(async () => {
       SUPABASE_URL: `http://127.0.0.1:${port}`, SUPABASE_DB_URL: dbUrl, SCHEDULER_SECRET: schedulerSecret,
       WEBHOOK_ALLOW_LOOPBACK: "true", WEBHOOK_IDLE_SECONDS: "2", FUNCTIONS_ONLY: "webhook-dispatcher,health",
     },
-    log: (l) => process.env.LANES_LOG && console.log(l),
+    log: () => {},
   });
   scheduler = await startScheduler({ sql, functionsUrl: `http://127.0.0.1:${port}`, schedulerSecret, log: () => {}, jobs: false });
   // the minutely safety net, played every half second: a probe due while no run is under way
