@@ -386,8 +386,21 @@ export async function benchWebhooks(): Promise<void> {
         await runner.stop();
       }
     };
+    // BENCH_LANES=16,256: ours once per endpoint_concurrency in each burst round (an A/B of the
+    // lanes in one run); the steady and fault scenarios keep the setting's default
+    const laneVariants = (process.env.BENCH_LANES ?? "").split(",").filter(Boolean).map(Number);
+    const withLane = (lane: number) => async (phase: Phase) => {
+      const [{ was }] = await sql`select endpoint_concurrency as was from app.webhook_settings`;
+      await sql`update app.webhook_settings set endpoint_concurrency = ${lane}`;
+      try {
+        await ourPhase(phase);
+      } finally {
+        await sql`update app.webhook_settings set endpoint_concurrency = ${was}`;
+      }
+    };
     const systems = [
       { prefix: "ours", system: "ours: triggers + pgmq + dispatcher", withConsumers: ourPhase },
+      ...laneVariants.map((lane) => ({ prefix: `ours${lane}`, system: `ours, endpoint_concurrency ${lane}`, withConsumers: withLane(lane) })),
       { prefix: "boss", system: "pg-boss (4 workers x batch 50, notify)", withConsumers: bossPhase },
       { prefix: "gw", system: "graphile-worker (concurrency 32, local queue 64)", withConsumers: graphilePhase },
     ];
@@ -426,7 +439,7 @@ export async function benchWebhooks(): Promise<void> {
     }
 
     // ---- steady, one system after the other
-    for (const sys of systems) {
+    for (const sys of systems.filter((x) => !x.prefix.match(/^ours\d/))) {
       await settle(sql);
       await sys.withConsumers(async (emitOne) => {
         const committed = await steady(`${sys.prefix}-steady`, emitOne);

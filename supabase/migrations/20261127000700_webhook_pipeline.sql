@@ -135,12 +135,15 @@ $$;
 -- delivery is gone, whose delivery no longer waits on them, or whose endpoint belongs to another
 -- organization than its event, are deleted; deliveries to disabled endpoints are held.
 -- {"leased": false, "ends_in_ms": n} when another dispatcher holds the lease.
--- Lanes: `p_busy` is {endpoint_id: attempts the run has in flight}; an endpoint gets no more than
--- its lane's room (endpoint_concurrency less those), an open circuit none but its probe once
--- next_probe_at has passed. The claim looks at the earliest-due messages (a window of 4 claims'
+-- Lanes: `p_busy` is {endpoint_id: attempts the run has in flight}, `p_park` the endpoints the run
+-- finds slow (an attempt in flight for a while); a slow endpoint gets no more than its lane's room
+-- (endpoint_concurrency less those), a prompt one its share of the run's pool (in flight plus
+-- p_qty, over the endpoints busy or due; a lane at least), so a burst to a few endpoints fills
+-- the pool and a slow one never holds more than its share; an open circuit gets none but its
+-- probe once next_probe_at has passed. The claim looks at the earliest-due messages (a window of 4 claims'
 -- worth, read through the vt index) and takes them round-robin: organizations first, then
 -- endpoints within each. The window's messages of an open circuit, and those over the lane of an
--- endpoint in `p_park` (the run saw its lane full of slow attempts), are parked
+-- endpoint in `p_park`, are parked
 -- (app.webhook_parked), so a backlog of one endpoint never fills the window.
 -- It reads the queue with statements of its own, not pgmq.read, whose statement joins the
 -- messages it locks back to the queue table: the subqueries walk an index, and the updates look
@@ -167,6 +170,7 @@ declare
   v_park bigint[];
   v_probes bigint[];
   v_probed text[];
+  v_share int;
 begin
   -- A crash loses at most this bookkeeping, and the messages then reappear: at-least-once holds.
   perform set_config('synchronous_commit', 'off', true);
@@ -209,13 +213,21 @@ begin
   from (select d.msg_id, d.vt, d.message->>'endpoint_id' as endpoint_id from pgmq.q_webhooks d
         where d.vt <= clock_timestamp() order by d.vt limit greatest(p_qty * 4, 400)) w;
 
+  -- the run's pool (what it has in flight and what it asks for) shared by the endpoints it is
+  -- busy with or that have messages due
+  select (p_qty + coalesce((select sum(b.value::int) from json_each_text(p_busy) b), 0))
+         / greatest(1, (select count(*) from (select unnest(v_win_endpoints) union select json_object_keys(p_busy)) a))
+  into v_share;
+
   with w as (
     select x.msg_id, x.endpoint_id, x.ord, row_number() over (partition by x.endpoint_id order by x.ord) as rank_in_endpoint
     from unnest(v_win_ids, v_win_endpoints) with ordinality as x(msg_id, endpoint_id, ord)
   ), ep as (
     select e.id, e.organization_id, e.next_probe_at is not null as open,
            case when not e.enabled then p_qty  -- held by the claim below
-                when e.next_probe_at is null then v_lane - coalesce((p_busy->>e.id)::int, 0)
+                when e.next_probe_at is null and e.id = any (p_park) then v_lane - coalesce((p_busy->>e.id)::int, 0)
+                -- a prompt endpoint: its share of the run's pool (a lane at least)
+                when e.next_probe_at is null then greatest(v_lane, v_share) - coalesce((p_busy->>e.id)::int, 0)
                 when e.next_probe_at <= clock_timestamp() and coalesce((p_busy->>e.id)::int, 0) = 0
                      and not e.id = any (coalesce(v_probed, '{}')) then 1
                 else 0 end as room,

@@ -3,10 +3,11 @@
 // claim (which also renews the lease) and one record. Claiming, delivering and recording
 // overlap, so the pool stays full while a batch is being recorded.
 //
-// Lanes: the claim gives an endpoint no more than its lane's room (app.webhook_settings
-// endpoint_concurrency, less what this run has in flight to it), so the run tells it what it has
-// in flight per endpoint, and which endpoints' lanes are full of attempts older than SLOW_MS: the
-// claim parks their excess messages, and each of their attempts that finishes releases one. A
+// Lanes: the claim gives a slow endpoint (an attempt in flight older than SLOW_MS) no more than
+// its lane's room (app.webhook_settings endpoint_concurrency, less what this run has in flight to
+// it) and parks its excess messages (each of its attempts that finishes releases one); a prompt
+// endpoint gets its share of the run's pool (a lane at least), so a burst to a few endpoints keeps
+// the pool full. The run tells the claim what it has in flight per endpoint and which are slow. A
 // run claims whenever it has room; after a claim that returned less than it asked for (lanes full,
 // or nothing else due) or a small one, the next waits for half of what is in flight to
 // finish, or SHORT_WAIT_MS, so claims do not follow every attempt that finishes.
@@ -78,8 +79,10 @@ const HANDOVER_MS = 3500;
 const RESERVE_MS = 25;
 // attempts finished before a run prices attempts by what it has seen, and claims past a batch
 const WARM_UP = 50;
-// an endpoint whose lane is full of attempts at least this old has its excess messages parked
-const SLOW_MS = 1000;
+// an endpoint with an attempt in flight at least this old is slow: its lane binds (and its excess
+// messages are parked); a prompt one may use its share of the pool. Short, so that a receiver
+// turning slow has few attempts in flight (its rate times this) before its lane binds.
+const SLOW_MS = 200;
 // after a claim that returned less than it asked for, the longest wait before the next
 const SHORT_WAIT_MS = 20;
 // at its end, how long a run waits for its attempts before it hands over the lease
@@ -104,7 +107,6 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
   let finished = 0;
   /** Per endpoint, when each of its attempts in flight started, oldest first. */
   const lanes = new Map<string, number[]>();
-  let lane = 0;
   /** After a short claim: claim again once `finished` reaches this, or at `until`. */
   let gate: { finished: number; until: number } | null = null;
   let recording: Promise<void> | null = null;
@@ -187,12 +189,11 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
     const now = Date.now();
     for (const [endpoint, starts] of lanes) {
       busyLanes[endpoint] = starts.length;
-      if (lane > 0 && starts.length >= lane && now - starts[0] >= SLOW_MS) park.push(endpoint);
+      if (now - starts[0] >= SLOW_MS) park.push(endpoint);
     }
-    const [row] = await sql<{ result: { leased: boolean; ends_in_ms?: number; lane?: number; messages?: Claimed[] } }[]>`
+    const [row] = await sql<{ result: { leased: boolean; ends_in_ms?: number; messages?: Claimed[] } }[]>`
       select app.webhook_claim(${holder}, ${qty}, ${o.visibilityTimeoutSeconds},
         ${new Date(deadline)}::timestamptz, ${LEASE_SECONDS}, ${JSON.stringify(busyLanes)}::text::json, ${park}::text[]) as result`;
-    if (row.result.lane) lane = row.result.lane;
     return row.result;
   };
   const start = (m: Claimed) => {
