@@ -15,10 +15,10 @@
 -- pgmq function (pgmq's upgrades drop and recreate them). On the hot path the queue table is
 -- touched by msg_id only, never joined (why: docs/decisions/0003-queue-read-by-key.md), and batch
 -- keys are named with = any (...) under enable_seqscan = off
--- (why: docs/decisions/0007-dispatcher-seqscan-off.md). Each endpoint has a lane (at most
--- endpoint_concurrency attempts in flight) and a circuit; a claim shares itself out across
+-- (why: docs/decisions/0007-dispatcher-seqscan-off.md). Each endpoint has a lane (once it is
+-- slow, at most endpoint_concurrency attempts in flight; else its share of the pool) and a circuit; a claim shares itself out across
 -- organizations and endpoints, and the messages of an endpoint that cannot take them now (its
--- circuit open, or its lane full of slow attempts) are parked, out of every claim's way, until
+-- circuit open, or its lane full while it is slow) are parked, out of every claim's way, until
 -- its lane frees or its probe succeeds (why: docs/decisions/0015-endpoint-lanes-and-circuits.md).
 
 -- One dispatcher drains at a time: pg_net fires the schedule without waiting for the previous
