@@ -222,10 +222,15 @@ export async function dispatchUntil(done: () => boolean | Promise<boolean>, time
   }, { timeout: timeoutMs, interval: 50 });
 }
 
-/** Moves a pending delivery's next attempt to now: the test's stand-in for waiting out a backoff. */
+/**
+ * Moves a pending delivery's next attempt to now, and its endpoint's next probe if its circuit is
+ * open: the test's stand-in for waiting out a backoff.
+ */
 export async function makeDue(deliveryId: string): Promise<void> {
   await sql`select pgmq.set_vt('webhooks'::text, msg_id::bigint, 0::integer) from app.webhook_deliveries
     where id = ${deliveryId} and status = 'pending'`;
+  await sql`update app.webhook_endpoints e set next_probe_at = now() from app.webhook_deliveries d
+    where d.id = ${deliveryId} and e.id = d.endpoint_id and e.next_probe_at is not null`;
 }
 
 /**

@@ -38,7 +38,7 @@ describe("privileges", () => {
 
   it("no function of schema app is executable by PUBLIC or anon; service_role keeps its grants", async () => {
     expect(await publicRoutines(sql)).toEqual([]);
-    const claim = "app.webhook_claim(text, integer, integer, timestamp with time zone, integer)";
+    const claim = "app.webhook_claim(text, integer, integer, timestamp with time zone, integer, json, text[])";
     const [row] = await sql`select has_function_privilege('anon', ${claim}, 'execute') as anon,
       has_function_privilege('authenticated', ${claim}, 'execute') as authenticated,
       has_function_privilege('service_role', ${claim}, 'execute') as service_role`;

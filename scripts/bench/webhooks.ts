@@ -11,6 +11,10 @@
 //   Steady: 200 events/s for 15 s; commit-to-receipt p50/p99.
 //   Write cost: payments recorded per second (a receipt paying a charge in full fires rent.paid)
 //          with and without the webhook trigger, the median of six interleaved pairs.
+//   Faults (ours): the steady load again, with a receiver answering after 8 s and one never
+//          answering beside each endpoint (every event goes to them too): the healthy endpoints'
+//          p99 commit-to-receipt (under 100 ms) and their deliveries/s against the steady run's
+//          (at least 80%).
 //   Bursts are repeated (3 rounds, each system once per round, the order rotating) and each
 //   system's median burst is reported, with every round's rate.
 // BENCH_EVENTS, BENCH_STEADY_RATE, BENCH_STEADY_SECONDS, BENCH_BURST_ROUNDS override the sizes.
@@ -217,6 +221,39 @@ function summarize(system: string, scenario: string, committed: Map<string, numb
   };
 }
 
+/** A steady run's deliveries/s: receipts over the time from the first commit to the last receipt. */
+function steadyRate(committed: Map<string, number>, r: Receiver): number {
+  let first = Infinity, last = 0, n = 0;
+  for (const [name, at] of committed) {
+    const got = r.received.get(name);
+    if (got === undefined) continue;
+    n++;
+    first = Math.min(first, at);
+    last = Math.max(last, got);
+  }
+  return n / ((last - first) / 1000);
+}
+
+/** Receivers that misbehave, in this process: /slow answers 200 after 8 s, /hang never answers. */
+async function startFaultyReceivers(): Promise<{ port: number; slow(): number; hung(): number; stop(): Promise<void> }> {
+  let slow = 0, hung = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    if (req.url === "/slow") {
+      slow++;
+      setTimeout(() => res.writeHead(200).end(), 8000);
+    } else hung++;
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  return {
+    port: (server.address() as { port: number }).port, slow: () => slow, hung: () => hung,
+    stop: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
 const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
 
 /** Calls `emit(name)` RATE times a second for STEADY_SECONDS, recording each commit time. */
@@ -319,6 +356,8 @@ export async function benchWebhooks(): Promise<void> {
     const jobsOf = (all: string[]) => all.map((name, i) => ({ ...jobFor(endpoints[i % ENDPOINTS]), name }));
     /** A phase runs with the system's consumers up: started before it, stopped after it. */
     type Phase = (emitOne: (name: string) => Promise<unknown>, emitAll: (all: string[]) => Promise<unknown>) => Promise<void>;
+    const ourPhaseSteady = (prefix: string) =>
+      steady(prefix, (name) => sql`insert into app.tenants (organization_id, name) values (${endpointOf(name).org}, ${name})`);
     const ourPhase = (phase: Phase) => phase(
       (name) => sql`insert into app.tenants (organization_id, name) values (${endpointOf(name).org}, ${name})`,
       (all) => sql.begin(async (tx) => {
@@ -350,8 +389,21 @@ export async function benchWebhooks(): Promise<void> {
         await runner.stop();
       }
     };
+    // BENCH_LANES=16,256: ours once per endpoint_concurrency in each burst round (an A/B of the
+    // lanes in one run); the steady and fault scenarios keep the setting's default
+    const laneVariants = (process.env.BENCH_LANES ?? "").split(",").filter(Boolean).map(Number);
+    const withLane = (lane: number) => async (phase: Phase) => {
+      const [{ was }] = await sql`select endpoint_concurrency as was from app.webhook_settings`;
+      await sql`update app.webhook_settings set endpoint_concurrency = ${lane}`;
+      try {
+        await ourPhase(phase);
+      } finally {
+        await sql`update app.webhook_settings set endpoint_concurrency = ${was}`;
+      }
+    };
     const systems = [
       { prefix: "ours", system: "ours: triggers + pgmq + dispatcher", withConsumers: ourPhase },
+      ...laneVariants.map((lane) => ({ prefix: `ours${lane}`, system: `ours, endpoint_concurrency ${lane}`, withConsumers: withLane(lane) })),
       { prefix: "boss", system: "pg-boss (4 workers x batch 50, notify)", withConsumers: bossPhase },
       { prefix: "gw", system: "graphile-worker (concurrency 32, local queue 64)", withConsumers: graphilePhase },
     ];
@@ -390,13 +442,40 @@ export async function benchWebhooks(): Promise<void> {
     }
 
     // ---- steady, one system after the other
-    for (const sys of systems) {
+    for (const sys of systems.filter((x) => !x.prefix.match(/^ours\d/))) {
       await settle(sql);
       await sys.withConsumers(async (emitOne) => {
         const committed = await steady(`${sys.prefix}-steady`, emitOne);
         await receiver.waitFor([...committed.keys()], 30_000);
-        results.push(summarize(sys.system, "steady", committed, receiver, false));
+        const r = summarize(sys.system, "steady", committed, receiver, false);
+        r.deliveriesPerSecond = steadyRate(committed, receiver);
+        results.push(r);
       });
+    }
+
+    // ---- faults: ours only, the steady load with a slow and a hanging receiver beside each endpoint
+    {
+      const faulty = await startFaultyReceivers();
+      stops.push(() => faulty.stop());
+      const added: { org: string; id: string }[] = [];
+      for (const e of endpoints) {
+        for (const path of ["/slow", "/hang"]) {
+          const s = sealSecret(parseSecretKeys(stack.webhookSecretKeys), newSigningSecret(), e.org);
+          const [row] = await sql`select app.webhook_endpoint_create(${e.org}, ${`http://127.0.0.1:${faulty.port}${path}`}, '{*}', 'bench fault', ${s.sealed}, ${s.keyId}) as e`;
+          added.push({ org: e.org, id: row.e.id });
+        }
+      }
+      await settle(sql);
+      const committed = await ourPhaseSteady("ours-faults");
+      await receiver.waitFor([...committed.keys()], 60_000);
+      const r = summarize("ours, a slow (8 s) and a hanging receiver beside each endpoint", "steady, faults", committed, receiver, false);
+      r.deliveriesPerSecond = steadyRate(committed, receiver);
+      const plain = results.find((x) => x.scenario === "steady" && x.system === systems[0].system)!;
+      const share = r.deliveriesPerSecond / plain.deliveriesPerSecond!;
+      r.note = `healthy endpoints: p99 ${r.p99! < 100 ? "under" : "NOT under"} 100 ms; deliveries/s ${(share * 100).toFixed(0)}% of the steady run's ` +
+        `(${share >= 0.8 ? "at least" : "NOT at least"} 80%); the faulty ones got ${faulty.slow()} (slow, 8 s) and ${faulty.hung()} (hanging) requests`;
+      results.push(r);
+      for (const a of added) await sql`select app.webhook_endpoint_delete(${a.org}, ${a.id})`;
     }
 
     const [{ batches }] = await sql`select count(*)::int as batches from app.webhook_attempts`;

@@ -37,8 +37,14 @@ create table app.webhook_settings (
   singleton               boolean primary key default true check (singleton),
   -- attempts per delivery before it is given up (the first one plus 14 retries: about 48.5 h)
   max_attempts            int not null default 15 check (max_attempts between 1 and 50),
-  -- consecutive failed attempts (no success in between) that disable an endpoint
+  -- consecutive failed probes (no success in between) that disable an endpoint: under traffic as
+  -- for a lone event, about 8.5 hours of failing (app.webhook_record's circuit breaker)
   disable_after_failures  int not null default 10 check (disable_after_failures between 1 and 1000),
+  -- attempts in flight per endpoint (its lane): a slow receiver holds no more than this
+  endpoint_concurrency    int not null default 16 check (endpoint_concurrency between 1 and 512),
+  -- the retry schedule's unit: 60000 ms makes it 1 min, 2 min, 4 min ...; tests shorten it so a
+  -- whole disable-and-recover cycle takes seconds
+  backoff_unit_ms         int not null default 60000 check (backoff_unit_ms between 1 and 60000),
   -- bound on the fan-out of one event
   max_endpoints_per_org   int not null default 20 check (max_endpoints_per_org between 1 and 1000),
   -- days webhook history is kept (app.webhook_prune)
@@ -69,6 +75,9 @@ create table app.webhook_endpoints (
   disabled_reason             text check (disabled_reason in ('manual', 'consecutive_failures', 'gone')),
   disabled_at                 timestamptz,
   consecutive_failures        int not null default 0,
+  -- its circuit: null while closed; when its last attempts failed, the time of its next probe,
+  -- until which its new deliveries wait (app.webhook_claim parks them)
+  next_probe_at               timestamptz,
   created_at                  timestamptz not null default now(),
   updated_at                  timestamptz not null default now(),
   unique (organization_id, id),
@@ -80,6 +89,8 @@ create index webhook_endpoints_organization on app.webhook_endpoints (organizati
 -- the rotations whose overlap ends, for app.webhook_clear_expired_secrets
 create index webhook_endpoints_previous_secret on app.webhook_endpoints (previous_secret_expires_at)
   where previous_secret_expires_at is not null;
+-- the open circuits, looked at by every claim for a probe that is due
+create index webhook_endpoints_probe on app.webhook_endpoints (next_probe_at) where next_probe_at is not null;
 
 -- Events are written in the writer's transaction and deliveries by the dispatcher a batch at a
 -- time, so both carry as few indexes and foreign keys as possible: a foreign key locks its
@@ -286,7 +297,8 @@ begin
 end
 $$;
 
--- Puts deliveries back in the queue (replay, re-enable, redeliver): due now, backoff restarted;
+-- Puts deliveries back in the queue (replay, re-enable, redeliver): due now, backoff restarted,
+-- their endpoints' circuits closed (someone says the receiver works: the next attempt tells);
 -- then asks for a dispatcher run (app.webhook_wake_dispatcher).
 create function app.webhook_requeue(p_delivery_ids text[]) returns int
 language plpgsql security definer set search_path = '' as $$
@@ -302,6 +314,9 @@ begin
     msg_id = case when d.status = 'pending' then d.msg_id
                   else (select pgmq.send('webhooks'::text, jsonb_build_object('delivery_id', d.id, 'endpoint_id', d.endpoint_id), 0::integer)) end
   where d.id = any (p_delivery_ids);
+  update app.webhook_endpoints e set next_probe_at = null
+  where e.next_probe_at is not null
+    and e.id = any (array(select d.endpoint_id from app.webhook_deliveries d where d.id = any (p_delivery_ids)));
   perform app.webhook_wake_dispatcher();
   return n;
 end
@@ -561,6 +576,8 @@ begin
   end if;
   update app.webhook_endpoints set
     url = coalesce(p_url, url),
+    -- a new address is a new receiver: its circuit starts closed
+    next_probe_at = case when p_url is distinct from url and p_url is not null then null else next_probe_at end,
     events = case when p_events is null then events when '*' = any (p_events) then '{*}'
                   else array(select distinct x from unnest(p_events) x order by x) end,
     description = coalesce(p_description, description),
@@ -574,7 +591,7 @@ begin
 end
 $$;
 
--- Enabling resets the failure count and sends every held delivery.
+-- Enabling resets the failure count, closes the circuit and sends every held delivery.
 create function app.webhook_endpoint_set_enabled(p_organization_id text, p_id text, p_enabled boolean)
 returns jsonb
 language plpgsql as $$
@@ -587,7 +604,7 @@ begin
   end if;
   if p_enabled and not e.enabled then
     update app.webhook_endpoints set enabled = true, disabled_at = null, disabled_reason = null,
-      consecutive_failures = 0, updated_at = now()
+      consecutive_failures = 0, next_probe_at = null, updated_at = now()
     where id = p_id returning * into e;
     perform app.webhook_requeue(array(select id from app.webhook_deliveries where endpoint_id = p_id and status = 'held'));
   elsif not p_enabled and e.enabled then

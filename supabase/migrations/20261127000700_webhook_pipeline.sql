@@ -2,7 +2,8 @@
 -- that enqueues asks for a run when none holds the lease (app.webhook_wake_dispatcher; the
 -- minutely schedule is only a safety net). A run takes the dispatcher's lease and claims due
 -- messages (app.webhook_claim), POSTs them, records the outcomes
--- (app.webhook_record: backoff, giving up, disabling an endpoint and emailing its owner), waits
+-- (app.webhook_record: backoff, the endpoints' circuits, giving up, disabling an endpoint and
+-- emailing its owner), waits
 -- inside PostgreSQL while the queue is idle (app.queue_wait), and at its end frees the lease,
 -- asking for the next run if messages are still due (app.webhook_release); the
 -- webhook-retention function prunes old history (app.webhook_prune); views for SQL-savvy teams
@@ -14,7 +15,11 @@
 -- pgmq function (pgmq's upgrades drop and recreate them). On the hot path the queue table is
 -- touched by msg_id only, never joined (why: docs/decisions/0003-queue-read-by-key.md), and batch
 -- keys are named with = any (...) under enable_seqscan = off
--- (why: docs/decisions/0007-dispatcher-seqscan-off.md).
+-- (why: docs/decisions/0007-dispatcher-seqscan-off.md). Each endpoint has a lane (once it is
+-- slow, at most endpoint_concurrency attempts in flight; else its share of the pool) and a circuit; a claim shares itself out across
+-- organizations and endpoints, and the messages of an endpoint that cannot take them now (its
+-- circuit open, or its lane full while it is slow) are parked, out of every claim's way, until
+-- its lane frees or its probe succeeds (why: docs/decisions/0015-endpoint-lanes-and-circuits.md).
 
 -- One dispatcher drains at a time: pg_net fires the schedule without waiting for the previous
 -- call. A lease with an expiry, not an advisory lock, because hosted projects may reach the
@@ -77,8 +82,52 @@ create type app.webhook_outcome as (
   -- the result the delivery waits on: its message's, and the latest of the batch for it
   current boolean,
   give_up boolean,
-  delay int
+  delay_ms int,
+  -- the attempt was its endpoint's probe (its circuit open)
+  probe boolean
 );
+
+-- Messages parked by app.webhook_claim: their endpoint cannot take them now (circuit open, or lane
+-- full of slow attempts). A parked message is invisible for 5 minutes, a safety net only: it is
+-- made due again by app.webhook_release_parked, a few at a time as its endpoint's lane frees, or
+-- taken as the probe. read_ct is the message's when parked: a message claimed since (it came due
+-- by the safety net) has a higher one and is not made due twice.
+create table app.webhook_parked (
+  endpoint_id  text not null,
+  msg_id       bigint not null,
+  read_ct      int not null,
+  primary key (endpoint_id, msg_id)
+);
+
+-- Makes due again up to p_counts[i] of endpoint p_endpoints[i]'s parked messages, oldest first.
+create function app.webhook_release_parked(p_endpoints text[], p_counts int[]) returns int
+language plpgsql security definer set search_path = '' set enable_seqscan = off as $$
+declare
+  v_ids bigint[];
+  v_keys text[];
+  n int;
+begin
+  with picked as (
+    select x.endpoint_id, x.msg_id, x.read_ct
+    from unnest(p_endpoints, p_counts) as r(endpoint_id, n)
+    cross join lateral (select p.endpoint_id, p.msg_id, p.read_ct from app.webhook_parked p
+                        where p.endpoint_id = r.endpoint_id order by p.msg_id limit greatest(r.n, 0)) x
+  ), released as (
+    delete from app.webhook_parked p
+    where p.endpoint_id = any (p_endpoints)
+      and (p.endpoint_id, p.msg_id) in (select k.endpoint_id, k.msg_id from picked k)
+    returning p.msg_id, p.read_ct
+  )
+  select array_agg(msg_id), array_agg(msg_id::text || ':' || read_ct) into v_ids, v_keys from released;
+  if v_ids is null then
+    return 0;
+  end if;
+  update pgmq.q_webhooks q set vt = clock_timestamp()
+  where q.msg_id = any (v_ids) and (q.msg_id::text || ':' || q.read_ct) = any (v_keys) and q.vt > clock_timestamp();
+  get diagnostics n = row_count;
+  return n;
+end
+$$;
 
 -- Takes (or renews) the dispatcher lease for `p_holder`, then claims up to `p_qty` due messages
 -- for `p_vt` seconds and returns what each attempt needs. A message's delivery is its row once
@@ -86,15 +135,27 @@ create type app.webhook_outcome as (
 -- delivery is gone, whose delivery no longer waits on them, or whose endpoint belongs to another
 -- organization than its event, are deleted; deliveries to disabled endpoints are held.
 -- {"leased": false, "ends_in_ms": n} when another dispatcher holds the lease.
--- It reads the queue with a statement of its own, not pgmq.read, whose statement joins the
--- messages it locks back to the queue table: the subquery can only walk the primary key, and the
--- update looks the ids up by key. Deleting, archiving and set_vt still go through pgmq.
+-- Lanes: `p_busy` is {endpoint_id: attempts the run has in flight}, `p_park` the endpoints the run
+-- finds slow (an attempt in flight for a while); a slow endpoint gets no more than its lane's room
+-- (endpoint_concurrency less those), a prompt one its share of the run's pool (in flight plus
+-- p_qty, over the endpoints busy or due; a lane at least), so a burst to a few endpoints fills
+-- the pool and a slow one never holds more than its share; an open circuit gets none but its
+-- probe once next_probe_at has passed. The claim looks at the earliest-due messages (a window of 4 claims'
+-- worth, read through the vt index) and takes them round-robin: organizations first, then
+-- endpoints within each. The window's messages of an open circuit, and those over the lane of an
+-- endpoint in `p_park`, are parked
+-- (app.webhook_parked), so a backlog of one endpoint never fills the window.
+-- It reads the queue with statements of its own, not pgmq.read, whose statement joins the
+-- messages it locks back to the queue table: the subqueries walk an index, and the updates look
+-- the ids up by key. Deleting and archiving still go through pgmq.
 -- The lease renews on its own clock (p_lease_seconds), not the messages' visibility timeout, so
 -- a killed run's lease ends within seconds; p_qty = 0 renews the lease only (a run whose pool is
 -- full renews it that way). Taking the lease answers the wake-up that asked for a run.
-create function app.webhook_claim(p_holder text, p_qty int, p_vt int, p_ends_at timestamptz, p_lease_seconds int) returns json
+create function app.webhook_claim(p_holder text, p_qty int, p_vt int, p_ends_at timestamptz, p_lease_seconds int,
+                                  p_busy json default '{}', p_park text[] default '{}') returns json
 language plpgsql security definer set search_path = '' set enable_seqscan = off as $$
 declare
+  v_lane int;
   v_out json;
   v_orphans bigint[];
   v_held_msgs bigint[];
@@ -103,6 +164,13 @@ declare
   v_ids bigint[];
   v_msgs jsonb[];
   v_delivery_ids text[];
+  v_win_ids bigint[];
+  v_win_endpoints text[];
+  v_pick bigint[];
+  v_park bigint[];
+  v_probes bigint[];
+  v_probed text[];
+  v_share int;
 begin
   -- A crash loses at most this bookkeeping, and the messages then reappear: at-least-once holds.
   perform set_config('synchronous_commit', 'off', true);
@@ -120,24 +188,106 @@ begin
   end if;
   -- a run holds the lease: the wake-up that asked for one is answered
   update app.webhook_wake w set requested_at = null where w.singleton and w.requested_at is not null;
+  v_lane := (select s.endpoint_concurrency from app.webhook_settings s);
   if p_qty <= 0 then
-    return json_build_object('leased', true, 'messages', '[]'::json);
+    return json_build_object('leased', true, 'lane', v_lane, 'messages', '[]'::json);
   end if;
 
-  -- pgmq.read's effect without its join (docs/decisions/0003-queue-read-by-key.md): the oldest due messages, locked, skipping
-  -- those another transaction holds, each made invisible for p_vt seconds and its read_ct
-  -- raised. A statement apart from the join below, which must see deliveries committed just
-  -- before this read (a statement's snapshot predates what runs inside it).
+  -- Probes: an open circuit whose probe is due, with nothing of it in flight, sends its oldest
+  -- parked message.
+  select array_agg(x.msg_id), array_agg(x.endpoint_id) into v_probes, v_probed
+  from (select e.id as endpoint_id,
+               (select p.msg_id from app.webhook_parked p where p.endpoint_id = e.id order by p.msg_id limit 1) as msg_id
+        from app.webhook_endpoints e
+        where e.next_probe_at <= clock_timestamp() and e.enabled
+          and coalesce((p_busy->>e.id)::int, 0) = 0) x
+  where x.msg_id is not null;
+  if v_probes is not null then
+    delete from app.webhook_parked p where p.endpoint_id = any (v_probed) and p.msg_id = any (v_probes);
+  end if;
+
+  -- The window: the earliest-due messages, unlocked, through the vt index (parked and in-flight
+  -- messages are not due, so they cost nothing here).
+  select coalesce(array_agg(w.msg_id order by w.vt, w.msg_id), '{}'), coalesce(array_agg(w.endpoint_id order by w.vt, w.msg_id), '{}')
+  into v_win_ids, v_win_endpoints
+  from (select d.msg_id, d.vt, d.message->>'endpoint_id' as endpoint_id from pgmq.q_webhooks d
+        where d.vt <= clock_timestamp() order by d.vt limit greatest(p_qty * 4, 400)) w;
+
+  -- the run's pool (what it has in flight and what it asks for) shared by the endpoints it is
+  -- busy with or that have messages due
+  select (p_qty + coalesce((select sum(b.value::int) from json_each_text(p_busy) b), 0))
+         / greatest(1, (select count(*) from (select unnest(v_win_endpoints) union select json_object_keys(p_busy)) a))
+  into v_share;
+
+  with w as (
+    select x.msg_id, x.endpoint_id, x.ord, row_number() over (partition by x.endpoint_id order by x.ord) as rank_in_endpoint
+    from unnest(v_win_ids, v_win_endpoints) with ordinality as x(msg_id, endpoint_id, ord)
+  ), ep as (
+    select e.id, e.organization_id, e.next_probe_at is not null as open,
+           case when not e.enabled then p_qty  -- held by the claim below
+                when e.next_probe_at is null and e.id = any (p_park) then v_lane - coalesce((p_busy->>e.id)::int, 0)
+                -- a prompt endpoint: its share of the run's pool (a lane at least)
+                when e.next_probe_at is null then greatest(v_lane, v_share) - coalesce((p_busy->>e.id)::int, 0)
+                when e.next_probe_at <= clock_timestamp() and coalesce((p_busy->>e.id)::int, 0) = 0
+                     and not e.id = any (coalesce(v_probed, '{}')) then 1
+                else 0 end as room,
+           e.enabled and (e.next_probe_at is not null or e.id = any (p_park)) as parks
+    from app.webhook_endpoints e where e.id = any (v_win_endpoints)
+  ), r as (
+    -- a message with no endpoint (gone: an orphan) goes to the claim, which deletes it
+    select w.msg_id, w.ord, w.rank_in_endpoint, coalesce(ep.organization_id, w.endpoint_id) as fair_key,
+           coalesce(ep.room, p_qty) as room, coalesce(ep.parks, false) as parks, coalesce(ep.open, false) as open
+    from w left join ep on ep.id = w.endpoint_id
+  ), fair as (
+    select r.msg_id, r.ord, r.open,
+           row_number() over (partition by r.fair_key order by r.rank_in_endpoint, r.ord) as turn
+    from r where r.rank_in_endpoint <= r.room
+  ), picked as (
+    select f.msg_id, f.open from fair f order by f.turn, f.ord limit p_qty
+  )
+  select coalesce((select array_agg(p.msg_id) from picked p), '{}'),
+         (select array_agg(r.msg_id) from r where r.parks and r.rank_in_endpoint > r.room),
+         coalesce(v_probes, '{}') || coalesce((select array_agg(p.msg_id) from picked p where p.open), '{}')
+  into v_pick, v_park, v_probes;
+
+  if v_park is not null then
+    with parked as (
+      update pgmq.q_webhooks q set vt = clock_timestamp() + interval '5 minutes'
+      where q.msg_id = any (array(select d.msg_id from pgmq.q_webhooks d where d.msg_id = any (v_park)
+                                  and d.vt <= clock_timestamp() order by d.msg_id for update skip locked))
+      returning q.msg_id, q.read_ct, q.message->>'endpoint_id' as endpoint_id
+    )
+    insert into app.webhook_parked (endpoint_id, msg_id, read_ct)
+    select k.endpoint_id, k.msg_id, k.read_ct from parked k
+    on conflict (endpoint_id, msg_id) do update set read_ct = excluded.read_ct;
+  end if;
+
+  -- pgmq.read's effect without its join (docs/decisions/0003-queue-read-by-key.md): the picked
+  -- messages still due (and the probes), locked, skipping those another transaction holds, each
+  -- made invisible for p_vt seconds and its read_ct raised. A statement apart from the join below,
+  -- which must see deliveries committed just before this read (a statement's snapshot predates
+  -- what runs inside it).
   with taken as (
     update pgmq.q_webhooks q set vt = clock_timestamp() + make_interval(secs => p_vt), read_ct = q.read_ct + 1
-    where q.msg_id = any (array(select d.msg_id from pgmq.q_webhooks d where d.vt <= clock_timestamp()
-                                order by d.msg_id limit p_qty for update skip locked))
+    where q.msg_id = any (array(select d.msg_id from pgmq.q_webhooks d
+                                where d.msg_id = any (v_pick || v_probes)
+                                  and (d.vt <= clock_timestamp() or d.msg_id = any (v_probes))
+                                order by d.msg_id for update skip locked))
     returning q.msg_id, q.message
   )
   select coalesce(array_agg(t.msg_id order by t.msg_id), '{}'), coalesce(array_agg(t.message order by t.msg_id), '{}')
   into v_ids, v_msgs from taken t;
   if cardinality(v_ids) = 0 then
-    return json_build_object('leased', true, 'messages', '[]'::json);
+    return json_build_object('leased', true, 'lane', v_lane, 'messages', '[]'::json);
+  end if;
+  -- one probe at a time: the next one is due when this one's visibility timeout ends, unless its
+  -- result (app.webhook_record) sets it first; an endpoint app.webhook_record holds is left as is
+  if cardinality(v_probes) > 0 then
+    update app.webhook_endpoints e set next_probe_at = clock_timestamp() + make_interval(secs => p_vt)
+    where e.id = any (array(select x.id from app.webhook_endpoints x
+                            where x.id = any (array(select t.message->>'endpoint_id' from unnest(v_ids, v_msgs) as t(msg_id, message)
+                                                    where t.msg_id = any (v_probes)))
+                            for update skip locked));
   end if;
 
   v_delivery_ids := array(select m->>'delivery_id' from unnest(v_msgs) m);
@@ -164,6 +314,7 @@ begin
       'event', j.kind, 'organization_id', j.organization_id, 'payload', j.payload, 'url', j.url,
       -- numbered per delivery across redeliveries and replays (X-PMAI-Attempt)
       'attempt', j.total_attempts + 1,
+      'probe', j.msg_id = any (v_probes),
       -- sealed (the dispatcher opens them: _shared/webhooks/secrets.ts); the newest last: the
       -- reference's snippets read the last v1=
       'secrets', case when j.previous_secret_sealed is not null and j.previous_secret_expires_at > now()
@@ -197,18 +348,23 @@ begin
   if v_held_msgs is not null then
     perform pgmq.archive('webhooks'::text, v_held_msgs);
   end if;
-  return json_build_object('leased', true, 'messages', v_out);
+  return json_build_object('leased', true, 'lane', v_lane, 'messages', v_out);
 end
 $$;
 
 -- Records a batch of attempts: [{msg_id, delivery_id, event_id, endpoint_id, organization_id, ok,
--- status_code, latency_ms, error, response_body, attempted_at, finished_at}], the ids as the
--- claim returned them, and `final` when no later attempt can succeed (a forbidden address). A
+-- status_code, latency_ms, error, response_body, attempted_at, finished_at, probe}], the ids as
+-- the claim returned them, and `final` when no later attempt can succeed (a forbidden address). A
 -- delivery's first attempt writes its row. Successes leave the queue; failures come back after
 -- the backoff (with jitter) or, after max_attempts or a final failure, are given up (archived).
--- Per endpoint, consecutive failures are counted, and an endpoint is disabled after
--- `disable_after_failures` of them or at once on a 410; its owner is emailed (through the
--- outbox) and its pending deliveries are held. Returns {"disabled": [endpoint ids]}.
+-- Per endpoint, a circuit breaker: a failure opens its circuit (next_probe_at: new deliveries wait,
+-- parked, for the probe), and consecutive failures are counted per probe, one a backoff step
+-- apart, so a burst of failures counts once and disabling takes as long under traffic as for a
+-- lone event; failures of attempts already in flight when it opened count for nothing. A success
+-- closes it and releases its parked messages (a lane's worth at once, then one per attempt
+-- finished). An endpoint is disabled after `disable_after_failures` or at once on a 410; its
+-- owner is emailed (through the outbox) and its pending deliveries are held.
+-- Returns {"disabled": [endpoint ids]}.
 create function app.webhook_record(p_results json) returns json
 language plpgsql security definer set search_path = '' set enable_seqscan = off as $$
 declare
@@ -218,7 +374,11 @@ declare
   v_disabled text[];
   v_held_msgs bigint[];
   v_rows app.webhook_outcome[];
-  r record;
+  v_retry_ids bigint[];
+  v_retry_ms int[];
+  v_release text[];
+  v_release_n int[];
+  v_released int;
 begin
   perform set_config('synchronous_commit', 'off', true);
   select * into s from app.webhook_settings;
@@ -232,7 +392,8 @@ begin
            -- as an attempt but changes nothing else
            y.latest and (y.row_id is null or (y.row_status = 'pending' and y.row_msg_id = y.msg_id)),
            not y.ok and (y.attempts + 1 >= s.max_attempts or coalesce(y.final, false)),
-           round(app.webhook_backoff_seconds(y.attempts + 1) * (0.9 + random() * 0.2))::int)::app.webhook_outcome
+           round(app.webhook_backoff_seconds(y.attempts + 1) * (s.backoff_unit_ms / 60.0) * (0.9 + random() * 0.2))::int,
+           coalesce(y.probe, false))::app.webhook_outcome
          order by y.finished_at)
   into v_rows
   from (
@@ -245,7 +406,7 @@ begin
     from json_to_recordset(p_results) as x(msg_id bigint, delivery_id text, event_id text, endpoint_id text,
                                             organization_id text, ok boolean, status_code int, latency_ms int,
                                             error text, response_body text, attempted_at timestamptz, finished_at timestamptz,
-                                            final boolean)
+                                            final boolean, probe boolean)
     left join app.webhook_deliveries d
       on d.id = x.delivery_id
      and d.id = any (array(select given.result->>'delivery_id' from json_array_elements(p_results) as given(result)))
@@ -263,7 +424,7 @@ begin
            case when w.ok then 'succeeded' when w.give_up then 'failed' else 'pending' end,
            case when w.ok or w.give_up then null else w.msg_id end,
            1, 1,
-           case when w.ok or w.give_up then ev.created_at else now() + make_interval(secs => w.delay) end,
+           case when w.ok or w.give_up then ev.created_at else now() + make_interval(secs => w.delay_ms / 1000.0) end,
            w.attempted_at, w.status_code, w.error, case when w.ok then w.finished_at end, ev.created_at
     from unnest(v_rows) w
     join app.webhook_events ev on ev.id = w.event_id and ev.organization_id = w.organization_id
@@ -293,7 +454,7 @@ begin
     last_status_code = w.status_code,
     last_error = w.error,
     delivered_at = case when w.ok then w.finished_at end,
-    next_attempt_at = case when w.ok or w.give_up then d.next_attempt_at else now() + make_interval(secs => w.delay) end
+    next_attempt_at = case when w.ok or w.give_up then d.next_attempt_at else now() + make_interval(secs => w.delay_ms / 1000.0) end
   from unnest(v_rows) w
   where d.id = w.delivery_id and w.current and not w.first
     and d.id = any (array(select c.delivery_id from unnest(v_rows) c where c.current and not c.first));
@@ -309,38 +470,64 @@ begin
   if v_give_up_msgs is not null then
     perform pgmq.archive('webhooks'::text, v_give_up_msgs);
   end if;
-  for r in select msg_id, delay from unnest(v_rows) where current and not ok and not give_up loop
-    perform pgmq.set_vt('webhooks'::text, r.msg_id::bigint, r.delay::integer);
-  end loop;
+  -- retries come back after their backoff: pgmq.set_vt's effect, by key, in milliseconds
+  select array_agg(msg_id), array_agg(delay_ms) into v_retry_ids, v_retry_ms
+  from unnest(v_rows) where current and not ok and not give_up;
+  if v_retry_ids is not null then
+    update pgmq.q_webhooks q
+    set vt = clock_timestamp() + make_interval(secs => v_retry_ms[array_position(v_retry_ids, q.msg_id)] / 1000.0)
+    where q.msg_id = any (v_retry_ids);
+  end if;
 
-  -- consecutive failures: after the last success of this batch, or on top of the count so far
+  -- The circuits. Per endpoint of the batch: recovered when its latest result succeeded; else a
+  -- failure counts when its circuit was closed (it opens) or its probe failed, once per batch.
   with per_endpoint as (
-    select w.endpoint_id,
+    select w.endpoint_id, count(*)::int as outcomes,
+           (array_agg(w.ok order by w.finished_at desc))[1] as recovered,
            bool_or(w.ok) as any_ok,
-           count(*) filter (where not w.ok and w.finished_at > coalesce(w.last_ok, '-infinity')) as trailing,
+           bool_or(not w.ok and w.probe) as probe_failed,
            coalesce(bool_or(w.status_code = 410), false) as gone
-    from (select *, max(finished_at) filter (where ok) over (partition by endpoint_id) as last_ok from unnest(v_rows)) w
+    from unnest(v_rows) w
     group by w.endpoint_id
   ), counted as (
-    select e.id, e.enabled, p.gone,
-           case when p.any_ok then p.trailing else e.consecutive_failures + p.trailing end as failures
+    select e.id, e.enabled, p.gone, p.outcomes, p.recovered, e.next_probe_at is not null as was_open,
+           case when p.recovered then 0
+                -- a success then a failure: a new run of failures
+                when p.any_ok then 1
+                when e.next_probe_at is null or p.probe_failed then e.consecutive_failures + 1
+                else e.consecutive_failures end as failures,
+           not p.recovered and (p.any_ok or e.next_probe_at is null or p.probe_failed) as counts
     from app.webhook_endpoints e join per_endpoint p on p.endpoint_id = e.id
     for update of e
+  ), decided as (
+    select c.*, c.enabled and (c.gone or c.failures >= s.disable_after_failures) as disabling from counted c
   ), updated as (
     update app.webhook_endpoints e set
       consecutive_failures = c.failures,
-      enabled = e.enabled and not (c.gone or c.failures >= s.disable_after_failures),
-      disabled_at = case when e.enabled and (c.gone or c.failures >= s.disable_after_failures) then now() else e.disabled_at end,
-      disabled_reason = case when e.enabled and (c.gone or c.failures >= s.disable_after_failures)
-                             then case when c.gone then 'gone' else 'consecutive_failures' end else e.disabled_reason end,
-      updated_at = case when e.enabled and (c.gone or c.failures >= s.disable_after_failures) then now() else e.updated_at end
-    from counted c
+      next_probe_at = case when c.recovered or c.disabling then null
+                           when c.counts then now() + make_interval(secs =>
+                             app.webhook_backoff_seconds(c.failures) * (s.backoff_unit_ms / 60000.0) * (0.9 + random() * 0.2))
+                           else e.next_probe_at end,
+      enabled = e.enabled and not c.disabling,
+      disabled_at = case when c.disabling then now() else e.disabled_at end,
+      disabled_reason = case when c.disabling then case when c.gone then 'gone' else 'consecutive_failures' end else e.disabled_reason end,
+      updated_at = case when c.disabling then now() else e.updated_at end
+    from decided c
     where e.id = c.id
-    returning e.id, c.enabled and not e.enabled as just_disabled
-  ), disabled as (
-    select id from updated where just_disabled
+    returning e.id, c.disabling, e.enabled and e.next_probe_at is null as closed,
+              c.outcomes + case when c.recovered and c.was_open then s.endpoint_concurrency else 0 end as release
   )
-  select array_agg(id) into v_disabled from disabled;
+  select array_agg(id) filter (where disabling),
+         array_agg(id) filter (where closed or disabling),
+         -- a disabled endpoint's parked messages all come due: the claim holds them
+         array_agg(case when disabling then 2147483647 else release end) filter (where closed or disabling)
+  into v_disabled, v_release, v_release_n
+  from updated;
+
+  -- a lane's slots freed: as many of its parked messages come due
+  if v_release is not null then
+    v_released := app.webhook_release_parked(v_release, v_release_n);
+  end if;
 
   if v_disabled is not null then
     with held as (
@@ -388,6 +575,16 @@ language sql security definer set search_path = '' as $$
   where e.id = p_endpoint_id
 $$;
 
+-- Whether an open circuit's probe is due with its messages parked (the queue shows nothing due).
+create function app.webhook_probe_due() returns boolean
+language plpgsql security definer set search_path = '' as $$
+begin
+  return exists (select 1 from app.webhook_endpoints e
+                 where e.next_probe_at <= clock_timestamp() and e.enabled
+                   and exists (select 1 from app.webhook_parked p where p.endpoint_id = e.id));
+end
+$$;
+
 -- Frees the lease at the end of a run, so the next run starts at once; when messages are due
 -- still (the run stopped at its CPU budget or run time), asks for the next run: the hand-over.
 -- True when it asked.
@@ -395,7 +592,7 @@ create function app.webhook_release(p_holder text) returns boolean
 language plpgsql security definer set search_path = '' as $$
 begin
   delete from app.webhook_dispatcher_lease where holder = p_holder;
-  if exists (select 1 from pgmq.q_webhooks q where q.vt <= now()) then
+  if exists (select 1 from pgmq.q_webhooks q where q.vt <= now()) or app.webhook_probe_due() then
     return app.webhook_wake_dispatcher();
   end if;
   return false;
@@ -441,6 +638,9 @@ begin
                           order by o.id limit p_limit));
   get diagnostics v_events = row_count;
 
+  -- parked rows whose message is gone (its endpoint deleted, its delivery held or given up)
+  delete from app.webhook_parked p where not exists (select 1 from pgmq.q_webhooks q where q.msg_id = p.msg_id);
+
   delete from pgmq.a_webhooks a
   where a.msg_id = any (array(select o.msg_id from pgmq.a_webhooks o where o.archived_at < v_cutoff
                                 order by o.archived_at limit p_limit));
@@ -452,7 +652,8 @@ end
 $$;
 
 -- Waits until a message of the pgmq queue `p_queue` is due, for at most p_max_ms, and sets
--- `due` to whether one is (messages waiting on a retry's backoff are not due). An idle
+-- `due` to whether one is (messages waiting on a retry's backoff are not due; for `webhooks`, a
+-- probe that is due counts). An idle
 -- dispatcher waits here between its claims, one look at the queue's vt index every 10 ms, as
 -- pgmq.read_with_poll waits (why: docs/decisions/0004-wait-inside-postgres.md).
 -- A procedure, and each look its own transaction: between looks it holds no lock and no
@@ -469,7 +670,7 @@ begin
     -- the dispatcher's queue is looked at with a plan kept for the session; any other is
     -- planned again at each look, about 0.1 ms more (1% of a core at 100 looks a second)
     if p_queue = 'webhooks' then
-      due := exists (select 1 from pgmq.q_webhooks where vt <= pg_catalog.clock_timestamp());
+      due := exists (select 1 from pgmq.q_webhooks where vt <= pg_catalog.clock_timestamp()) or app.webhook_probe_due();
     else
       execute v_look into due;
     end if;

@@ -33,7 +33,7 @@ const Options = z.strictObject({
 
 // what a run charges itself where the runtime has no CPU clock (edge-runtime): see cpu.ts
 const cpuCharges = {
-  perRunMs: env("WEBHOOK_CPU_PER_RUN_MS", 100),
+  perRunMs: env("WEBHOOK_CPU_PER_RUN_MS", 125),
   perAttemptUs: env("WEBHOOK_CPU_PER_ATTEMPT_US", 300),
   perCallUs: env("WEBHOOK_CPU_PER_CALL_US", 300),
 };

@@ -17,6 +17,8 @@ export interface Claimed {
   /** The delivery's attempt number, counted across redeliveries and replays (X-PMAI-Attempt). */
   attempt: number;
   secrets: string[];
+  /** Its endpoint's circuit is open and this attempt is the probe (app.webhook_record counts its failure). */
+  probe?: boolean;
 }
 
 /** What app.webhook_record takes: a delivery's first recorded attempt writes its row. */
@@ -35,6 +37,7 @@ export interface Outcome {
   finished_at: string;
   /** No later attempt can succeed (the destination is a forbidden address): the delivery fails now. */
   final?: boolean;
+  probe?: boolean;
 }
 
 const RESPONSE_BYTES = 1024;
@@ -84,6 +87,7 @@ export async function deliver(m: Claimed, timeoutMs: number): Promise<Outcome> {
       latency_ms: finished - started,
       attempted_at: attemptedAt,
       finished_at: new Date(finished).toISOString(),
+      probe: m.probe ?? false,
       ...o,
     };
   };

@@ -3,13 +3,24 @@
 // claim (which also renews the lease) and one record. Claiming, delivering and recording
 // overlap, so the pool stays full while a batch is being recorded.
 //
+// Lanes: the claim gives a slow endpoint (an attempt in flight older than SLOW_MS) no more than
+// its lane's room (app.webhook_settings endpoint_concurrency, less what this run has in flight to
+// it) and parks its excess messages (each of its attempts that finishes releases one); a prompt
+// endpoint gets its share of the run's pool (a lane at least), so a burst to a few endpoints keeps
+// the pool full. The run tells the claim what it has in flight per endpoint and which are slow. A
+// run claims whenever it has room; after a claim that returned less than it asked for (lanes full,
+// or nothing else due) or a small one, the next waits for half of what is in flight to
+// finish, or SHORT_WAIT_MS, so claims do not follow every attempt that finishes.
+//
 // A run ends when nothing has been due for idleSeconds (at once with untilIdle), when its CPU
 // budget is near (what it has in flight must fit in what is left), at maxSeconds, or when it
-// loses the lease. Whatever ends it, in `finally` it lets what is in flight finish, records it
-// and releases the lease; app.webhook_release asks for the next run when messages are still due.
+// loses the lease. Whatever ends it, in `finally` it lets what is in flight finish (for
+// STOP_GRACE_MS; then it releases the lease first, so a slow receiver's attempts do not hold up
+// the next run), records it and releases the lease; app.webhook_release asks for the next run when
+// messages are still due.
 import type { Sql } from "../db.ts";
 import { cpuMeter, type CpuCharges } from "./cpu.ts";
-import { deliver, type Outcome } from "./deliver.ts";
+import { type Claimed, deliver, type Outcome } from "./deliver.ts";
 import { openClaimed, type SealedClaimed } from "./secrets.ts";
 
 export interface RunOptions {
@@ -69,6 +80,14 @@ const HANDOVER_MS = 3500;
 const RESERVE_MS = 25;
 // attempts finished before a run prices attempts by what it has seen, and claims past a batch
 const WARM_UP = 50;
+// an endpoint with an attempt in flight at least this old is slow: its lane binds (and its excess
+// messages are parked); a prompt one may use its share of the pool. Short, so that a receiver
+// turning slow has few attempts in flight (its rate times this) before its lane binds.
+const SLOW_MS = 200;
+// after a claim that returned less than it asked for, the longest wait before the next
+const SHORT_WAIT_MS = 20;
+// at its end, how long a run waits for its attempts before it hands over the lease
+const STOP_GRACE_MS = 50;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -86,6 +105,11 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
   const outcomes: Outcome[] = [];
   let inflight = 0;
   let sent = 0;
+  let finished = 0;
+  /** Per endpoint, when each of its attempts in flight started, oldest first. */
+  const lanes = new Map<string, number[]>();
+  /** After a short claim: claim again once `finished` reaches this, or at `until`. */
+  let gate: { finished: number; until: number } | null = null;
   let recording: Promise<void> | null = null;
   let wake: (() => void) | null = null;
   const notify = () => {
@@ -161,10 +185,27 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
   const claim = async (qty: number) => {
     summary.claims++;
     cpu.call();
+    const busyLanes: Record<string, number> = {};
+    const park: string[] = [];
+    const now = Date.now();
+    for (const [endpoint, starts] of lanes) {
+      busyLanes[endpoint] = starts.length;
+      if (now - starts[0] >= SLOW_MS) park.push(endpoint);
+    }
     const [row] = await sql<{ result: { leased: boolean; ends_in_ms?: number; messages?: SealedClaimed[] } }[]>`
       select app.webhook_claim(${holder}, ${qty}, ${o.visibilityTimeoutSeconds},
-        ${new Date(deadline)}::timestamptz, ${LEASE_SECONDS}) as result`;
+        ${new Date(deadline)}::timestamptz, ${LEASE_SECONDS}, ${JSON.stringify(busyLanes)}::text::json, ${park}::text[]) as result`;
     return row.result;
+  };
+  const start = (m: Claimed) => {
+    const startedAt = Date.now();
+    const starts = lanes.get(m.endpoint_id) ?? [];
+    starts.push(startedAt);
+    lanes.set(m.endpoint_id, starts);
+    return () => {
+      starts.splice(starts.indexOf(startedAt), 1);
+      if (starts.length === 0 && lanes.get(m.endpoint_id) === starts) lanes.delete(m.endpoint_id);
+    };
   };
 
   let idleMs = IDLE_MIN_MS;
@@ -189,15 +230,22 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
       // first attempts cost several times its later ones
       const warm = sent - inflight >= WARM_UP;
       const room = Math.min(o.concurrency - inflight, canAfford, warm ? Infinity : o.batchSize - inflight);
-      // claim when at least half a batch fits (or the pool is empty), so claims stay large
-      const wanted = room >= Math.min(o.batchSize, Math.ceil(o.concurrency / 2)) || (inflight === 0 && room > 0);
+      // claim whenever there is room: the gate below keeps small claims from following every
+      // attempt that finishes (a pool held by slow attempts must not stop the others' claims)
+      const wanted = room > 0;
       // a full pool still renews the lease, or another run would take over
       const renew = !wanted && leased && Date.now() - lastClaimAt >= RENEW_MS;
       if (!wanted && !renew) {
         await waitForChange(Math.min(50, RENEW_MS));
         continue;
       }
-      const result = await claim(wanted ? Math.min(room, o.batchSize) : 0);
+      if (wanted && !renew && gate && finished < gate.finished && Date.now() < gate.until) {
+        await waitForChange(gate.until - Date.now());
+        continue;
+      }
+      gate = null;
+      const asked = wanted ? Math.min(room, o.batchSize) : 0;
+      const result = await claim(asked);
       lastClaimAt = Date.now();
       if (!result.leased) {
         if (leased) {
@@ -227,17 +275,27 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
           inflight++;
           sent++;
           cpu.attempt();
+          const done = start(m);
           deliver(m, o.attemptTimeoutMs).then((outcome) => {
             inflight--;
+            finished++;
+            done();
             if (outcome.ok) summary.delivered++;
             else summary.failed++;
             outcomes.push(outcome);
             notify();
           });
         }
-        continue;
+        // a full claim of a worthwhile size: more may be due at once
+        if (messages.length >= asked && asked >= Math.min(o.batchSize, Math.ceil(o.concurrency / 2))) continue;
       }
       if (!wanted) continue;
+      if (inflight > 0) {
+        lastWorkAt = Date.now();
+        // lanes full, nothing else due or little room: wait for some of what is in flight, not every attempt
+        gate = { finished: finished + Math.max(1, Math.ceil(inflight / 2)), until: Date.now() + SHORT_WAIT_MS };
+        continue;
+      }
       if (busy()) lastWorkAt = Date.now();
       else if (Date.now() - lastWorkAt >= idleLimitMs) {
         summary.stopped = "idle";
@@ -254,7 +312,10 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
     summary.in_flight_at_stop = inflight;
     // What is in flight finishes and is recorded before the next run is asked for: two runs at
     // once in one isolate would share its CPU limit (and the process clock would count both).
-    while (busy()) {
+    // Attempts still waiting on a slow receiver after STOP_GRACE_MS cost no CPU while they wait:
+    // the lease goes first, so the next run delivers to everyone else meanwhile.
+    const graceEnds = Date.now() + STOP_GRACE_MS;
+    while (busy() && Date.now() < graceEnds) {
       record();
       await waitForChange(20);
     }
@@ -263,6 +324,10 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
       const [row] = await sql<{ handed_over: boolean }[]>`select app.webhook_release(${holder}) as handed_over`
         .catch(() => [{ handed_over: false }]);
       summary.handed_over = row.handed_over;
+    }
+    while (busy()) {
+      record();
+      await waitForChange(20);
     }
   }
   summary.seconds = (Date.now() - began) / 1000;
