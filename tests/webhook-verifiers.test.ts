@@ -124,6 +124,8 @@ describe("webhook verifiers on real deliveries", () => {
       where id = any(${endpoints.map(({ ep }) => ep.id)})`;
     for (const { v, ep } of endpoints) v.useSecrets([ep.secret]);
     expect(await deliverOne()).toEqual(all(400));
+    // the 400s opened each endpoint's circuit: the next delivery waits for its probe, made due now
+    await sql`update app.webhook_endpoints set next_probe_at = now() where id = any(${endpoints.map(({ ep }) => ep.id)})`;
     for (const { v, ep } of endpoints) v.useSecrets([ep.secret, newSecrets.get(ep.id)!]);
     expect(await deliverOne()).toEqual(all(200));
     expect(String(node.received.at(-1)!.headers["x-pmai-signature"])).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
