@@ -11,7 +11,8 @@ import { connect, prepareDatabase, pushMigrations, type Sql } from "../scripts/l
 import { type FunctionsServer, startFunctions } from "../scripts/lib/functions.ts";
 import { freePort } from "../scripts/lib/ports.ts";
 import { type Scheduler, startScheduler } from "../scripts/lib/scheduler.ts";
-import { newSecretKeyEntry, newSigningSecret, parseSecretKeys, sealSecret } from "../supabase/functions/_shared/webhooks/secrets.ts";
+import { createEndpoint } from "../scripts/lib/webhook-secrets.ts";
+import { newSecretKeyEntry } from "../supabase/functions/_shared/webhooks/secrets.ts";
 import { databaseUrl as sharedUrl } from "./helpers.ts";
 
 /** The backlog the issue asks a test to drive through budgeted runs (TEST_BACKLOG_EVENTS for a quick local run). */
@@ -100,8 +101,7 @@ async function waitFor(what: string, done: () => boolean | Promise<boolean>, tim
 
 async function organizationWithEndpoint(url: string): Promise<string> {
   const [org] = await sql`insert into app.organizations (name) values (${`Hosted ${randomBytes(3).toString("hex")}`}) returning id`;
-  const s = sealSecret(parseSecretKeys(webhookSecretKeys), newSigningSecret(), org.id);
-  await sql`select app.webhook_endpoint_create(${org.id}, ${url}, '{*}', 'hosted test', ${s.sealed}, ${s.keyId})`;
+  await createEndpoint(sql, webhookSecretKeys, org.id, url, "hosted test");
   return org.id as string;
 }
 

@@ -199,14 +199,20 @@ export async function startReceiver(path = "/hook"): Promise<Receiver> {
 }
 
 /** One run of the webhook dispatcher until nothing is due (short timeouts for tests). */
-export async function dispatchOnce(options: Record<string, unknown> = {}): Promise<any> {
-  const res = await fetch(`${functionsUrl}/functions/v1/webhook-dispatcher`, {
+/** Calls a scheduled function (webhook-retention, ...) as the scheduler does, with the scheduler secret. */
+export async function runScheduled(name: string, body: Record<string, unknown> = {}): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${functionsUrl}/functions/v1/${name}`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${schedulerSecret}` },
-    body: JSON.stringify({ until_idle: true, max_seconds: 10, attempt_timeout_ms: 1500, visibility_timeout_seconds: 3, ...options }),
+    body: JSON.stringify(body),
   });
-  const body = await res.json();
-  if (res.status !== 200) throw new Error(`webhook-dispatcher: ${res.status} ${JSON.stringify(body)}`);
+  return { status: res.status, body: await res.json() };
+}
+
+export async function dispatchOnce(options: Record<string, unknown> = {}): Promise<any> {
+  const { status, body } = await runScheduled("webhook-dispatcher",
+    { until_idle: true, max_seconds: 10, attempt_timeout_ms: 1500, visibility_timeout_seconds: 3, ...options });
+  if (status !== 200) throw new Error(`webhook-dispatcher: ${status} ${JSON.stringify(body)}`);
   return body;
 }
 

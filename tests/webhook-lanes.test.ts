@@ -12,7 +12,7 @@ import { connect, prepareDatabase, pushMigrations, type Sql } from "../scripts/l
 import { type FunctionsServer, startFunctions } from "../scripts/lib/functions.ts";
 import { freePort } from "../scripts/lib/ports.ts";
 import { type Scheduler, startScheduler } from "../scripts/lib/scheduler.ts";
-import { newSigningSecret, parseSecretKeys, sealSecret } from "../supabase/functions/_shared/webhooks/secrets.ts";
+import { createEndpoint } from "../scripts/lib/webhook-secrets.ts";
 import { databaseUrl as sharedUrl, type Receiver, startReceiver } from "./helpers.ts";
 
 const webhookSecretKeys = inject("webhookSecretKeys");
@@ -84,9 +84,7 @@ async function organizationWith(urls: string[]): Promise<{ org: string; owner: s
   await sql`insert into app.members (organization_id, email, name, role) values (${org.id}, ${owner}, 'Owner', 'owner')`;
   const endpoints: string[] = [];
   for (const url of urls) {
-    const s = sealSecret(parseSecretKeys(webhookSecretKeys), newSigningSecret(), org.id);
-    const [row] = await sql`select app.webhook_endpoint_create(${org.id}, ${url}, '{*}', 'lanes test', ${s.sealed}, ${s.keyId}) as e`;
-    endpoints.push(row.e.id);
+    endpoints.push((await createEndpoint(sql, webhookSecretKeys, org.id, url, "lanes test")).id);
   }
   return { org: org.id, owner, endpoints };
 }

@@ -2,19 +2,12 @@
 // the retention goes, and nothing undelivered does. Old rows are written with ids of their
 // age, as app.new_id would have given them then (ids are ULIDs and carry their creation time).
 import { describe, expect, it } from "vitest";
-import { functionsUrl, rolledBack, schedulerSecret, sql } from "./helpers.ts";
+import { rolledBack, runScheduled, sql } from "./helpers.ts";
 import {
   idOfAge, newQueuedWebhookMessage, newTenantOrg, newWebhookDelivery, newWebhookEndpoint, newWebhookEvent,
 } from "./fixtures/index.ts";
 
-async function prune(body: Record<string, unknown> = {}) {
-  const res = await fetch(`${functionsUrl}/functions/v1/webhook-retention`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${schedulerSecret}` },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+const prune = (body: Record<string, unknown> = {}) => runScheduled("webhook-retention", body);
 
 const exists = async (table: "webhook_events" | "webhook_deliveries", id: string) =>
   (await sql`select 1 from ${sql("app." + table)} where id = ${id}`).length === 1;

@@ -11,7 +11,7 @@ import {
   newSecretKeyEntry, openSecret, parseSecretKeys, sealSecret, SecretKeysUnavailable, SecretUnreadable,
 } from "../supabase/functions/_shared/webhooks/secrets.ts";
 import {
-  call, databaseUrl, dispatchOnce, dispatchUntil, functionsUrl, type Receiver, schedulerSecret, sql, stackLogFile,
+  call, databaseUrl, dispatchOnce, dispatchUntil, type Receiver, runScheduled, sql, stackLogFile,
   startReceiver, verifiedEvent, webhookSecretKeys,
 } from "./helpers.ts";
 import { newTenant, newTenantOrg, newWebhookEndpoint } from "./fixtures/index.ts";
@@ -47,14 +47,7 @@ async function whereInDatabase(needle: string): Promise<string[]> {
 const signatures = (header: string) => header.split(",").filter((p) => p.startsWith("v1=")).length;
 const log = () => readFileSync(stackLogFile, "utf8");
 
-async function retention(body: Record<string, unknown>) {
-  const res = await fetch(`${functionsUrl}/functions/v1/webhook-retention`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${schedulerSecret}` },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+const retention = (body: Record<string, unknown>) => runScheduled("webhook-retention", body);
 
 describe("webhook signing secrets at rest", () => {
   it("never hold a plaintext secret in the database, a list or a read after create and rotate", async () => {

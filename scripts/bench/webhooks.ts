@@ -30,7 +30,7 @@ import { startStack } from "../lib/stack.ts";
 import { freePort } from "../lib/ports.ts";
 import { startScheduler } from "../lib/scheduler.ts";
 import { cpuByGroup, cpuPerUnit } from "./lib.ts";
-import { newSigningSecret, parseSecretKeys, sealSecret } from "../../supabase/functions/_shared/webhooks/secrets.ts";
+import { createEndpoint } from "../lib/webhook-secrets.ts";
 
 /**
  * pg-boss and graphile-worker live in their own package (scripts/bench/queues) because they want
@@ -295,9 +295,7 @@ export async function benchWebhooks(): Promise<void> {
     for (let i = 0; i < ENDPOINTS; i++) {
       const [org] = await sql`insert into app.organizations (name) values (${`Bench ${i}`}) returning id`;
       const path = `/hook/${i}`;
-      const secret = newSigningSecret();
-      const s = sealSecret(parseSecretKeys(stack.webhookSecretKeys), secret, org.id);
-      await sql`select app.webhook_endpoint_create(${org.id}, ${`http://127.0.0.1:${receiver.port}${path}`}, '{*}', 'bench', ${s.sealed}, ${s.keyId})`;
+      const { secret } = await createEndpoint(sql, stack.webhookSecretKeys, org.id, `http://127.0.0.1:${receiver.port}${path}`, "bench");
       endpoints.push({ org: org.id, path, secret });
     }
     await receiver.setSecrets(Object.fromEntries(endpoints.map((e) => [e.path, e.secret])));
@@ -460,9 +458,8 @@ export async function benchWebhooks(): Promise<void> {
       const added: { org: string; id: string }[] = [];
       for (const e of endpoints) {
         for (const path of ["/slow", "/hang"]) {
-          const s = sealSecret(parseSecretKeys(stack.webhookSecretKeys), newSigningSecret(), e.org);
-          const [row] = await sql`select app.webhook_endpoint_create(${e.org}, ${`http://127.0.0.1:${faulty.port}${path}`}, '{*}', 'bench fault', ${s.sealed}, ${s.keyId}) as e`;
-          added.push({ org: e.org, id: row.e.id });
+          const { id } = await createEndpoint(sql, stack.webhookSecretKeys, e.org, `http://127.0.0.1:${faulty.port}${path}`, "bench fault");
+          added.push({ org: e.org, id });
         }
       }
       await settle(sql);

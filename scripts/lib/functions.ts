@@ -28,13 +28,7 @@ export async function startFunctions(opts: FunctionsOptions): Promise<FunctionsS
     log: opts.log,
     onRestart: opts.restartOnCrash.onRestart,
   });
-  return {
-    url,
-    get process() {
-      return supervised.current.process;
-    },
-    stop: () => supervised.stop(),
-  };
+  return Object.assign(supervised, { url });
 }
 
 /**

@@ -94,11 +94,5 @@ export async function startEmbeddedPostgres(
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres?sslmode=disable`;
   if (!opts.restartOnCrash) return { url, ...first };
   const supervised = supervise(first, { name: "PostgreSQL", start: run, ...opts.restartOnCrash });
-  return {
-    url,
-    get process() {
-      return supervised.current.process;
-    },
-    stop: () => supervised.stop(),
-  };
+  return Object.assign(supervised, { url });
 }

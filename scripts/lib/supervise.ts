@@ -8,10 +8,9 @@ export interface Supervisable {
   stop(): Promise<void>;
 }
 
-export interface Supervised<T extends Supervisable> {
-  /** The process running now (a new one after each restart). */
+/** Itself a Supervisable: `process` is always the one running now (a new one after each restart). */
+export interface Supervised<T extends Supervisable> extends Supervisable {
   readonly current: T;
-  stop(): Promise<void>;
 }
 
 /** How a child process ended, in words for the log. */
@@ -81,6 +80,9 @@ export function supervise<T extends Supervisable>(first: T, opts: {
   return {
     get current() {
       return current;
+    },
+    get process() {
+      return current.process;
     },
     async stop() {
       stopping = true;

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import {
-  newSecretKeyEntry, openSecret, parseSecretKeys, sealSecret, type SecretKey,
+  newSecretKeyEntry, newSigningSecret, openSecret, parseSecretKeys, sealSecret, type SecretKey,
 } from "../../supabase/functions/_shared/webhooks/secrets.ts";
 import type { Sql } from "./database.ts";
 
@@ -15,6 +15,20 @@ export function localWebhookSecretKeys(file: string): string {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify({ WEBHOOK_SECRET_KEYS: value }, null, 2) + "\n", { mode: 0o600 });
   return value;
+}
+
+/**
+ * An endpoint written straight to the database (tests and benches that arrange many), its new
+ * secret sealed under `secretKeys` as the webhook-endpoints function seals it. Returns its id and secret.
+ */
+export async function createEndpoint(
+  sql: Sql, secretKeys: string, organizationId: string, url: string, description: string,
+): Promise<{ id: string; secret: string }> {
+  const secret = newSigningSecret();
+  const s = sealSecret(parseSecretKeys(secretKeys), secret, organizationId);
+  const [row] = await sql<{ e: { id: string } }[]>`
+    select app.webhook_endpoint_create(${organizationId}, ${url}, '{*}', ${description}, ${s.sealed}, ${s.keyId}) as e`;
+  return { id: row.e.id, secret };
 }
 
 export interface Reencrypted {
