@@ -272,6 +272,9 @@ declare
   roles app.role_scopes[];
   epoch double precision := extract(epoch from now());
   requests app.auth_request[];
+  -- what the batch needs written besides its counters; most batches need neither
+  has_guesses boolean;
+  has_stale_keys boolean;
   quota_used jsonb := '{}';   -- subject -> units of the route quota used before this batch
   -- seconds until each window ends
   minute_ends_in int := ceil((floor(epoch / 60) + 1) * 60 - epoch);
@@ -281,7 +284,9 @@ begin
   -- Counters and last_used_at may lose their last milliseconds in a crash; requests need not wait on fsync for them.
   perform set_config('synchronous_commit', 'off', true);
   select * into settings from app.auth_settings;
-  select * into quota from app.route_quotas q where q.name = p_quota;
+  if p_quota is not null then
+    select * into quota from app.route_quotas q where q.name = p_quota;
+  end if;
   quota_ends_in := ceil((floor(epoch / quota.window_seconds) + 1) * quota.window_seconds - epoch);
   if p_user_ids is not null then
     roles := array(select r from app.role_scopes r);
@@ -295,8 +300,10 @@ begin
                        r.rate_per_minute, r.rate_per_hour, r.last_used_at, r.invalid, null, null,
                        case when r.source is not null and r.failures + r.failed_before >= settings.failures_per_window
                             then greatest(1, ceil(extract(epoch from r.failures_since + make_interval(secs => settings.failure_window_s) - now())))::int
-                       end)::app.auth_request order by r.n)
-    into requests
+                       end)::app.auth_request order by r.n),
+         coalesce(bool_or(r.source is not null and r.failures + r.failed_before < settings.failures_per_window), false),
+         coalesce(bool_or(r.key_id is not null and r.scoped and (r.last_used_at is null or r.last_used_at < now() - interval '1 minute')), false)
+    into requests, has_guesses, has_stale_keys
   from (
     select l.*, coalesce(count(l.source) over (partition by l.source order by l.n rows between unbounded preceding and 1 preceding), 0) as failed_before
     from (
@@ -311,7 +318,8 @@ begin
              case when active then f.window_start else now() end as failures_since
       from unnest(p_prefixes, p_secret_hashes, p_clients, p_user_ids) with ordinality as i(prefix, secret_hash, client, user_id, n)
       left join app.api_keys k on k.prefix = i.prefix
-      cross join lateral (select app.secure_equals(k.secret_hash, i.secret_hash) as matches) m
+      -- offset 0: compared once per request, not once per expression that reads `matches`
+      cross join lateral (select app.secure_equals(k.secret_hash, i.secret_hash) as matches offset 0) m
       cross join lateral (select case when k.id is null then i.client
                                       when not m.matches then i.client || ' ' || i.prefix end as source) g
       left join app.auth_failures f on f.source = g.source
@@ -366,19 +374,21 @@ begin
     select coalesce(jsonb_object_agg(l.subject, l.used), '{}') into quota_used from locked l;
   end if;
 
-  -- One statement records the failures, decides and charges the general limits (each subject is
-  -- granted what it asked for, up to the room left in every window and in its quota), keeps
-  -- keys' last_used_at current, and answers every request.
-  return query
-  with failed as (
+  -- Guesses and last_used_at are written by statements of their own, run only for a batch that
+  -- has any: a data-modifying CTE opens its table and indexes for every batch.
+  if has_guesses then
     insert into app.auth_failures as f (source, window_start, failures)
     select r.source, now(), count(*) from unnest(requests) r
     where r.source is not null and r.throttled_for is null group by r.source
     on conflict (source) do update set
       window_start = case when f.window_start + make_interval(secs => settings.failure_window_s) > now() then f.window_start else now() end,
-      failures = case when f.window_start + make_interval(secs => settings.failure_window_s) > now() then f.failures + excluded.failures else excluded.failures end
-  ),
-  wanted as (
+      failures = case when f.window_start + make_interval(secs => settings.failure_window_s) > now() then f.failures + excluded.failures else excluded.failures end;
+  end if;
+
+  -- One statement decides and charges the general limits (each subject is granted what it asked
+  -- for, up to the room left in every window and in its quota) and answers every request.
+  return query
+  with wanted as (
     select r.subject, min(r.key_id) as key_id, min(r.member_id) as member_id, count(*)::int as asked,
            min(r.rate_per_minute) as rpm, min(r.rate_per_hour) as rph,
            min(quota.quota - (quota_used->>r.subject)::int) as quota_room
@@ -399,13 +409,6 @@ begin
               from (select case when c.minute_window = excluded.minute_window then c.minute_used else 0 end as minute_used,
                            case when c.hour_window = excluded.hour_window then c.hour_used else 0 end as hour_used) u) d)
     returning c.subject, c.key_id, c.minute_used, c.hour_used, c.granted
-  ),
-  touched as (
-    update app.api_keys a set last_used_at = now()
-    from counted c
-    where a.id = c.key_id and c.granted > 0
-      and exists (select 1 from unnest(requests) r
-                  where r.key_id = c.key_id and (r.last_used_at is null or r.last_used_at < now() - interval '1 minute'))
   ),
   placed as (
     -- the k-th request of a subject in the batch is granted when k <= granted
@@ -462,6 +465,17 @@ begin
          case when ok and d.quota_count is not null then floor(epoch / quota.window_seconds)::bigint end
   from decided d cross join lateral (select d.invalid is null and d.throttled_for is null and d.denied_status is null as ok) v
   order by d.n;
+
+  -- Keys' last_used_at, kept to the minute: for keys granted a request just now (this
+  -- transaction holds their counters rows, so `granted` is this batch's).
+  if has_stale_keys then
+    update app.api_keys a set last_used_at = now()
+    from app.rate_limit_counters c
+    where c.key_id = a.id and c.granted > 0
+      and a.id in (select r.key_id from unnest(requests) r
+                   where r.subject is not null and r.throttled_for is null
+                     and (r.last_used_at is null or r.last_used_at < now() - interval '1 minute'));
+  end if;
 
   -- The quota is charged what the general limits granted: the counters row says so, and this
   -- transaction holds its lock.

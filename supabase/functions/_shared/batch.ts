@@ -34,24 +34,35 @@ export function batched<I, O>(run: (items: I[]) => Promise<O[]>, opts: BatchOpti
   }
 
   async function call(batch: Waiting<I, O>[]) {
+    let out: O[];
     try {
-      const out = await answers(batch.map((w) => w.item));
-      batch.forEach((w, i) => w.resolve(out[i]));
+      out = await answers(batch.map((w) => w.item));
     } catch (error) {
-      if (batch.length === 1) return batch[0].reject(error);
-      // One bad item must not fail the others: each again, alone.
-      await Promise.all(batch.map((w) => answers([w.item]).then(([out]) => w.resolve(out), w.reject)));
+      try {
+        if (batch.length === 1) return batch[0].reject(error);
+        // One bad item must not fail the others: each again, alone.
+        await Promise.all(batch.map((w) => answers([w.item]).then(([out]) => w.resolve(out), w.reject)));
+      } finally {
+        release();
+      }
+      return;
     }
+    // The next batch goes out before this one's answers are handed on: the database works on it
+    // while this process finishes these requests, instead of each waiting for the other.
+    release();
+    batch.forEach((w, i) => w.resolve(out[i]));
+  }
+
+  function release() {
+    inFlight--;
+    pump();
   }
 
   function pump() {
     while (inFlight < opts.concurrency && waiting.length) {
       const batch = waiting.splice(0, maxBatch);
       inFlight++;
-      call(batch).finally(() => {
-        inFlight--;
-        pump();
-      });
+      void call(batch);
     }
   }
 
