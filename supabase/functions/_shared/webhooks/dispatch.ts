@@ -105,6 +105,8 @@ const HOT_MS = 1000;
 // CPU left when a run asks for its successor: enough to keep claiming until the successor's
 // first claim (tens of milliseconds) and for what is in flight then
 const HAND_OVER_CPU_MS = 100;
+// while it hands over, the longest a run waits between claims
+const HAND_OVER_POLL_MS = 5;
 // at its end, how long a run waits for its attempts before it hands over the lease
 const STOP_GRACE_MS = 50;
 
@@ -361,10 +363,15 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
         summary.stopped = "idle";
         break;
       }
+      // handing over: claims every few milliseconds, holding no connection in between, so the
+      // successor (in this isolate, sharing its connections) takes the lease over at its first claim
+      if (handingOverAt !== null) {
+        await waitForChange(HAND_OVER_POLL_MS);
+        continue;
+      }
       // nothing else due: an attempt finishing frees no work, a message coming due does; claim
-      // again when one is, backing off while it stays quiet (Postgres watching the queue
-      // meanwhile); handing over, often enough to see its successor take over
-      await waitForDue(Math.min(idleMs, deadline - Date.now(), RENEW_MS, handingOverAt === null ? Infinity : SHORT_WAIT_MS));
+      // again when one is, backing off while it stays quiet (Postgres watching the queue meanwhile)
+      await waitForDue(Math.min(idleMs, deadline - Date.now(), RENEW_MS));
       idleMs = Math.min(idleMs * 2, IDLE_MAX_MS);
     }
   } catch (e) {
