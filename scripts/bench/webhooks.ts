@@ -17,7 +17,8 @@
 //          (at least 80%).
 //   Bursts are repeated (3 rounds, each system once per round, the order rotating) and each
 //   system's median burst is reported, with every round's rate.
-// BENCH_EVENTS, BENCH_STEADY_RATE, BENCH_STEADY_SECONDS, BENCH_BURST_ROUNDS override the sizes.
+// BENCH_EVENTS, BENCH_STEADY_RATE, BENCH_STEADY_SECONDS, BENCH_BURST_ROUNDS override the sizes;
+// BENCH_WEBHOOKS_STEADY_ONLY=1 runs the steady phase alone (after a warm-up of ours), to iterate on it.
 import { execFileSync, fork, type ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -54,6 +55,8 @@ const ENDPOINTS = 3;
 const WRITE_COST_ROWS = 3000;
 const WRITE_COST_PAIRS = 6;
 const BURST_ROUNDS = Number(process.env.BENCH_BURST_ROUNDS ?? 3);
+/** BENCH_WEBHOOKS_STEADY_ONLY=1: only the steady phase (for iterating on it; the reported figures come from the full run). */
+const STEADY_ONLY = process.env.BENCH_WEBHOOKS_STEADY_ONLY === "1";
 
 // ---------------------------------------------------------------- the receiver (child process)
 
@@ -302,18 +305,20 @@ export async function benchWebhooks(): Promise<void> {
     const jobFor = (e: { org: string; path: string; secret: string }) => ({ path: e.path, secret: e.secret, organization_id: e.org });
 
     // ---- write cost, before the dispatcher runs (its work would compete for the CPU)
-    const writeCost = await measureWriteCost(sql, endpoints[0].org);
-    results.push({ system: "payments recorded/s (receipt -> rent.paid)", scenario: "write cost", lost: 0,
-      note: `median of ${WRITE_COST_PAIRS} pairs: without trigger ${writeCost.without.toFixed(0)}/s, with ${writeCost.with.toFixed(0)}/s: ` +
-        `${writeCost.ratio.toFixed(2)}x slower (pairs ${writeCost.low.toFixed(2)}-${writeCost.high.toFixed(2)}x)` });
-    await sql`delete from app.webhook_deliveries where organization_id = ${endpoints[0].org}`;
-    await sql`select pgmq.purge_queue('webhooks'::text)`;
+    if (!STEADY_ONLY) {
+      const writeCost = await measureWriteCost(sql, endpoints[0].org);
+      results.push({ system: "payments recorded/s (receipt -> rent.paid)", scenario: "write cost", lost: 0,
+        note: `median of ${WRITE_COST_PAIRS} pairs: without trigger ${writeCost.without.toFixed(0)}/s, with ${writeCost.with.toFixed(0)}/s: ` +
+          `${writeCost.ratio.toFixed(2)}x slower (pairs ${writeCost.low.toFixed(2)}-${writeCost.high.toFixed(2)}x)` });
+      await sql`delete from app.webhook_deliveries where organization_id = ${endpoints[0].org}`;
+      await sql`select pgmq.purge_queue('webhooks'::text)`;
+    }
 
     const scheduler = await startScheduler({ sql: stack.sql, functionsUrl: stack.functionsUrl, schedulerSecret: stack.schedulerSecret, log: (l) => log.push(l) });
     stops.push(() => scheduler.stop());
 
     // ---- the ceiling: one process, signed POSTs, 64 at a time
-    {
+    if (!STEADY_ONLY) {
       const jobs = names("raw", EVENTS).map((name, i) => ({ ...jobFor(endpoints[i % ENDPOINTS]), name }));
       const committed = new Map<string, number>();
       const t0 = Date.now();
@@ -409,7 +414,7 @@ export async function benchWebhooks(): Promise<void> {
     // ---- bursts: BURST_ROUNDS rounds, each system once per round, the order rotating, so that
     // every system meets the machine's slow and fast moments; each system's median burst is reported
     const bursts = new Map<string, Result[]>(systems.map((sys) => [sys.system, []]));
-    for (let round = 0; round < BURST_ROUNDS; round++) {
+    for (let round = 0; round < (STEADY_ONLY ? 0 : BURST_ROUNDS); round++) {
       for (let k = 0; k < systems.length; k++) {
         const sys = systems[(round + k) % systems.length];
         const all = names(`${sys.prefix}-burst${round}`, EVENTS);
@@ -431,6 +436,7 @@ export async function benchWebhooks(): Promise<void> {
     }
     for (const sys of systems) {
       const rounds = bursts.get(sys.system)!;
+      if (!rounds.length) continue;
       const byRate = [...rounds].sort((x, y) => x.deliveriesPerSecond! - y.deliveriesPerSecond!);
       const median = byRate[Math.floor(byRate.length / 2)];
       results.push({
@@ -440,6 +446,12 @@ export async function benchWebhooks(): Promise<void> {
     }
 
     // ---- steady, one system after the other
+    let ourSteady = new Map<string, number>();
+    if (STEADY_ONLY) {
+      // in the full run ours' steady phase follows the bursts: a warm functions server
+      const warm = await ourPhaseSteady("ours-warm");
+      await receiver.waitFor([...warm.keys()], 30_000);
+    }
     for (const sys of systems.filter((x) => !x.prefix.match(/^ours\d/))) {
       await settle(sql);
       await sys.withConsumers(async (emitOne) => {
@@ -447,12 +459,13 @@ export async function benchWebhooks(): Promise<void> {
         await receiver.waitFor([...committed.keys()], 30_000);
         const r = summarize(sys.system, "steady", committed, receiver, false);
         r.deliveriesPerSecond = steadyRate(committed, receiver);
+        if (sys === systems[0]) ourSteady = committed;
         results.push(r);
       });
     }
 
     // ---- faults: ours only, the steady load with a slow and a hanging receiver beside each endpoint
-    {
+    if (!STEADY_ONLY) {
       const faulty = await startFaultyReceivers();
       stops.push(() => faulty.stop());
       const added: { org: string; id: string }[] = [];
@@ -477,6 +490,7 @@ export async function benchWebhooks(): Promise<void> {
 
     const [{ batches }] = await sql`select count(*)::int as batches from app.webhook_attempts`;
     print(results, receiver.bad, batches);
+    await printSteadyBreakdown(sql, ourSteady, receiver);
     console.log("\nEach burst: CPU µs per delivery (/proc; bench = this process, which runs pg-boss's and graphile-worker's workers), and when its receipts arrived after the commit:");
     for (const [system, rounds] of bursts) {
       for (const r of rounds) console.log(`- ${system}: ${r.deliveriesPerSecond!.toFixed(0)}/s; ${r.cpu || "not measured (no /proc)"}; received ${r.timeline}`);
@@ -559,6 +573,31 @@ async function measureWriteCost(sql: postgres.Sql, org: string): Promise<{ ratio
   pairs.sort((a, b) => a.ratio - b.ratio);
   const median = pairs[Math.floor(pairs.length / 2)];
   return { ratio: median.ratio, low: pairs[0].ratio, high: pairs[pairs.length - 1].ratio, with: median.with, without: median.without };
+}
+
+/**
+ * Where our steady events' milliseconds went: from the commit to the attempt's start (the
+ * dispatcher noticing the message and claiming it) and from there to the receipt (signing, the
+ * POST, the receiver), each at p50/p90/p99, and the same split for the slowest 1%.
+ */
+async function printSteadyBreakdown(sql: postgres.Sql, committed: Map<string, number>, r: Receiver): Promise<void> {
+  if (!committed.size) return;
+  const started = new Map((await sql<{ name: string; at: Date }[]>`
+    select ev.payload->>'name' as name, min(a.attempted_at) as at
+    from app.webhook_attempts a join app.webhook_deliveries d on d.id = a.delivery_id join app.webhook_events ev on ev.id = d.event_id
+    where ev.payload->>'name' = any (${[...committed.keys()]}::text[]) group by 1`).map((x) => [x.name, x.at.getTime()]));
+  const rows: { total: number; pickup: number; post: number; name: string }[] = [];
+  for (const [name, at] of committed) {
+    const got = r.received.get(name), start = started.get(name);
+    if (got === undefined || start === undefined) continue;
+    rows.push({ name, total: got - at, pickup: start - at, post: got - start });
+  }
+  const p = (xs: number[], q: number) => percentile([...xs].sort((a, b) => a - b), q);
+  const line = (label: string, xs: number[]) => `${label} p50 ${p(xs, 50)} / p90 ${p(xs, 90)} / p99 ${p(xs, 99)} ms`;
+  console.log(`\nOur steady events (${rows.length}): ${line("commit -> attempt start", rows.map((x) => x.pickup))}; ${line("attempt start -> receipt", rows.map((x) => x.post))}`);
+  rows.sort((a, b) => b.total - a.total);
+  const tail = rows.slice(0, Math.max(1, Math.ceil(rows.length / 100)));
+  console.log(`The slowest 1% (${tail.length}): ${line("total", tail.map((x) => x.total))}; ${line("commit -> attempt start", tail.map((x) => x.pickup))}; ${line("attempt start -> receipt", tail.map((x) => x.post))}`);
 }
 
 function print(results: Result[], bad: number, attempts: number) {

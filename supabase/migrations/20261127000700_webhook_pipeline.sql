@@ -171,6 +171,7 @@ declare
   v_probes bigint[];
   v_probed text[];
   v_share int;
+  v_more boolean;
 begin
   -- A crash loses at most this bookkeeping, and the messages then reappear: at-least-once holds.
   perform set_config('synchronous_commit', 'off', true);
@@ -186,8 +187,9 @@ begin
               greatest(0, extract(epoch from least(l.ends_at, l.expires_at) - clock_timestamp()) * 1000)::int)
             from app.webhook_dispatcher_lease l);
   end if;
-  -- a run holds the lease: the wake-up that asked for one is answered
-  update app.webhook_wake w set requested_at = null where w.singleton and w.requested_at is not null;
+  -- a run holds the lease: the wake-up that asked for one is answered (not by a run handing
+  -- over, whose end has passed: its request stands until its successor claims)
+  update app.webhook_wake w set requested_at = null where w.singleton and w.requested_at is not null and p_ends_at > clock_timestamp();
   v_lane := (select s.endpoint_concurrency from app.webhook_settings s);
   if p_qty <= 0 then
     return json_build_object('leased', true, 'lane', v_lane, 'messages', '[]'::json);
@@ -249,6 +251,10 @@ begin
          (select array_agg(r.msg_id) from r where r.parks and r.rank_in_endpoint > r.room),
          coalesce(v_probes, '{}') || coalesce((select array_agg(p.msg_id) from picked p where p.open), '{}')
   into v_pick, v_park, v_probes;
+  -- whether messages are left due that this claim did not take (lanes, shares, or past the
+  -- window): without any, the run waits for the queue (app.queue_wait), not for its attempts
+  v_more := cardinality(v_win_ids) >= greatest(p_qty * 4, 400)
+            or cardinality(v_win_ids) > cardinality(v_pick) + coalesce(cardinality(v_park), 0);
 
   if v_park is not null then
     with parked as (
@@ -278,7 +284,7 @@ begin
   select coalesce(array_agg(t.msg_id order by t.msg_id), '{}'), coalesce(array_agg(t.message order by t.msg_id), '{}')
   into v_ids, v_msgs from taken t;
   if cardinality(v_ids) = 0 then
-    return json_build_object('leased', true, 'lane', v_lane, 'messages', '[]'::json);
+    return json_build_object('leased', true, 'lane', v_lane, 'messages', '[]'::json, 'more', v_more);
   end if;
   -- one probe at a time: the next one is due when this one's visibility timeout ends, unless its
   -- result (app.webhook_record) sets it first; an endpoint app.webhook_record holds is left as is
@@ -348,7 +354,7 @@ begin
   if v_held_msgs is not null then
     perform pgmq.archive('webhooks'::text, v_held_msgs);
   end if;
-  return json_build_object('leased', true, 'lane', v_lane, 'messages', v_out);
+  return json_build_object('leased', true, 'lane', v_lane, 'messages', v_out, 'more', v_more);
 end
 $$;
 
@@ -599,6 +605,22 @@ begin
 end
 $$;
 
+-- A run near its CPU budget asks for its successor while it keeps claiming (with its end, now,
+-- as p_ends_at): the successor's first claim takes the lease over, and the run then stops
+-- claiming and finishes what it has in flight, so the stream of claims has no gap. The wake-up
+-- row is marked requested, so writers seeing no lease held do not ask again. True when it asked.
+create function app.webhook_hand_over(p_holder text) returns boolean
+language plpgsql security definer set search_path = '' as $$
+begin
+  update app.webhook_dispatcher_lease l set ends_at = clock_timestamp() where l.holder = p_holder;
+  if not found then
+    return false;
+  end if;
+  update app.webhook_wake w set requested_at = clock_timestamp() where w.singleton;
+  return app.scheduler_request('webhook-dispatcher') is not null;
+end
+$$;
+
 -- Retention: events, deliveries, attempts and archived queue messages older than
 -- app.webhook_settings.retention_days (30 by default) are deleted by the scheduled
 -- `webhook-retention` function. Nothing undelivered goes: pending and held deliveries, their
@@ -660,7 +682,7 @@ $$;
 -- snapshot, so it never holds the database's xmin horizon back. Hence also no SECURITY DEFINER
 -- or SET (a procedure with either cannot commit): it runs with the caller's rights and names
 -- everything by schema. CALL it on its own, not in a transaction.
-create procedure app.queue_wait(p_queue text, p_max_ms int, inout due boolean default null)
+create procedure app.queue_wait(p_queue text, p_max_ms int, inout due boolean default null, p_look_ms int default 10)
 language plpgsql as $$
 declare
   v_look text := format('select exists (select 1 from pgmq.%I where vt <= pg_catalog.clock_timestamp())', 'q_' || p_queue);
@@ -676,7 +698,7 @@ begin
     end if;
     commit;
     exit when due or pg_catalog.clock_timestamp() >= v_until;
-    perform pg_catalog.pg_sleep(0.01);
+    perform pg_catalog.pg_sleep(least(greatest(coalesce(p_look_ms, 10), 1), 100) / 1000.0);
   end loop;
 end
 $$;

@@ -19,6 +19,12 @@ export interface CpuMeter {
   /** Counts an attempt sent, or an SQL call made, for the estimate. */
   attempt(): void;
   call(): void;
+  /**
+   * The run has given up its lease: the next run may be working in this process, and the process
+   * clock would count it too. From now on the run's own remainder (recording what was in flight)
+   * is charged by the estimate.
+   */
+  detach(): void;
 }
 
 export interface CpuCharges {
@@ -44,11 +50,16 @@ export function cpuMeter(charges: CpuCharges): CpuMeter {
   const startMs = clock?.() ?? 0;
   let attempts = 0, calls = 0;
   const estimateMs = () => charges.perRunMs + (attempts * charges.perAttemptUs + calls * charges.perCallUs) / 1000;
+  let detached: { clockMs: number; estimateMs: number } | null = null;
+  const measured = () => detached ? detached.clockMs + estimateMs() - detached.estimateMs : clock!() - startMs;
   return {
     source: clock ? "process" : "estimate",
-    usedMs: clock ? () => clock() - startMs : estimateMs,
+    usedMs: clock ? measured : estimateMs,
     estimateMs,
     attempt: () => void attempts++,
     call: () => void calls++,
+    detach: () => {
+      if (clock && !detached) detached = { clockMs: clock() - startMs, estimateMs: estimateMs() };
+    },
   };
 }

@@ -8,9 +8,15 @@
 // it) and parks its excess messages (each of its attempts that finishes releases one); a prompt
 // endpoint gets its share of the run's pool (a lane at least), so a burst to a few endpoints keeps
 // the pool full. The run tells the claim what it has in flight per endpoint and which are slow. A
-// run claims whenever it has room; after a claim that returned less than it asked for (lanes full,
-// or nothing else due) or a small one, the next waits for half of what is in flight to
-// finish, or SHORT_WAIT_MS, so claims do not follow every attempt that finishes.
+// run claims whenever it has room; after a claim that left messages due (lanes full) or a small
+// one, the next waits for half of what is in flight to finish, or SHORT_WAIT_MS, so claims do not
+// follow every attempt that finishes. When nothing else is due, the run waits in Postgres for the
+// next message (app.queue_wait, looking every millisecond while messages keep coming), whatever
+// it has in flight: the wait is most of a steady event's latency (docs/decisions/0018). Outcomes
+// are recorded as they finish, in batches (RECORD_DELAY_MS).
+//
+// Near its CPU budget a run asks for its successor and keeps claiming until the successor's
+// first claim takes the lease over (app.webhook_hand_over), so a steady stream sees no gap.
 //
 // A run ends when nothing has been due for idleSeconds (at once with untilIdle), when its CPU
 // budget is near (what it has in flight must fit in what is left), at maxSeconds, or when it
@@ -66,9 +72,13 @@ export interface RunSummary {
 
 // Idle, a run claims (renewing its lease) at most every IDLE_MAX_MS, and in between Postgres
 // waits for a message to come due (app.queue_wait), so a burst is claimed within milliseconds.
-const IDLE_MIN_MS = 5;
+const IDLE_MIN_MS = 50;
 const IDLE_MAX_MS = 1000;
 const RECORD_MAX = 500;
+// outcomes are recorded RECORD_DELAY_MS after the first of them finished, or at once when
+// RECORD_SOON are waiting (a burst)
+const RECORD_DELAY_MS = 25;
+const RECORD_SOON = 50;
 // A live run renews its lease at least every RENEW_MS; the lease lasts LEASE_SECONDS. A lease
 // with less than HANDOVER_MS left has not been renewed for a while: its holder is ending or
 // dead, and a run that finds it waits that long, once, then takes over. A lease renewed
@@ -84,8 +94,19 @@ const WARM_UP = 50;
 // messages are parked); a prompt one may use its share of the pool. Short, so that a receiver
 // turning slow has few attempts in flight (its rate times this) before its lane binds.
 const SLOW_MS = 200;
-// after a claim that returned less than it asked for, the longest wait before the next
+// after a claim that left messages due (lanes full), the longest wait before the next
 const SHORT_WAIT_MS = 20;
+// How often Postgres looks at the queue while the run waits for a message: every LOOK_HOT_MS
+// while messages came within HOT_MS (a steady stream: the look is most of an event's wait),
+// every LOOK_MS after (docs/decisions/0018-dispatcher-watches-the-queue.md has the costs)
+const LOOK_HOT_MS = 1;
+const LOOK_MS = 10;
+const HOT_MS = 1000;
+// CPU left when a run asks for its successor: enough to keep claiming until the successor's
+// first claim (tens of milliseconds) and for what is in flight then
+const HAND_OVER_CPU_MS = 100;
+// while it hands over, the longest a run waits between claims
+const HAND_OVER_POLL_MS = 5;
 // at its end, how long a run waits for its attempts before it hands over the lease
 const STOP_GRACE_MS = 50;
 
@@ -130,15 +151,16 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
     });
   /** Attempts in flight, or outcomes not yet recorded. */
   const busy = () => inflight > 0 || outcomes.length > 0 || recording !== null;
-  /** Waits `ms` at most: until an attempt finishes or a record ends, or, when none is under way, a message is due. */
-  const waitForWork = async (ms: number) => {
-    if (busy()) {
-      await waitForChange(ms);
-      return;
-    }
+  /**
+   * Waits `ms` at most, until a message is due (attempts finishing meanwhile are recorded as they
+   * finish). Postgres looks at the queue every LOOK_HOT_MS while messages have come recently,
+   * every LOOK_MS once it has been quiet for HOT_MS.
+   */
+  const waitForDue = async (ms: number) => {
+    const look = Date.now() - lastDueAt < HOT_MS ? LOOK_HOT_MS : LOOK_MS;
     cpu.call();
     // a wait that fails is a pause: the claim that follows reports what is wrong
-    await sql`call app.queue_wait('webhooks', ${Math.max(0, Math.ceil(ms))}::int, null)`.catch(() => sleep(ms));
+    await sql`call app.queue_wait('webhooks', ${Math.max(0, Math.ceil(ms))}::int, null, ${look}::int)`.catch(() => sleep(ms));
   };
   const reserveMs = Math.max(RESERVE_MS, o.cpuBudgetMs * 0.05);
   /**
@@ -155,8 +177,23 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
     return Math.floor((o.cpuBudgetMs - reserveMs - used) / perAttempt) - inflight;
   };
 
-  const record = () => {
+  let recordTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * Records the outcomes that have finished, one call at a time: at once when RECORD_SOON of them
+   * are waiting or `now`, else RECORD_DELAY_MS after the first of them, so a steady stream
+   * is recorded in batches, not a call per attempt.
+   */
+  const record = (now = false) => {
     if (recording || outcomes.length === 0) return;
+    if (!now && outcomes.length < RECORD_SOON) {
+      recordTimer ??= setTimeout(() => {
+        recordTimer = null;
+        record(true);
+      }, RECORD_DELAY_MS);
+      return;
+    }
+    if (recordTimer) clearTimeout(recordTimer);
+    recordTimer = null;
     const batch = outcomes.splice(0, RECORD_MAX);
     recording = (async () => {
       for (let tries = 0;; tries++) {
@@ -178,6 +215,8 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
       }
     })().finally(() => {
       recording = null;
+      // what finished meanwhile is recorded next, without waiting for the loop
+      record();
       notify();
     });
   };
@@ -192,9 +231,9 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
       busyLanes[endpoint] = starts.length;
       if (now - starts[0] >= SLOW_MS) park.push(endpoint);
     }
-    const [row] = await sql<{ result: { leased: boolean; ends_in_ms?: number; messages?: SealedClaimed[] } }[]>`
+    const [row] = await sql<{ result: { leased: boolean; ends_in_ms?: number; messages?: SealedClaimed[]; more?: boolean } }[]>`
       select app.webhook_claim(${holder}, ${qty}, ${o.visibilityTimeoutSeconds},
-        ${new Date(deadline)}::timestamptz, ${LEASE_SECONDS}, ${JSON.stringify(busyLanes)}::text::json, ${park}::text[]) as result`;
+        ${new Date(handingOverAt ?? deadline)}::timestamptz, ${LEASE_SECONDS}, ${JSON.stringify(busyLanes)}::text::json, ${park}::text[]) as result`;
     return row.result;
   };
   const start = (m: Claimed) => {
@@ -213,12 +252,25 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
   let waitedForHolder = false;
   let lastClaimAt = 0;
   let lastWorkAt = Date.now();
+  // a run is started because messages came (a wake-up, a hand-over): it starts looking often
+  let lastDueAt = began;
+  /** When this run asked for its successor (near its budget). */
+  let handingOverAt: number | null = null;
+  let handOverAsked = false;
   try {
     for (;;) {
       record();
       if (Date.now() >= deadline) {
         summary.stopped = "deadline";
         break;
+      }
+      // near the budget, the successor is asked for now, while this run keeps claiming: it takes
+      // the lease over (this run then stops) without the gap of a release and a fresh request
+      if (handingOverAt === null && leased && cpu.usedMs() >= o.cpuBudgetMs - reserveMs - HAND_OVER_CPU_MS) {
+        handingOverAt = Date.now();
+        cpu.call();
+        const [row] = await sql<{ asked: boolean }[]>`select app.webhook_hand_over(${holder}) as asked`.catch(() => [{ asked: false }]);
+        handOverAsked = row.asked;
       }
       const canAfford = affordable();
       // near the budget: what is in flight fits in what is left, a worthwhile batch no longer does
@@ -248,8 +300,17 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
       const result = await claim(asked);
       lastClaimAt = Date.now();
       if (!result.leased) {
+        if (leased && handingOverAt !== null) {
+          // the successor has taken over
+          summary.stopped = "budget";
+          summary.handed_over = true;
+          leased = false;
+          cpu.detach();
+          break;
+        }
         if (leased) {
           // silent too long (a stalled machine): another run has taken over
+          cpu.detach();
           summary.stopped = "lease_lost";
           break;
         }
@@ -270,7 +331,7 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
       if (messages.length > 0) {
         summary.batches++;
         idleMs = IDLE_MIN_MS;
-        lastWorkAt = Date.now();
+        lastWorkAt = lastDueAt = Date.now();
         for (const m of messages) {
           inflight++;
           sent++;
@@ -283,6 +344,7 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
             if (outcome.ok) summary.delivered++;
             else summary.failed++;
             outcomes.push(outcome);
+            record();
             notify();
           });
         }
@@ -290,9 +352,9 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
         if (messages.length >= asked && asked >= Math.min(o.batchSize, Math.ceil(o.concurrency / 2))) continue;
       }
       if (!wanted) continue;
-      if (inflight > 0) {
+      if (inflight > 0 && result.more !== false) {
         lastWorkAt = Date.now();
-        // lanes full, nothing else due or little room: wait for some of what is in flight, not every attempt
+        // messages left due (lanes full) or little room: wait for some of what is in flight, not every attempt
         gate = { finished: finished + Math.max(1, Math.ceil(inflight / 2)), until: Date.now() + SHORT_WAIT_MS };
         continue;
       }
@@ -301,32 +363,41 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
         summary.stopped = "idle";
         break;
       }
-      // nothing due: claim again soon, backing off while it stays quiet (Postgres watching the queue meanwhile)
-      await waitForWork(Math.min(idleMs, deadline - Date.now(), RENEW_MS));
-      if (inflight === 0) idleMs = Math.min(idleMs * 2, IDLE_MAX_MS);
+      // handing over: claims every few milliseconds, holding no connection in between, so the
+      // successor (in this isolate, sharing its connections) takes the lease over at its first claim
+      if (handingOverAt !== null) {
+        await waitForChange(HAND_OVER_POLL_MS);
+        continue;
+      }
+      // nothing else due: an attempt finishing frees no work, a message coming due does; claim
+      // again when one is, backing off while it stays quiet (Postgres watching the queue meanwhile)
+      await waitForDue(Math.min(idleMs, deadline - Date.now(), RENEW_MS));
+      idleMs = Math.min(idleMs * 2, IDLE_MAX_MS);
     }
   } catch (e) {
     summary.stopped = "error";
     summary.error = (e as Error).message;
   } finally {
     summary.in_flight_at_stop = inflight;
-    // What is in flight finishes and is recorded before the next run is asked for: two runs at
-    // once in one isolate would share its CPU limit (and the process clock would count both).
+    // What is in flight finishes and is recorded before the lease goes (a successor that took it
+    // over overlaps this run by this tail only: two runs at once in one isolate share its CPU
+    // limit; cpu.detach() keeps the process clock from charging the successor's CPU to this run).
     // Attempts still waiting on a slow receiver after STOP_GRACE_MS cost no CPU while they wait:
     // the lease goes first, so the next run delivers to everyone else meanwhile.
     const graceEnds = Date.now() + STOP_GRACE_MS;
     while (busy() && Date.now() < graceEnds) {
-      record();
+      record(true);
       await waitForChange(20);
     }
     if (leased) {
       cpu.call();
       const [row] = await sql<{ handed_over: boolean }[]>`select app.webhook_release(${holder}) as handed_over`
         .catch(() => [{ handed_over: false }]);
-      summary.handed_over = row.handed_over;
+      summary.handed_over = row.handed_over || handOverAsked;
+      cpu.detach();
     }
     while (busy()) {
-      record();
+      record(true);
       await waitForChange(20);
     }
   }
