@@ -15,14 +15,20 @@ function raw(path: string, headers: string[] = []): Promise<{ status: number; he
     });
     const chunks: Buffer[] = [];
     socket.on("data", (d: Buffer) => chunks.push(d));
-    socket.on("error", reject);
-    socket.on("close", () => {
+    // A server that answers before reading a whole oversized head closes with bytes unread, and
+    // the kernel resets the connection: the answer that came before the reset is the answer.
+    socket.on("error", (error) => (chunks.length ? answered() : reject(error)));
+    socket.on("close", answered);
+    let done = false;
+    function answered() {
+      if (done) return;
+      done = true;
       const text = Buffer.concat(chunks).toString("latin1");
       const [head, ...rest] = text.split("\r\n\r\n");
       const [statusLine, ...lines] = head.split("\r\n");
       const parsed = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(":")).toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]));
       resolve({ status: Number(statusLine.split(" ")[1]), headers: parsed, body: rest.join("\r\n\r\n") });
-    });
+    }
   });
 }
 
