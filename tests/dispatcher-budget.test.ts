@@ -1,9 +1,14 @@
-// The dispatcher within hosted limits, on a stack of its own (a database of the shared server,
-// its own functions process and scheduler), so its runs, wake-ups and kills touch no other file:
+// The dispatcher within hosted limits, on a stack of its own (its own PostgreSQL, functions
+// process and scheduler), run after every other file (vitest.config.ts): its runs measure their
+// CPU, which the other files' load on the shared cores moved past the budget. Its runs, wake-ups
+// and kills touch no other file:
 //   - a backlog drained by successive runs, each stopping at its CPU budget and handing over;
 //   - a run killed mid-burst: how long delivery stops, how many claims until it resumes;
 //   - the wake-up: one call asked for per idle-to-busy change, never one per event.
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createServer, type Server } from "node:http";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,18 +18,16 @@ import { freePort } from "../scripts/lib/ports.ts";
 import { type Scheduler, startScheduler } from "../scripts/lib/scheduler.ts";
 import { createEndpoint } from "../scripts/lib/webhook-secrets.ts";
 import { newSecretKeyEntry } from "../supabase/functions/_shared/webhooks/secrets.ts";
-import { databaseUrl as sharedUrl } from "./helpers.ts";
+import { startEmbeddedPostgres, type EmbeddedServer } from "../scripts/lib/postgres.ts";
 
 /** The backlog the issue asks a test to drive through budgeted runs (TEST_BACKLOG_EVENTS for a quick local run). */
 const BACKLOG = Number(process.env.TEST_BACKLOG_EVENTS ?? 20_000);
 const BUDGET_MS = 300;
 
 const dbName = `hosted_${randomBytes(4).toString("hex")}`;
-const dbUrl = (() => {
-  const u = new URL(sharedUrl);
-  u.pathname = `/${dbName}`;
-  return u.toString();
-})();
+const dataDir = mkdtempSync(join(tmpdir(), "aptoria-dispatcher-budget-"));
+let server: EmbeddedServer;
+let dbUrl: string;
 const schedulerSecret = `test_scheduler_${randomBytes(16).toString("hex")}`;
 const webhookSecretKeys = newSecretKeyEntry("hosted-test");
 let admin: postgres.Sql;
@@ -117,7 +120,11 @@ const claimCalls = async () => {
 };
 
 beforeAll(async () => {
-  admin = postgres(sharedUrl, { max: 1, onnotice: () => {} });
+  server = await startEmbeddedPostgres(join(dataDir, "postgres"), await freePort(), { persistent: false });
+  const u = new URL(server.url);
+  u.pathname = `/${dbName}`;
+  dbUrl = u.toString();
+  admin = postgres(server.url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${dbName}`);
   // counts app.webhook_claim's calls in pg_stat_user_functions (new sessions pick it up)
   await admin.unsafe(`alter database ${dbName} set track_functions = 'pl'`);
@@ -134,8 +141,9 @@ afterAll(async () => {
   await scheduler?.stop();
   await functions?.stop();
   await sql?.end({ timeout: 5 });
-  await admin?.unsafe(`drop database if exists ${dbName} with (force)`).catch(() => {});
   await admin?.end({ timeout: 5 });
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe("a CPU budget per run", () => {

@@ -1,5 +1,6 @@
 // Runs scripts/functions-server.ts under Deno (from the npm package `deno`).
 import { spawn, type ChildProcess } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
 import { denoBinary, ROOT } from "./paths.ts";
 import { howItEnded, supervise } from "./supervise.ts";
 
@@ -14,6 +15,8 @@ interface FunctionsOptions {
   port: number;
   env: Record<string, string>;
   log: (line: string) => void;
+  /** A file for the server's stdout (the request log's lines) instead of `log`: what a log collector would take (the benchmarks). */
+  stdoutFile?: string;
   /** Start the server again when it dies unasked (npm start); `onRestart` runs once it answers again. */
   restartOnCrash?: { onRestart?: () => void };
 }
@@ -38,13 +41,15 @@ export async function startFunctions(opts: FunctionsOptions): Promise<FunctionsS
 async function spawnFunctions(opts: FunctionsOptions, url: string, restart: boolean): Promise<{ process: ChildProcess; stop(): Promise<void> }> {
   // FUNCTIONS_DENO_FLAGS adds flags for a session of profiling, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
   const extra = process.env.FUNCTIONS_DENO_FLAGS?.split(" ").filter(Boolean) ?? [];
+  const stdout = opts.stdoutFile ? openSync(opts.stdoutFile, "a") : "pipe";
   const child = spawn(denoBinary(), ["run", "--allow-all", "--no-prompt", "--unstable-no-legacy-abort", ...extra, "scripts/functions-server.ts"], {
     cwd: ROOT,
     env: { ...process.env, ...opts.env, FUNCTIONS_PORT: String(opts.port), FUNCTIONS_HOST: "127.0.0.1", NO_COLOR: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", stdout, "pipe"],
   });
+  if (typeof stdout === "number") closeSync(stdout);
   const forward = (chunk: Buffer) => chunk.toString().split("\n").filter(Boolean).forEach(opts.log);
-  child.stdout!.on("data", forward);
+  child.stdout?.on("data", forward);
   child.stderr!.on("data", forward);
   const exited = howItEnded(child);
 
