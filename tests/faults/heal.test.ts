@@ -157,9 +157,14 @@ describe("the stack under SIGKILLs", () => {
     // while PostgreSQL is down: 503, a JSON error with Retry-After and X-Request-Id, at once while
     // nothing listens; none hangs (before: stalled until 13.6 s after the database was back). A
     // restarting server takes connections it answers only when ready: those wait for db.ts's
-    // connect timeout (2 s), and a request queued behind one up to another
-    expect(during.length).toBeGreaterThan(0);
-    expect(sorted[0]).toBeLessThan(500);
+    // connect timeout (2 s), and a request queued behind one up to another. A restart within
+    // half a second (seen once) leaves no request time to fail before it is back: each waited and
+    // was served, so the 503s are required only of a longer outage.
+    if (dbBackAt - downAt > 1000) {
+      expect(during.length).toBeGreaterThan(0);
+      expect(sorted[0]).toBeLessThan(500);
+    }
+    expect(duringAll.every((a) => a.status === 503 || a.status === 201)).toBe(true);
     expect(sorted[sorted.length - 1]).toBeLessThan(5000);
     for (const a of during) {
       expect(a.status).toBe(503);
