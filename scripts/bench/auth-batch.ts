@@ -6,12 +6,13 @@
 // The figure is the backend's own CPU per request (/proc), which other work on the machine moves
 // far less than wall time; each size runs three rounds in turn, the median is reported.
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import postgres from "postgres";
 import { freePort } from "../lib/ports.ts";
 import { startStack } from "../lib/stack.ts";
+import { processCpuSeconds } from "./lib.ts";
 
 const sizes = (process.env.AUTH_BATCH_SIZES ?? "1,12,32").split(",").map(Number);
 const calls = Number(process.env.AUTH_BATCH_CALLS ?? 2000);
@@ -63,9 +64,9 @@ try {
         await sql.unsafe(text, [items.map((c) => c.prefix), items.map((c) => c.hash), items.map(() => "127.0.0.1"), ["read:dashboard"], null, null, null], { prepare: true });
       };
       for (let i = 0; i < 200; i++) await batch(); // past plpgsql's first custom plans
-      const before = cpuMicroseconds(pid);
+      const before = processCpuSeconds(pid) * 1e6;
       for (let i = 0; i < calls; i++) await batch();
-      return (cpuMicroseconds(pid) - before) / calls / size;
+      return (processCpuSeconds(pid) * 1e6 - before) / calls / size;
     } finally {
       await sql.end();
     }
@@ -84,10 +85,4 @@ function authenticateCall(statement: string): string {
     if (statement[i] === ")" && --depth === 0) return statement.slice(start, i + 1);
   }
   throw new Error("no app.authenticate_batch call in the dashboard's statement");
-}
-
-function cpuMicroseconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10_000; // USER_HZ ticks
 }

@@ -90,6 +90,13 @@ export async function measure(
   };
 }
 
+/** CPU seconds (user + system) one process has used: e.g. a PostgreSQL backend, by pg_backend_pid(). */
+export function processCpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ
+}
+
 /**
  * CPU seconds (user + system) of one stack, unlike cpuByGroup not disturbed by other work on
  * the machine: `functions` (the Deno process serving the requests) and `postgres` (that

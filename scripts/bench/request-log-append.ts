@@ -4,34 +4,38 @@
 // the inserting backend's own CPU per entry (/proc, so other work on the machine does not count)
 // and the WAL it wrote per entry.
 //   npx tsx scripts/bench/request-log-append.ts     (BENCH_ROUNDS 3, BENCH_BATCHES 100 per round)
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startStack } from "../lib/stack.ts";
 import { freePort } from "../lib/ports.ts";
+import { processCpuSeconds } from "./lib.ts";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 100);
 const BATCH = 500;
 
 /** Each variant: how its table differs from app.request_logs, and how its request ids look. */
+// the check on the id column replaced by `check`
 const idCheck = (t: string, check: string) => `do $$ declare c text; begin
-  select conname into c from pg_constraint where conrelid = '${t}'::regclass and pg_get_constraintdef(oid) like '%^log_%';
+  select conname into c from pg_constraint
+  where conrelid = '${t}'::regclass and contype = 'c'
+    and conkey = array[(select attnum from pg_attribute where attrelid = '${t}'::regclass and attname = 'id')];
   execute format($f$alter table ${t} drop constraint %I, add check (${check})$f$, c);
 end $$`;
-const LIGHT_ID_CHECK = "left(id, 4) = 'log_' and octet_length(id) = 30";
+// the check app.request_logs was first created with (decision 0017)
+const REGEX_ID_CHECK = "id ~ '^log_[0-9A-HJKMNP-TV-Z]{26}$'";
 const variants: { name: string; ddl: (t: string) => string; requestId: () => string }[] = [
-  { name: "as created (random request ids)", ddl: () => "", requestId: randomRequestId },
-  { name: "time-ordered request ids", ddl: () => "", requestId: timeOrderedRequestId },
-  { name: "no request_id index", ddl: (t) => `drop index ${t}_request_id_idx`, requestId: randomRequestId },
+  { name: "as created (time-ordered request ids, id checked by shape)", ddl: () => "", requestId: timeOrderedRequestId },
+  { name: "random request ids", ddl: () => "", requestId: randomRequestId },
+  { name: "id checked by a regular expression (as first created)", ddl: (t) => idCheck(t, REGEX_ID_CHECK), requestId: timeOrderedRequestId },
+  { name: "no request_id index", ddl: (t) => `drop index ${t}_request_id_idx`, requestId: timeOrderedRequestId },
   { name: "no checks", ddl: (t) => `do $$ declare c text; begin
       for c in select conname from pg_constraint where conrelid = '${t}'::regclass and contype = 'c' loop
         execute format('alter table ${t} drop constraint %I', c);
-      end loop; end $$`, requestId: randomRequestId },
-  { name: "id checked by prefix and length, not a regex", ddl: (t) => idCheck(t, LIGHT_ID_CHECK), requestId: randomRequestId },
-  { name: "both: time-ordered request ids, id checked by prefix and length", ddl: (t) => idCheck(t, LIGHT_ID_CHECK), requestId: timeOrderedRequestId },
-  { name: "unlogged (for reference: lost in a crash)", ddl: (t) => `alter table ${t} set unlogged`, requestId: randomRequestId },
+      end loop; end $$`, requestId: timeOrderedRequestId },
+  { name: "unlogged (for reference: lost in a crash)", ddl: (t) => `alter table ${t} set unlogged`, requestId: timeOrderedRequestId },
 ];
 
 function randomRequestId(): string {
@@ -78,11 +82,6 @@ const insert = (table: string) => `
   from json_to_recordset($1::text::json) as e(id text, request_id text, arrived_ms float8, organization_id text, key_id text,
                                          member_id text, method text, route text, status smallint, duration_ms int, error text)`;
 
-const cpuSeconds = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
-
 const dir = mkdtempSync(join(tmpdir(), "aptoria-bench-log-"));
 const stack = await startStack({
   dataDir: join(dir, "postgres"), persistent: false,
@@ -105,9 +104,9 @@ try {
         const bodies = Array.from({ length: BATCHES }, () => batch(variants[i].requestId));
         await conn`checkpoint`;
         const [w0] = await conn`select pg_current_wal_insert_lsn() as lsn`;
-        const c0 = cpuSeconds(pid);
+        const c0 = processCpuSeconds(pid);
         for (const body of bodies) await conn.unsafe(insert(`bench.v${i}`), [body]);
-        const c1 = cpuSeconds(pid);
+        const c1 = processCpuSeconds(pid);
         const [w1] = await conn`select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), ${w0.lsn}) as bytes`;
         results[i].push({ cpuUs: ((c1 - c0) * 1e6) / (BATCHES * BATCH), walBytes: Number(w1.bytes) / (BATCHES * BATCH) });
       }

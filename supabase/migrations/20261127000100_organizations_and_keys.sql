@@ -274,7 +274,7 @@ declare
   requests app.auth_request[];
   -- what the batch needs written besides its counters; most batches need neither
   has_guesses boolean;
-  has_stale_keys boolean;
+  stale_keys text[];   -- valid, scoped keys whose last_used_at is over a minute old
   quota_used jsonb := '{}';   -- subject -> units of the route quota used before this batch
   -- seconds until each window ends
   minute_ends_in int := ceil((floor(epoch / 60) + 1) * 60 - epoch);
@@ -302,8 +302,8 @@ begin
                             then greatest(1, ceil(extract(epoch from r.failures_since + make_interval(secs => settings.failure_window_s) - now())))::int
                        end)::app.auth_request order by r.n),
          coalesce(bool_or(r.source is not null and r.failures + r.failed_before < settings.failures_per_window), false),
-         coalesce(bool_or(r.key_id is not null and r.scoped and (r.last_used_at is null or r.last_used_at < now() - interval '1 minute')), false)
-    into requests, has_guesses, has_stale_keys
+         array_agg(distinct r.key_id) filter (where r.key_id is not null and r.scoped and (r.last_used_at is null or r.last_used_at < now() - interval '1 minute'))
+    into requests, has_guesses, stale_keys
   from (
     select l.*, coalesce(count(l.source) over (partition by l.source order by l.n rows between unbounded preceding and 1 preceding), 0) as failed_before
     from (
@@ -466,15 +466,12 @@ begin
   from decided d cross join lateral (select d.invalid is null and d.throttled_for is null and d.denied_status is null as ok) v
   order by d.n;
 
-  -- Keys' last_used_at, kept to the minute: for keys granted a request just now (this
-  -- transaction holds their counters rows, so `granted` is this batch's).
-  if has_stale_keys then
+  -- Keys' last_used_at, kept to the minute: for keys granted a request just now (each is a
+  -- subject of this batch, whose counters row this transaction holds, so `granted` is this batch's).
+  if stale_keys is not null then
     update app.api_keys a set last_used_at = now()
     from app.rate_limit_counters c
-    where c.key_id = a.id and c.granted > 0
-      and a.id in (select r.key_id from unnest(requests) r
-                   where r.subject is not null and r.throttled_for is null
-                     and (r.last_used_at is null or r.last_used_at < now() - interval '1 minute'));
+    where c.key_id = a.id and c.granted > 0 and a.id = any (stale_keys);
   end if;
 
   -- The quota is charged what the general limits granted: the counters row says so, and this
