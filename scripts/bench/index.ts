@@ -2,6 +2,7 @@
 // run on this machine. Figures move between runs and machines; compare the ratios.
 //   BENCH_SECONDS (default 8), BENCH_CONNECTIONS (default 32), BENCH_ONLY=dashboard,ar-aging,lists,webhooks
 //   (the ceilings always run: every figure is read against them)
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,6 +28,7 @@ const stack = await startStack({
 await stack.sql`create extension if not exists pg_stat_statements`;
 const postmasterPid = Number(readFileSync(join(dir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
 const rows: Measurement[] = [];
+let selectServer: ChildProcess | undefined;
 try {
   console.log(`Benchmarks: ${connections} connections, ${seconds} s each, autocannon on this machine (${(await import("node:os")).cpus().length} cores).\n`);
 
@@ -41,11 +43,13 @@ try {
   // Measured once more as one request repeated, the load generator's cheaper path, to compare.
   const [org] = await stack.sql`insert into app.organizations (name) values ('Bench org') returning id`;
   const oneOrg = await benchKeys(stack.sql, [org.id], ["read:dashboard"]);
-  const selectServer = await startDeno("scripts/bench/servers/select-one.ts", { PORT: String(ports.select), DATABASE_URL: stack.databaseUrl });
-  const ceiling = await measure("ceiling: hono + one `select 1`", `http://127.0.0.1:${ports.select}/`, { connections, seconds, sql: stack.sql, authorizations: oneOrg });
+  // kept up to be measured again next to each round of the endpoints (onAndOff)
+  selectServer = await startDeno("scripts/bench/servers/select-one.ts", { PORT: String(ports.select), DATABASE_URL: stack.databaseUrl });
+  const measureCeiling = (label: string) =>
+    measure(label, `http://127.0.0.1:${ports.select}/`, { connections, seconds, sql: stack.sql, authorizations: oneOrg });
+  const ceiling = await measureCeiling("ceiling: hono + one `select 1`");
   rows.push(ceiling);
   rows.push(await measure("  the same, one request repeated", `http://127.0.0.1:${ports.select}/`, { connections, seconds, sql: stack.sql }));
-  selectServer.kill();
 
   // What the request log costs: the endpoints on two functions servers of their own, the
   // same functions on the same database, one with the log and one with REQUEST_LOG=off, each row
@@ -67,18 +71,24 @@ try {
     suffix: i === 0 ? " [request log on]" : " [request log off]",
     cpu: () => stackCpu(server.process.pid!, postmasterPid),
   }));
-  // BENCH_LOG_ROUNDS rounds (default 3), on and off in turn, the order swapped each round; each
-  // variant's median round is reported, with the range of its ratios to the ceiling.
+  // BENCH_LOG_ROUNDS rounds (default 3), each the ceiling then on and off in turn (their order
+  // swapped each round), each ratio taken to its own round's ceiling: this machine's speed moves
+  // by a third within minutes, and a ceiling measured minutes earlier moved every ratio with it.
+  // Each variant's median round is reported, with the range of its ratios.
   const rounds = Number(process.env.BENCH_LOG_ROUNDS ?? 3);
   const onAndOff = async (label: string, run: (s: (typeof servers)[number]) => Promise<Measurement>) => {
     const runs: Measurement[][] = [[], []];
     for (let r = 0; r < rounds; r++) {
-      for (const i of r % 2 ? [1, 0] : [0, 1]) runs[i].push(await run(servers[i]));
+      const roundCeiling = await measureCeiling("");
+      for (const i of r % 2 ? [1, 0] : [0, 1]) {
+        const m = await run(servers[i]);
+        runs[i].push({ ...m, ratio: m.rps / roundCeiling.rps });
+      }
     }
     runs.forEach((ms, i) => {
-      const sorted = [...ms].sort((a, b) => a.rps - b.rps);
+      const sorted = [...ms].sort((a, b) => a.ratio! - b.ratio!);
       const median = sorted[Math.floor(sorted.length / 2)];
-      const range = rounds > 1 ? `, median of ${rounds}: ${(sorted[0].rps / ceiling.rps).toFixed(2)}-${(sorted[sorted.length - 1].rps / ceiling.rps).toFixed(2)}` : "";
+      const range = rounds > 1 ? `, median of ${rounds}: ${sorted[0].ratio!.toFixed(2)}-${sorted[sorted.length - 1].ratio!.toFixed(2)}` : "";
       rows.push({ ...median, label: `${label}${servers[i].suffix}${range}`, errors: ms.reduce((n, m) => n + (m.errors ?? 0), 0) });
     });
   };
@@ -119,7 +129,7 @@ try {
   }
 
   console.log(table(rows, ceiling));
-  console.log(`\n"x ceiling" is req/s relative to the one-query ceiling measured above in this run.`);
+  console.log(`\n"x ceiling" is req/s relative to the one-query ceiling: for the rows measured in rounds, the ceiling measured in the same round.`);
   const failed = rows.filter((r) => r.errors);
   if (failed.length) {
     // a figure with failed requests in it measures the failures too
@@ -127,6 +137,7 @@ try {
     process.exitCode = 1;
   }
 } finally {
+  selectServer?.kill();
   await stack.stop();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -18,6 +18,8 @@ export interface Measurement {
   requests?: number;
   /** CPU µs per request of the processes `measure` was asked to watch, e.g. "deno 95, postgres 60" */
   cpu?: string;
+  /** req/s relative to a ceiling measured next to it, when not to the table's one */
+  ratio?: number;
 }
 
 export interface LoadOptions {
@@ -142,7 +144,7 @@ export function startDeno(script: string, env: Record<string, string>): Promise<
 export function table(rows: Measurement[], baseline: Measurement): string {
   const head = ["what", "req/s", "x ceiling", "p50 ms", "p99 ms", "db round trips", "errors", "CPU µs/request"];
   const body = rows.map((r) => [
-    r.label, r.rps.toFixed(0), (r.rps / baseline.rps).toFixed(2), String(r.p50), String(r.p99),
+    r.label, r.rps.toFixed(0), (r.ratio ?? r.rps / baseline.rps).toFixed(2), String(r.p50), String(r.p99),
     r.roundTrips === undefined ? "-" : String(r.roundTrips), String(r.errors ?? 0), r.cpu ?? "-",
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));

@@ -292,42 +292,45 @@ begin
     roles := array(select r from app.role_scopes r);
   end if;
 
-  -- Who is who. A guess (an unknown key or a wrong secret) is throttled once its source's
-  -- guesses in the window, counting those earlier in this batch, reach the limit; a throttled
-  -- guess does not count again. Anything but a guess is answered as usual from any source.
-  -- A key without the route's scopes has no subject: its 403 consumes nothing.
-  select array_agg(row(r.n, r.source, case when r.scoped then r.key_id end, r.key_id, null, null, r.organization_id, r.scoped, r.missing,
-                       r.rate_per_minute, r.rate_per_hour, r.last_used_at, r.invalid, null, null,
-                       case when r.source is not null and r.failures + r.failed_before >= settings.failures_per_window
-                            then greatest(1, ceil(extract(epoch from r.failures_since + make_interval(secs => settings.failure_window_s) - now())))::int
-                       end)::app.auth_request order by r.n),
-         coalesce(bool_or(r.source is not null and r.failures + r.failed_before < settings.failures_per_window), false),
-         array_agg(distinct r.key_id) filter (where r.key_id is not null and r.scoped and (r.last_used_at is null or r.last_used_at < now() - interval '1 minute'))
-    into requests, has_guesses, stale_keys
-  from (
-    select l.*, coalesce(count(l.source) over (partition by l.source order by l.n rows between unbounded preceding and 1 preceding), 0) as failed_before
+  -- A batch of sessions alone has no key to look up.
+  if p_user_ids is null or array_position(p_user_ids, null) is not null then
+    -- Who is who. A guess (an unknown key or a wrong secret) is throttled once its source's
+    -- guesses in the window, counting those earlier in this batch, reach the limit; a throttled
+    -- guess does not count again. Anything but a guess is answered as usual from any source.
+    -- A key without the route's scopes has no subject: its 403 consumes nothing.
+    select array_agg(row(r.n, r.source, case when r.scoped then r.key_id end, r.key_id, null, null, r.organization_id, r.scoped, r.missing,
+                         r.rate_per_minute, r.rate_per_hour, r.last_used_at, r.invalid, null, null,
+                         case when r.source is not null and r.failures + r.failed_before >= settings.failures_per_window
+                              then greatest(1, ceil(extract(epoch from r.failures_since + make_interval(secs => settings.failure_window_s) - now())))::int
+                         end)::app.auth_request order by r.n),
+           coalesce(bool_or(r.source is not null and r.failures + r.failed_before < settings.failures_per_window), false),
+           array_agg(distinct r.key_id) filter (where r.key_id is not null and r.scoped and (r.last_used_at is null or r.last_used_at < now() - interval '1 minute'))
+      into requests, has_guesses, stale_keys
     from (
-      select i.n::int as n, g.source,
-             case when valid then k.id end as key_id, k.organization_id, p_scopes <@ k.scopes as scoped,
-             case when not p_scopes <@ k.scopes then array(select s from unnest(p_scopes) s where s <> all (k.scopes) order by s) end as missing,
-             k.rate_per_minute, k.rate_per_hour, k.last_used_at,
-             case when k.id is null or not matches then 'Invalid API key.'
-                  when k.revoked_at is not null then 'This API key has been revoked.'
-                  when not valid then 'This API key has expired.' end as invalid,
-             case when active then f.failures else 0 end as failures,
-             case when active then f.window_start else now() end as failures_since
-      from unnest(p_prefixes, p_secret_hashes, p_clients, p_user_ids) with ordinality as i(prefix, secret_hash, client, user_id, n)
-      left join app.api_keys k on k.prefix = i.prefix
-      -- offset 0: compared once per request, not once per expression that reads `matches`
-      cross join lateral (select app.secure_equals(k.secret_hash, i.secret_hash) as matches offset 0) m
-      cross join lateral (select case when k.id is null then i.client
-                                      when not m.matches then i.client || ' ' || i.prefix end as source) g
-      left join app.auth_failures f on f.source = g.source
-      cross join lateral (select coalesce(m.matches and k.revoked_at is null and (k.expires_at is null or k.expires_at > now()), false) as valid,
-                                 coalesce(f.window_start + make_interval(secs => settings.failure_window_s) > now(), false) as active) v
-      where i.user_id is null
-    ) l
-  ) r;
+      select l.*, coalesce(count(l.source) over (partition by l.source order by l.n rows between unbounded preceding and 1 preceding), 0) as failed_before
+      from (
+        select i.n::int as n, g.source,
+               case when valid then k.id end as key_id, k.organization_id, p_scopes <@ k.scopes as scoped,
+               case when not p_scopes <@ k.scopes then array(select s from unnest(p_scopes) s where s <> all (k.scopes) order by s) end as missing,
+               k.rate_per_minute, k.rate_per_hour, k.last_used_at,
+               case when k.id is null or not matches then 'Invalid API key.'
+                    when k.revoked_at is not null then 'This API key has been revoked.'
+                    when not valid then 'This API key has expired.' end as invalid,
+               case when active then f.failures else 0 end as failures,
+               case when active then f.window_start else now() end as failures_since
+        from unnest(p_prefixes, p_secret_hashes, p_clients, p_user_ids) with ordinality as i(prefix, secret_hash, client, user_id, n)
+        left join app.api_keys k on k.prefix = i.prefix
+        -- offset 0: compared once per request, not once per expression that reads `matches`
+        cross join lateral (select app.secure_equals(k.secret_hash, i.secret_hash) as matches offset 0) m
+        cross join lateral (select case when k.id is null then i.client
+                                        when not m.matches then i.client || ' ' || i.prefix end as source) g
+        left join app.auth_failures f on f.source = g.source
+        cross join lateral (select coalesce(m.matches and k.revoked_at is null and (k.expires_at is null or k.expires_at > now()), false) as valid,
+                                   coalesce(f.window_start + make_interval(secs => settings.failure_window_s) > now(), false) as active) v
+        where i.user_id is null
+      ) l
+    ) r;
+  end if;
 
   -- Sessions: the membership each acts as. The organization named in the request, or the
   -- user's only one. Never a guess, never throttled: the token itself was verified.
@@ -416,11 +419,14 @@ begin
            c.granted, c.minute_used as minute_after, c.hour_used as hour_after,
            (quota_used->>r.subject)::int as quota_before, seen.minute_seen, seen.hour_seen
     from unnest(requests) r left join counted c on c.subject = r.subject and r.throttled_for is null
-    -- a missing scope charges nothing: its 403's headers show the windows as they stand
+    -- a missing scope charges nothing: its 403's headers show the windows as they stand. Looked
+    -- up by key for those rows alone (offset 0): as a join, the planner hashed the batch and read
+    -- every key's counters on every batch.
     left join lateral (
       select case when x.minute_window = floor(epoch / 60)::bigint then x.minute_used else 0 end as minute_seen,
              case when x.hour_window = floor(epoch / 3600)::bigint then x.hour_used else 0 end as hour_seen
       from app.rate_limit_counters x where not r.scoped and x.subject = coalesce(r.key_id, r.member_id)
+      offset 0
     ) seen on true
   ),
   served as (
