@@ -76,14 +76,29 @@ try {
   // by a third within minutes, and a ceiling measured minutes earlier moved every ratio with it.
   // Each variant's median round is reported, with the range of its ratios.
   const rounds = Number(process.env.BENCH_LOG_ROUNDS ?? 3);
+  // Each measurement starts with PostgreSQL's background work done (the WAL written, no vacuum
+  // running), so none of it lands on the next measurement, above all not on the ceiling's.
+  const settle = async () => {
+    await stack.sql`checkpoint`;
+    for (let waited = 0; waited < 10_000; waited += 200) {
+      const [{ n }] = await stack.sql`select count(*)::int as n from pg_stat_activity where backend_type = 'autovacuum worker'`;
+      if (!n) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
   const onAndOff = async (label: string, run: (s: (typeof servers)[number]) => Promise<Measurement>) => {
     const runs: Measurement[][] = [[], []];
     for (let r = 0; r < rounds; r++) {
+      await settle();
       const roundCeiling = await measureCeiling("");
+      const measured: string[] = [];
       for (const i of r % 2 ? [1, 0] : [0, 1]) {
+        await settle();
         const m = await run(servers[i]);
         runs[i].push({ ...m, ratio: m.rps / roundCeiling.rps });
+        measured.push(`${servers[i].suffix.trim()} ${m.rps.toFixed(0)} (${(m.rps / roundCeiling.rps).toFixed(2)})`);
       }
+      console.log(`${label}, round ${r + 1}: ceiling ${roundCeiling.rps.toFixed(0)} req/s, ${measured.join(", ")}`);
     }
     runs.forEach((ms, i) => {
       const sorted = [...ms].sort((a, b) => a.ratio! - b.ratio!);
