@@ -703,6 +703,23 @@ begin
 end
 $$;
 
+-- The dispatcher's wait and its next claim in one call: waits like app.queue_wait (at most
+-- p_max_ms, a look every p_look_ms) and then claims (app.webhook_claim, with the other
+-- arguments), due or not, so the claim that follows a message coming due costs no round trip
+-- and no wake-up of the dispatcher in between (docs/decisions/0018). A procedure, CALLed on its
+-- own, for the reasons app.queue_wait is: the claim is its last transaction.
+create procedure app.webhook_wait_claim(p_max_ms int, p_look_ms int, p_holder text, p_qty int, p_vt int,
+                                        p_ends_at timestamptz, p_lease_seconds int, p_busy json, p_park text[],
+                                        inout result json default null)
+language plpgsql as $$
+declare
+  v_due boolean;
+begin
+  call app.queue_wait('webhooks', p_max_ms, v_due, p_look_ms);
+  result := app.webhook_claim(p_holder, p_qty, p_vt, p_ends_at, p_lease_seconds, p_busy, p_park);
+end
+$$;
+
 ------------------------------------------------------------
 -- Views for SQL-savvy teams (see docs/webhooks.md)
 ------------------------------------------------------------
