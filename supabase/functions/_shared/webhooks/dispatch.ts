@@ -10,10 +10,11 @@
 // the pool full. The run tells the claim what it has in flight per endpoint and which are slow. A
 // run claims whenever it has room; after a claim that left messages due (lanes full) or a small
 // one, the next waits for half of what is in flight to finish, or SHORT_WAIT_MS, so claims do not
-// follow every attempt that finishes. When nothing else is due, the run waits in Postgres for the
-// next message (app.queue_wait, looking every millisecond while messages keep coming), whatever
-// it has in flight: the wait is most of a steady event's latency (docs/decisions/0018). Outcomes
-// are recorded as they finish, in batches (RECORD_DELAY_MS).
+// follow every attempt that finishes. When nothing else is due, the run's next claim first waits
+// in Postgres for the next message (app.webhook_wait_claim: app.queue_wait, looking every
+// millisecond while messages keep coming, then the claim in the same call), whatever it has in
+// flight: the wait is most of a steady event's latency (docs/decisions/0018). Outcomes are
+// recorded as they finish, in batches (RECORD_DELAY_MS).
 //
 // Near its CPU budget a run asks for its successor and keeps claiming until the successor's
 // first claim takes the lease over (app.webhook_hand_over), so a steady stream sees no gap.
@@ -70,8 +71,9 @@ export interface RunSummary {
   error?: string;
 }
 
-// Idle, a run claims (renewing its lease) at most every IDLE_MAX_MS, and in between Postgres
-// waits for a message to come due (app.queue_wait), so a burst is claimed within milliseconds.
+// Idle, a run claims (renewing its lease) at most every IDLE_MAX_MS, each claim first waiting in
+// Postgres for a message to come due (app.webhook_wait_claim), so a burst is claimed within
+// milliseconds.
 const IDLE_MIN_MS = 50;
 const IDLE_MAX_MS = 1000;
 const RECORD_MAX = 500;
