@@ -10,10 +10,11 @@
 // the pool full. The run tells the claim what it has in flight per endpoint and which are slow. A
 // run claims whenever it has room; after a claim that left messages due (lanes full) or a small
 // one, the next waits for half of what is in flight to finish, or SHORT_WAIT_MS, so claims do not
-// follow every attempt that finishes. When nothing else is due, the run waits in Postgres for the
-// next message (app.queue_wait, looking every millisecond while messages keep coming), whatever
-// it has in flight: the wait is most of a steady event's latency (docs/decisions/0018). Outcomes
-// are recorded as they finish, in batches (RECORD_DELAY_MS).
+// follow every attempt that finishes. When nothing else is due, the run's next claim first waits
+// in Postgres for the next message (app.webhook_wait_claim: app.queue_wait, looking every
+// millisecond while messages keep coming, then the claim in the same call), whatever it has in
+// flight: the wait is most of a steady event's latency (docs/decisions/0018). Outcomes are
+// recorded as they finish, in batches (RECORD_DELAY_MS).
 //
 // Near its CPU budget a run asks for its successor and keeps claiming until the successor's
 // first claim takes the lease over (app.webhook_hand_over), so a steady stream sees no gap.
@@ -70,8 +71,9 @@ export interface RunSummary {
   error?: string;
 }
 
-// Idle, a run claims (renewing its lease) at most every IDLE_MAX_MS, and in between Postgres
-// waits for a message to come due (app.queue_wait), so a burst is claimed within milliseconds.
+// Idle, a run claims (renewing its lease) at most every IDLE_MAX_MS, each claim first waiting in
+// Postgres for a message to come due (app.webhook_wait_claim), so a burst is claimed within
+// milliseconds.
 const IDLE_MIN_MS = 50;
 const IDLE_MAX_MS = 1000;
 const RECORD_MAX = 500;
@@ -154,17 +156,6 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
     });
   /** Attempts in flight, or outcomes not yet recorded. */
   const busy = () => inflight > 0 || outcomes.length > 0 || recording !== null;
-  /**
-   * Waits `ms` at most, until a message is due (attempts finishing meanwhile are recorded as they
-   * finish). Postgres looks at the queue every LOOK_HOT_MS while messages have come recently,
-   * every LOOK_MS once it has been quiet for HOT_MS.
-   */
-  const waitForDue = async (ms: number) => {
-    const look = Date.now() - lastDueAt < HOT_MS ? LOOK_HOT_MS : LOOK_MS;
-    cpu.call();
-    // a wait that fails is a pause: the claim that follows reports what is wrong
-    await sql`call app.queue_wait('webhooks', ${Math.max(0, Math.ceil(ms))}::int, null, ${look}::int)`.catch(() => sleep(ms));
-  };
   const reserveMs = Math.max(RESERVE_MS, o.cpuBudgetMs * RESERVE_SHARE);
   /**
    * How many more messages the CPU left can take: those in flight and the new ones must fit in
@@ -224,19 +215,41 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
     });
   };
 
-  const claim = async (qty: number) => {
+  type ClaimResult = { leased: boolean; ends_in_ms?: number; messages?: SealedClaimed[]; more?: boolean };
+  /**
+   * Claims up to `qty` messages. With `waitMs`, Postgres first waits that long at most for a
+   * message to come due (app.webhook_wait_claim), looking at the queue every LOOK_HOT_MS while
+   * messages have come recently, every LOOK_MS once it has been quiet for HOT_MS; attempts
+   * finishing meanwhile are recorded as they finish. The lanes it is told are those at the call,
+   * so the wait ends before a prompt lane would turn slow.
+   */
+  const claim = async (qty: number, waitMs = 0): Promise<ClaimResult> => {
     summary.claims++;
     cpu.call();
     const busyLanes: Record<string, number> = {};
     const park: string[] = [];
     const now = Date.now();
+    let promptFor = Infinity;
     for (const [endpoint, starts] of lanes) {
       busyLanes[endpoint] = starts.length;
       if (now - starts[0] >= SLOW_MS) park.push(endpoint);
+      else promptFor = Math.min(promptFor, SLOW_MS - (now - starts[0]));
     }
-    const [row] = await sql<{ result: { leased: boolean; ends_in_ms?: number; messages?: SealedClaimed[]; more?: boolean } }[]>`
-      select app.webhook_claim(${holder}, ${qty}, ${o.visibilityTimeoutSeconds},
-        ${new Date(handingOverAt ?? deadline)}::timestamptz, ${LEASE_SECONDS}, ${JSON.stringify(busyLanes)}::text::json, ${park}::text[]) as result`;
+    const args = [holder, qty, o.visibilityTimeoutSeconds, new Date(handingOverAt ?? deadline), LEASE_SECONDS, JSON.stringify(busyLanes), park] as const;
+    if (waitMs > 0) {
+      const ms = Math.max(1, Math.ceil(Math.min(waitMs, promptFor)));
+      const look = Date.now() - lastDueAt < HOT_MS ? LOOK_HOT_MS : LOOK_MS;
+      const waited = await sql<{ result: ClaimResult }[]>`
+        call app.webhook_wait_claim(${ms}::int, ${look}::int, ${args[0]}, ${args[1]}, ${args[2]},
+          ${args[3]}::timestamptz, ${args[4]}, ${args[5]}::text::json, ${args[6]}::text[])`
+        // a wait that fails is a pause: the plain claim that follows reports what is wrong
+        .catch(() => sleep(ms).then(() => null));
+      if (waited) return waited[0].result;
+      cpu.call();
+    }
+    const [row] = await sql<{ result: ClaimResult }[]>`
+      select app.webhook_claim(${args[0]}, ${args[1]}, ${args[2]},
+        ${args[3]}::timestamptz, ${args[4]}, ${args[5]}::text::json, ${args[6]}::text[]) as result`;
     return row.result;
   };
   const start = (m: Claimed) => {
@@ -260,6 +273,8 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
   /** When this run asked for its successor (near its budget). */
   let handingOverAt: number | null = null;
   let handOverAsked = false;
+  /** How long the next claim first waits for a message to come due (nothing else was due). */
+  let waitFirstMs = 0;
   try {
     for (;;) {
       record();
@@ -300,7 +315,8 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
       }
       gate = null;
       const asked = wanted ? Math.min(room, o.batchSize) : 0;
-      const result = await claim(asked);
+      const result = await claim(asked, asked > 0 ? waitFirstMs : 0);
+      waitFirstMs = 0;
       lastClaimAt = Date.now();
       if (!result.leased) {
         if (leased && handingOverAt !== null) {
@@ -374,7 +390,7 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
       }
       // nothing else due: an attempt finishing frees no work, a message coming due does; claim
       // again when one is, backing off while it stays quiet (Postgres watching the queue meanwhile)
-      await waitForDue(Math.min(idleMs, deadline - Date.now(), RENEW_MS));
+      waitFirstMs = Math.min(idleMs, deadline - Date.now(), RENEW_MS);
       idleMs = Math.min(idleMs * 2, IDLE_MAX_MS);
     }
   } catch (e) {
