@@ -235,21 +235,19 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
       if (now - starts[0] >= SLOW_MS) park.push(endpoint);
       else promptFor = Math.min(promptFor, SLOW_MS - (now - starts[0]));
     }
-    const args = [holder, qty, o.visibilityTimeoutSeconds, new Date(handingOverAt ?? deadline), LEASE_SECONDS, JSON.stringify(busyLanes), park] as const;
+    // app.webhook_claim's arguments, which app.webhook_wait_claim passes on
+    const claimArgs = sql`${holder}, ${qty}, ${o.visibilityTimeoutSeconds}, ${new Date(handingOverAt ?? deadline)}::timestamptz,
+      ${LEASE_SECONDS}, ${JSON.stringify(busyLanes)}::text::json, ${park}::text[]`;
     if (waitMs > 0) {
       const ms = Math.max(1, Math.ceil(Math.min(waitMs, promptFor)));
       const look = Date.now() - lastDueAt < HOT_MS ? LOOK_HOT_MS : LOOK_MS;
-      const waited = await sql<{ result: ClaimResult }[]>`
-        call app.webhook_wait_claim(${ms}::int, ${look}::int, ${args[0]}, ${args[1]}, ${args[2]},
-          ${args[3]}::timestamptz, ${args[4]}, ${args[5]}::text::json, ${args[6]}::text[])`
+      const waited = await sql<{ result: ClaimResult }[]>`call app.webhook_wait_claim(${ms}::int, ${look}::int, ${claimArgs})`
         // a wait that fails is a pause: the plain claim that follows reports what is wrong
         .catch(() => sleep(ms).then(() => null));
       if (waited) return waited[0].result;
       cpu.call();
     }
-    const [row] = await sql<{ result: ClaimResult }[]>`
-      select app.webhook_claim(${args[0]}, ${args[1]}, ${args[2]},
-        ${args[3]}::timestamptz, ${args[4]}, ${args[5]}::text::json, ${args[6]}::text[]) as result`;
+    const [row] = await sql<{ result: ClaimResult }[]>`select app.webhook_claim(${claimArgs}) as result`;
     return row.result;
   };
   const start = (m: Claimed) => {
