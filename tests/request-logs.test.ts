@@ -240,13 +240,16 @@ describe("the function log line", () => {
       method: "GET", route: "/api/properties", status: 200, error: null,
       rate_limit: { limit: 1000, remaining: expect.any(Number), policy: expect.stringContaining("minute") },
     });
-    expect(badLine).toMatchObject({ organization_id: null, key_id: null, key_prefix: `apt_${prefix}`, status: 401, error: "Invalid API key." });
+    expect(okLine.log_id).toMatch(/^log_[0-9A-Z]{26}$/);
+    expect(badLine).toMatchObject({ log_id: null, organization_id: null, key_id: null, key_prefix: `apt_${prefix}`, status: 401, error: "Invalid API key." });
     const all = lines.join("\n");
     expect(all).not.toContain(secret);
     expect(all).not.toContain("x".repeat(43));
     expect(all).not.toContain("Bearer");
     // the stop flushed the admitted request's entry; the 401 has no organization to store it under
-    const stored = await sql`select status from app.request_logs where request_id = any (${requestIds})`;
-    expect(stored).toEqual([{ status: 200 }]);
+    // the entry is the line: same id, same arrival
+    const stored = await sql`select id, status, (extract(epoch from created_at) * 1000)::float8 as arrived_ms
+                             from app.request_logs where request_id = any (${requestIds})`;
+    expect(stored).toEqual([{ id: okLine.log_id, status: 200, arrived_ms: okLine.arrived_ms }]);
   }, 90_000);
 });

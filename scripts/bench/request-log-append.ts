@@ -67,19 +67,21 @@ function batch(requestId: () => string): string {
   const now = Date.now();
   return JSON.stringify(Array.from({ length: BATCH }, (_, i) => {
     const status = i % 10 === 0 ? 404 : 200;
+    // an entry as request-log.ts sends it
     return {
-      id: logId(now), request_id: requestId(), arrived_ms: now, organization_id: orgs[i % orgs.length],
-      key_id: `key_01KC${String(i % 1024).padStart(22, "0")}`, member_id: null, method: "GET", route: routes[i % routes.length],
-      status, duration_ms: 3 + (i % 7), error: status === 404 ? "Property not found." : null,
+      log_id: logId(now), arrived_ms: now, request_id: requestId(), organization_id: orgs[i % orgs.length],
+      key_id: `key_01KC${String(i % 1024).padStart(22, "0")}`, member_id: null, method: "GET",
+      route: routes[i % routes.length], status, duration_ms: 3 + (i % 7),
+      error: status === 404 ? "Property not found." : null,
     };
   }));
 }
 
 const insert = (table: string) => `
   insert into ${table} (id, request_id, created_at, organization_id, key_id, member_id, method, route, status, duration_ms, error)
-  select e.id, e.request_id, to_timestamp(e.arrived_ms / 1000), e.organization_id, e.key_id, e.member_id, e.method, e.route,
+  select e.log_id, e.request_id, to_timestamp(e.arrived_ms / 1000), e.organization_id, e.key_id, e.member_id, e.method, e.route,
          e.status, e.duration_ms, e.error
-  from json_to_recordset($1::text::json) as e(id text, request_id text, arrived_ms float8, organization_id text, key_id text,
+  from json_to_recordset($1::text::json) as e(log_id text, request_id text, arrived_ms float8, organization_id text, key_id text,
                                          member_id text, method text, route text, status smallint, duration_ms int, error text)`;
 
 const dir = mkdtempSync(join(tmpdir(), "aptoria-bench-log-"));

@@ -46,7 +46,8 @@ create index request_logs_created_at on app.request_logs using brin (created_at)
 
 -- Appends a batch of entries: one statement per batch, however many requests it holds
 -- (request-log.ts calls it every REQUEST_LOG_FLUSH_MS or REQUEST_LOG_BATCH entries), as a JSON
--- array of objects whose keys are the columns, the arrival as epoch milliseconds (arrived_ms).
+-- array of objects whose keys are the columns, the id as log_id and the arrival as epoch
+-- milliseconds (arrived_ms), as each request's log line shows them.
 -- A log may lose its last fraction of a second in a database crash; a batch need not wait on
 -- fsync for that.
 create function app.request_log_append(p_entries json) returns int
@@ -56,9 +57,9 @@ declare
 begin
   perform set_config('synchronous_commit', 'off', true);
   insert into app.request_logs (id, request_id, created_at, organization_id, key_id, member_id, method, route, status, duration_ms, error)
-  select e.id, e.request_id, to_timestamp(e.arrived_ms / 1000), e.organization_id, e.key_id, e.member_id, e.method, e.route,
+  select e.log_id, e.request_id, to_timestamp(e.arrived_ms / 1000), e.organization_id, e.key_id, e.member_id, e.method, e.route,
          e.status, e.duration_ms, e.error
-  from json_to_recordset(p_entries) as e(id text, request_id text, arrived_ms float8, organization_id text, key_id text,
+  from json_to_recordset(p_entries) as e(log_id text, request_id text, arrived_ms float8, organization_id text, key_id text,
                                          member_id text, method text, route text, status smallint, duration_ms int, error text);
   get diagnostics v_count = row_count;
   return v_count;

@@ -4,7 +4,8 @@
 //
 // Rows are not written on the request path: entries wait in this instance's memory and go to
 // the database as ONE statement per batch (app.request_log_append, the batch as one JSON text), every FLUSH_MS or as soon
-// as BATCH entries wait, one batch in flight at a time. A clean stop flushes what waits (the
+// as BATCH entries wait, one batch in flight at a time. An entry is serialized once, as the
+// middle of the request's log line. A clean stop flushes what waits (the
 // local functions server awaits flushRequestLog() on SIGTERM; the edge runtime dispatches
 // `beforeunload` before it retires a worker). A crash of the instance loses what waited: at
 // most FLUSH_MS of requests, and never more than MAX_WAITING entries (beyond which the oldest
@@ -42,22 +43,9 @@ export function noteIdentity(c: Context, identity: RequestIdentity): void {
   identities.set(c, identity);
 }
 
-/** An entry as app.request_log_append reads it (json_to_recordset: the keys are its columns). */
-interface Entry {
-  id: string;
-  request_id: string;
-  arrived_ms: number;
-  organization_id: string;
-  key_id: string | null;
-  member_id: string | null;
-  method: string;
-  route: string;
-  status: number;
-  duration_ms: number;
-  error: string | null;
-}
-
-const waiting: Entry[] = [];
+// Entries of requests whose organization is known: JSON objects whose keys are the columns
+// app.request_log_append reads.
+const waiting: string[] = [];
 let dropped = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let inFlight: Promise<void> | undefined;
@@ -76,28 +64,28 @@ export const requestLog: MiddlewareHandler<Env> = async (c, next) => {
   const who = identities.get(c);
   const route = `/api${routePath(c)}`;
   const error = status >= 400 ? await errorMessage(c) : null;
-  print(JSON.stringify({
-    msg: "request",
+  const stored = Boolean(who?.organizationId);
+  // What is stored is serialized once and is also the line's middle: the database reads only it.
+  const entry = JSON.stringify({
+    // the entry's id in GET /api/request-logs, for a request stored there
+    log_id: stored ? logId(arrived) : null,
+    arrived_ms: arrived,
     request_id: c.get("requestId"),
     organization_id: who?.organizationId ?? null,
     key_id: who?.keyId ?? null,
-    // what authentication noted, else (a 401 before it) read back from the request and response:
-    // a Headers lookup costs a few µs, noted values nothing
-    key_prefix: who ? (who.keyPrefix ? `apt_${who.keyPrefix}` : null) : KEY_PREFIX.exec(c.req.header("authorization") ?? "")?.[1] ?? null,
     member_id: who?.memberId ?? null,
     method: c.req.method,
     route,
     status,
     duration_ms: durationMs,
-    rate_limit: who ? notedRateLimit(who) : answeredRateLimit(c.res.headers),
     error,
-  }));
-  if (who?.organizationId) {
-    enqueue({
-      id: logId(arrived), request_id: c.get("requestId"), arrived_ms: arrived, organization_id: who.organizationId,
-      key_id: who.keyId ?? null, member_id: who.memberId ?? null, method: c.req.method, route, status, duration_ms: durationMs, error,
-    });
-  }
+  });
+  // what authentication noted, else (a 401 before it) read back from the request and response:
+  // a Headers lookup costs a few µs, noted values nothing
+  const keyPrefix = who ? (who.keyPrefix ? `apt_${who.keyPrefix}` : null) : KEY_PREFIX.exec(c.req.header("authorization") ?? "")?.[1] ?? null;
+  const rateLimit = who ? notedRateLimit(who) : answeredRateLimit(c.res.headers);
+  print(`{"msg":"request",${entry.slice(1, -1)},"key_prefix":${JSON.stringify(keyPrefix)},"rate_limit":${JSON.stringify(rateLimit)}}`);
+  if (stored) enqueue(entry);
 };
 
 const num = (v: string | null | undefined) => (v === null || v === undefined ? null : Number(v));
@@ -150,7 +138,7 @@ async function errorMessage(c: Context<Env>): Promise<string | null> {
   }
 }
 
-function enqueue(entry: Entry): void {
+function enqueue(entry: string): void {
   if (waiting.length >= MAX_WAITING) {
     waiting.shift();
     dropped++;
@@ -185,10 +173,10 @@ function write(): Promise<void> {
   return inFlight;
 }
 
-async function append(batch: Entry[]): Promise<void> {
+async function append(batch: string[]): Promise<void> {
   try {
-    // one JSON text: serialized natively, where eleven arrays cost postgres.js an escape per element
-    await sql`select app.request_log_append(${JSON.stringify(batch)}::text::json)`;
+    // one JSON text, joined: eleven arrays would cost postgres.js an escape per element
+    await sql`select app.request_log_append(${`[${batch.join(",")}]`}::text::json)`;
     if (dropped) {
       console.error(JSON.stringify({ msg: "request log: entries dropped while the database was behind", dropped }));
       dropped = 0;
