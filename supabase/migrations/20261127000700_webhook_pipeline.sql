@@ -618,9 +618,9 @@ $$;
 -- as p_ends_at): the successor's first claim takes the lease over, and the run then stops
 -- claiming and finishes what it has in flight, so the stream of claims has no gap. The wake-up
 -- row is marked requested, so writers seeing no lease held do not ask again. True when it asked.
--- Committed without waiting for the flush, as the claim is: the run that calls it stopped
--- claiming for that long (5-20 ms on this machine's disk, docs/decisions/0018), and a request
--- lost in a crash is made again by the minutely safety net.
+-- Committed without waiting for the flush, as the claim is: the run that calls it claims
+-- nothing until it returns (a steady stream's events at a hand-over waited 12-26 ms,
+-- docs/decisions/0018), and a request lost in a crash is made again by the minutely safety net.
 create function app.webhook_hand_over(p_holder text) returns boolean
 language plpgsql security definer set search_path = '' as $$
 begin
