@@ -4,15 +4,14 @@
 // killed mid-batch (SIGKILL) losing nothing. Time is controlled by moving a delivery's next
 // attempt to now (makeDue), never by sleeping through a backoff.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { connect, prepareDatabase, pushMigrations } from "../scripts/lib/database.ts";
+import { prepareDatabase, pushMigrations } from "../scripts/lib/database.ts";
 import { freePort } from "../scripts/lib/ports.ts";
 import { createEndpoint } from "../scripts/lib/webhook-secrets.ts";
 import { denoBinary } from "../scripts/lib/paths.ts";
 import {
   call, databaseUrl, dispatchOnce, dispatchUntil, mailUrl, makeDue, type Receiver, rolledBack, schedulerSecret, sql, startReceiver, waitForServer,
-  webhookSecretKeys,
+  webhookSecretKeys, withDatabase,
 } from "./helpers.ts";
 import { newTenant, newTenantOrg, newWebhookEndpoint } from "./fixtures/index.ts";
 
@@ -484,14 +483,9 @@ describe("app.webhook_wait_claim, the dispatcher's wait and its next claim in on
   // a database of its own on the shared server: no dispatcher claims from its queue, and no other
   // file's message comes due in it and ends a wait early
   it("claims a message in the call that saw it come due; waits out its limit and claims nothing when none does; claims nothing without the lease", async () => {
-    const name = `wait_claim_${randomBytes(4).toString("hex")}`;
-    const url = new URL(databaseUrl);
-    url.pathname = `/${name}`;
-    await sql.unsafe(`create database ${name}`);
-    const db = connect(url.toString(), 2);
-    try {
+    await withDatabase("wait_claim", async (db, url) => {
       await prepareDatabase(db);
-      await pushMigrations(url.toString());
+      await pushMigrations(url);
       const [org] = await db`insert into app.organizations (name) values ('Waiting') returning id`;
       await createEndpoint(db, webhookSecretKeys, org.id, "http://127.0.0.1:9/hook", "wait and claim");
       const waitClaim = async (maxMs: number, holder: string) => {
@@ -525,10 +519,7 @@ describe("app.webhook_wait_claim, the dispatcher's wait and its next claim in on
       expect(other.tookMs).toBeLessThan(5_000);
       expect(other.leased).toBe(false);
       expect(await queued("not yours")).toEqual([{ due: true, read_ct: 0 }]);
-    } finally {
-      await db.end({ timeout: 5 });
-      await sql.unsafe(`drop database if exists ${name} with (force)`);
-    }
+    });
   }, 120_000);
 });
 
