@@ -6,6 +6,8 @@ import postgres from "postgres";
 import { request as httpRequest } from "node:http";
 import { execFile } from "node:child_process";
 import { appendFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { connect } from "../scripts/lib/database.ts";
 import { denoBinary } from "../scripts/lib/paths.ts";
 import { type AptoriaClient, createAptoriaClient, type WebhookEvent, verifyWebhook } from "../clients/typescript/src/index.ts";
 
@@ -32,6 +34,21 @@ export async function rolledBack(fn: (tx: postgres.TransactionSql) => Promise<vo
   });
 }
 class Rollback extends Error {}
+
+/** Runs `fn` on a database of its own on the shared server (named `<prefix>_<random>`), dropped afterwards. */
+export async function withDatabase(prefix: string, fn: (db: postgres.Sql, url: string) => Promise<void>): Promise<void> {
+  const name = `${prefix}_${randomBytes(4).toString("hex")}`;
+  const url = new URL(databaseUrl);
+  url.pathname = `/${name}`;
+  await sql.unsafe(`create database ${name}`);
+  const db = connect(url.toString(), 2);
+  try {
+    await fn(db, url.toString());
+  } finally {
+    await db.end({ timeout: 5 });
+    await sql.unsafe(`drop database if exists ${name} with (force)`);
+  }
+}
 
 export interface ApiInit extends Omit<RequestInit, "body"> {
   key?: string;

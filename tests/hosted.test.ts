@@ -1,11 +1,10 @@
 // What hosted Supabase needs of the schema (docs/hosted.md): nothing of ours blocks a pgmq
 // upgrade, no function of schema app is executable by PUBLIC, jobs are scheduled only when
 // they can work, and the stack tells a real pgmq installed as SQL from its own implementation.
-import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
-import { connect, prepareDatabase } from "../scripts/lib/database.ts";
-import { databaseUrl, rolledBack, sql } from "./helpers.ts";
+import { prepareDatabase } from "../scripts/lib/database.ts";
+import { rolledBack, sql, withDatabase } from "./helpers.ts";
 
 /** Objects outside pgmq that depend on a pgmq function: an upgrade that drops one is blocked. */
 const dependentsOfPgmqFunctions = (db: postgres.Sql | postgres.TransactionSql) => db<{ what: string; on: string }[]>`
@@ -89,23 +88,9 @@ describe("schedules", () => {
 });
 
 describe("pgmq detection", () => {
-  /** A database of its own on the shared server, dropped afterwards. */
-  async function withDatabase(fn: (db: postgres.Sql) => Promise<void>) {
-    const name = `pgmq_detect_${randomBytes(4).toString("hex")}`;
-    const url = new URL(databaseUrl);
-    url.pathname = `/${name}`;
-    await sql.unsafe(`create database ${name}`);
-    const db = connect(url.toString(), 1);
-    try {
-      await fn(db);
-    } finally {
-      await db.end({ timeout: 5 });
-      await sql.unsafe(`drop database if exists ${name} with (force)`);
-    }
-  }
 
   it("installs its own pgmq where there is none, marked as such, and again over itself", async () => {
-    await withDatabase(async (db) => {
+    await withDatabase("pgmq_detect", async (db) => {
       expect(await prepareDatabase(db)).toEqual({ pgmq: "sql" });
       const [row] = await db`select obj_description('pgmq'::regnamespace, 'pg_namespace') as mark, to_regproc('pgmq.send') is not null as has_send`;
       expect(row).toEqual({ mark: "aptoria pgmq shim", has_send: true });
@@ -114,7 +99,7 @@ describe("pgmq detection", () => {
   });
 
   it("uses a real pgmq installed as plain SQL (pgmq >= 1.5) instead of installing its own over it", async () => {
-    await withDatabase(async (db) => {
+    await withDatabase("pgmq_detect", async (db) => {
       // what tells a real pgmq (extension or SQL) from ours: create_partitioned, which ours lacks
       await db.unsafe(`create schema pgmq;
         create function pgmq.create_partitioned(queue_name text, partition_interval text default '10000', retention_interval text default '100000')

@@ -5,11 +5,13 @@
 // attempt to now (makeDue), never by sleeping through a backoff.
 import { spawn } from "node:child_process";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { prepareDatabase, pushMigrations } from "../scripts/lib/database.ts";
 import { freePort } from "../scripts/lib/ports.ts";
+import { createEndpoint } from "../scripts/lib/webhook-secrets.ts";
 import { denoBinary } from "../scripts/lib/paths.ts";
 import {
   call, databaseUrl, dispatchOnce, dispatchUntil, mailUrl, makeDue, type Receiver, rolledBack, schedulerSecret, sql, startReceiver, waitForServer,
-  webhookSecretKeys,
+  webhookSecretKeys, withDatabase,
 } from "./helpers.ts";
 import { newTenant, newTenantOrg, newWebhookEndpoint } from "./fixtures/index.ts";
 
@@ -475,6 +477,50 @@ describe("app.queue_wait, where an idle dispatcher waits", () => {
       claims.release();
     }
   });
+});
+
+describe("app.webhook_wait_claim, the dispatcher's wait and its next claim in one call", () => {
+  // a database of its own on the shared server: no dispatcher claims from its queue, and no other
+  // file's message comes due in it and ends a wait early
+  it("claims a message in the call that saw it come due; waits out its limit and claims nothing when none does; claims nothing without the lease", async () => {
+    await withDatabase("wait_claim", async (db, url) => {
+      await prepareDatabase(db);
+      await pushMigrations(url);
+      const [org] = await db`insert into app.organizations (name) values ('Waiting') returning id`;
+      await createEndpoint(db, webhookSecretKeys, org.id, "http://127.0.0.1:9/hook", "wait and claim");
+      const waitClaim = async (maxMs: number, holder: string) => {
+        const began = Date.now();
+        const [row] = await db<{ result: { leased: boolean; messages?: { payload: { name: string } }[] } }[]>`
+          call app.webhook_wait_claim(${maxMs}::int, 1, ${holder}, 10, 30, now() + interval '1 minute', 5, '{}'::json, '{}'::text[], null)`;
+        return { ...row.result, tookMs: Date.now() - began };
+      };
+      const queued = (tenant: string) => db<{ due: boolean; read_ct: number }[]>`
+        select q.vt <= clock_timestamp() as due, q.read_ct from pgmq.q_webhooks q
+        join app.webhook_events ev on ev.id = q.message->>'event_id' where ev.payload->>'name' = ${tenant}`;
+
+      // nothing due: the whole wait, then a claim that takes the lease and no message
+      const idle = await waitClaim(300, "run-a");
+      expect(idle.tookMs).toBeGreaterThanOrEqual(290);
+      expect(idle.leased).toBe(true);
+      expect(idle.messages).toEqual([]);
+
+      // a message coming due 300 ms into a 10 s wait: claimed by that call, then
+      await db`insert into app.tenants (organization_id, name) values (${org.id}, 'due soon')`;
+      await db`update pgmq.q_webhooks set vt = clock_timestamp() + interval '300 milliseconds'`;
+      const soon = await waitClaim(10_000, "run-a");
+      expect(soon.tookMs).toBeGreaterThanOrEqual(250);
+      expect(soon.tookMs).toBeLessThan(5_000);
+      expect(soon.messages!.map((m) => m.payload.name)).toEqual(["due soon"]);
+      expect(await queued("due soon")).toEqual([{ due: false, read_ct: 1 }]);
+
+      // another run holds the lease: the wait ends when a message is due, the claim takes nothing
+      await db`insert into app.tenants (organization_id, name) values (${org.id}, 'not yours')`;
+      const other = await waitClaim(10_000, "run-b");
+      expect(other.tookMs).toBeLessThan(5_000);
+      expect(other.leased).toBe(false);
+      expect(await queued("not yours")).toEqual([{ due: true, read_ct: 0 }]);
+    });
+  }, 120_000);
 });
 
 describe("the claim's read of the queue", () => {

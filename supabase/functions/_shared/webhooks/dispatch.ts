@@ -110,7 +110,8 @@ const HOT_MS = 1000;
 // CPU left when a run asks for its successor: enough to keep claiming until the successor's
 // first claim (tens of milliseconds) and for what is in flight then
 const HAND_OVER_CPU_MS = 100;
-// while it hands over, the longest a run waits between claims
+// while it hands over, the longest a run's claim waits for a message (the successor's first
+// claim, taking the lease over, is seen within that)
 const HAND_OVER_POLL_MS = 5;
 // at its end, how long a run waits for its attempts before it hands over the lease
 const STOP_GRACE_MS = 50;
@@ -380,10 +381,11 @@ export async function runDispatcher(sql: Sql, o: RunOptions): Promise<RunSummary
         summary.stopped = "idle";
         break;
       }
-      // handing over: claims every few milliseconds, holding no connection in between, so the
-      // successor (in this isolate, sharing its connections) takes the lease over at its first claim
+      // handing over: each claim waits in Postgres for a few milliseconds at most (a message
+      // coming due meanwhile is claimed at once), so the successor (in this isolate, sharing its
+      // connections) takes the lease over at its first claim and this run sees it within that
       if (handingOverAt !== null) {
-        await waitForChange(HAND_OVER_POLL_MS);
+        waitFirstMs = HAND_OVER_POLL_MS;
         continue;
       }
       // nothing else due: an attempt finishing frees no work, a message coming due does; claim
