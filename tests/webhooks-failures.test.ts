@@ -523,6 +523,40 @@ describe("app.webhook_wait_claim, the dispatcher's wait and its next claim in on
   }, 120_000);
 });
 
+describe("app.webhook_release, a run's end", () => {
+  // a database of its own: the lease, the wake-up and the writers' lock are its alone
+  it("asks for the next run while a writer that saw the lease held is still open, whose message the run could not see", async () => {
+    await withDatabase("release", async (db, url) => {
+      await prepareDatabase(db);
+      await pushMigrations(url);
+      const [org] = await db`insert into app.organizations (name) values ('Releasing') returning id`;
+      await createEndpoint(db, webhookSecretKeys, org.id, "http://127.0.0.1:9/hook", "release");
+      const claim = (holder: string) => db`select app.webhook_claim(${holder}, 1, 30, now() + interval '1 minute', 5)`;
+      const release = async (holder: string) => (await db<{ asked: boolean }[]>`select app.webhook_release(${holder}) as asked`)[0].asked;
+
+      // nothing due, no writer: the run ends and asks for none
+      await claim("run-a");
+      expect(await release("run-a")).toBe(false);
+
+      // a writer enqueues while run-b holds the lease, so it asks for no run itself; run-b ends
+      // before the writer commits: its release must ask, or the message waits for the minutely tick
+      await claim("run-b");
+      const writer = await db.reserve();
+      try {
+        await writer`begin`;
+        await writer`insert into app.tenants (organization_id, name) values (${org.id}, 'committed after the run ended')`;
+        expect(await db`select requested_at from app.webhook_wake`).toEqual([{ requested_at: null }]);
+        expect(await release("run-b")).toBe(true);
+        await writer`commit`;
+      } finally {
+        writer.release();
+      }
+      const [wake] = await db`select requested_at is not null as asked from app.webhook_wake`;
+      expect(wake.asked).toBe(true);
+    });
+  }, 120_000);
+});
+
 describe("the claim's read of the queue", () => {
   it("does not depend on the queue's statistics: a drained queue that reads as empty is still read by key", async () => {
     const org = await newTenantOrg();

@@ -236,8 +236,8 @@ $$;
 -- write the domain tables in the private `app` schema can write the webhook tables and the queue
 -- too (see the grants above), and the function-level SET search_path a security definer function
 -- needs would double what an event costs its writer. Every name inside is schema-qualified.
--- Then, unless a dispatcher run holds the lease or one was just asked for (two index reads, the
--- writer's only added cost), it asks for a run (app.webhook_wake_dispatcher).
+-- Then, unless a dispatcher run holds the lease or one was just asked for (a shared lock and two
+-- index reads, the writer's only added cost), it asks for a run (app.webhook_wake_dispatcher).
 create function app.webhook_emit(p_organization_id text, p_kind text, p_payload json)
 returns text
 language plpgsql as $$
@@ -255,6 +255,10 @@ begin
     select clock_timestamp(), jsonb_build_object('delivery_id', app.new_id('dlv'), 'event_id', v_event, 'endpoint_id', e.id)
     from app.webhook_endpoints e
     where e.organization_id = p_organization_id and (p_kind = any (e.events) or '*' = any (e.events));
+    -- The writers' lock, shared until this transaction ends: a run that ends before this commits
+    -- cannot see these messages, and asks for the next run when it finds the lock taken
+    -- (app.webhook_release). Taken before the lease is looked at, so no release slips between.
+    perform pg_advisory_xact_lock_shared(7261127000700);
     if not exists (select 1 from app.webhook_dispatcher_lease l
                    where l.expires_at > clock_timestamp() and l.ends_at > clock_timestamp())
        and not exists (select 1 from app.webhook_wake w where w.requested_at > clock_timestamp() - interval '10 seconds') then
