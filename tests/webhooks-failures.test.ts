@@ -4,6 +4,7 @@
 // killed mid-batch (SIGKILL) losing nothing. Time is controlled by moving a delivery's next
 // attempt to now (makeDue), never by sleeping through a backoff.
 import { spawn } from "node:child_process";
+import type postgres from "postgres";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { prepareDatabase, pushMigrations } from "../scripts/lib/database.ts";
 import { freePort } from "../scripts/lib/ports.ts";
@@ -479,15 +480,26 @@ describe("app.queue_wait, where an idle dispatcher waits", () => {
   });
 });
 
+/**
+ * A migrated database of its own on the shared server, with one organization and one endpoint
+ * (on a port nothing listens on): no dispatcher of the stack claims from its queue, and its lease,
+ * wake-up and locks are its alone.
+ */
+function withWebhookDatabase(name: string, fn: (db: postgres.Sql, org: { id: string }) => Promise<void>): Promise<void> {
+  return withDatabase(name, async (db, url) => {
+    await prepareDatabase(db);
+    await pushMigrations(url);
+    const [org] = await db<{ id: string }[]>`insert into app.organizations (name) values (${name}) returning id`;
+    await createEndpoint(db, webhookSecretKeys, org.id, "http://127.0.0.1:9/hook", name);
+    await fn(db, org);
+  });
+}
+
 describe("app.webhook_wait_claim, the dispatcher's wait and its next claim in one call", () => {
   // a database of its own on the shared server: no dispatcher claims from its queue, and no other
   // file's message comes due in it and ends a wait early
   it("claims a message in the call that saw it come due; waits out its limit and claims nothing when none does; claims nothing without the lease", async () => {
-    await withDatabase("wait_claim", async (db, url) => {
-      await prepareDatabase(db);
-      await pushMigrations(url);
-      const [org] = await db`insert into app.organizations (name) values ('Waiting') returning id`;
-      await createEndpoint(db, webhookSecretKeys, org.id, "http://127.0.0.1:9/hook", "wait and claim");
+    await withWebhookDatabase("wait_claim", async (db, org) => {
       const waitClaim = async (maxMs: number, holder: string) => {
         const began = Date.now();
         const [row] = await db<{ result: { leased: boolean; messages?: { payload: { name: string } }[] } }[]>`
@@ -526,11 +538,7 @@ describe("app.webhook_wait_claim, the dispatcher's wait and its next claim in on
 describe("app.webhook_release, a run's end", () => {
   // a database of its own: the lease, the wake-up and the writers' lock are its alone
   it("asks for the next run while a writer that saw the lease held is still open, whose message the run could not see", async () => {
-    await withDatabase("release", async (db, url) => {
-      await prepareDatabase(db);
-      await pushMigrations(url);
-      const [org] = await db`insert into app.organizations (name) values ('Releasing') returning id`;
-      await createEndpoint(db, webhookSecretKeys, org.id, "http://127.0.0.1:9/hook", "release");
+    await withWebhookDatabase("release", async (db, org) => {
       const claim = (holder: string) => db`select app.webhook_claim(${holder}, 1, 30, now() + interval '1 minute', 5)`;
       const release = async (holder: string) => (await db<{ asked: boolean }[]>`select app.webhook_release(${holder}) as asked`)[0].asked;
 
