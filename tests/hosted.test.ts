@@ -88,7 +88,6 @@ describe("schedules", () => {
 });
 
 describe("pgmq detection", () => {
-
   it("installs its own pgmq where there is none, marked as such, and again over itself", async () => {
     await withDatabase("pgmq_detect", async (db) => {
       expect(await prepareDatabase(db)).toEqual({ pgmq: "sql" });

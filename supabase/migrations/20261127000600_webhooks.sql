@@ -227,6 +227,15 @@ $$;
 -- Emitting
 ------------------------------------------------------------
 
+-- The writers' lock, an advisory lock key: every writer that enqueues holds it shared until it
+-- commits, so that a dispatcher run's end (app.webhook_release) can tell a writer still open that
+-- counted on that run. Transaction-scoped, which a transaction-mode pooler keeps. An immutable SQL
+-- function, inlined as its constant.
+create function app.webhook_writers_lock() returns bigint
+language sql immutable parallel safe as $$
+  select 7261127000700::bigint
+$$;
+
 -- Records an event of `p_kind` for the organization's subscribed endpoints, in the caller's
 -- transaction: the event, and one message per subscribed endpoint straight into the queue's
 -- table (pgmq.q_webhooks, the table pgmq.send writes: msg_id, read_ct and enqueued_at take their
@@ -258,7 +267,7 @@ begin
     -- The writers' lock, shared until this transaction ends: a run that ends before this commits
     -- cannot see these messages, and asks for the next run when it finds the lock taken
     -- (app.webhook_release). Taken before the lease is looked at, so no release slips between.
-    perform pg_advisory_xact_lock_shared(7261127000700);
+    perform pg_advisory_xact_lock_shared(app.webhook_writers_lock());
     if not exists (select 1 from app.webhook_dispatcher_lease l
                    where l.expires_at > clock_timestamp() and l.ends_at > clock_timestamp())
        and not exists (select 1 from app.webhook_wake w where w.requested_at > clock_timestamp() - interval '10 seconds') then

@@ -46,11 +46,11 @@ insert into app.webhook_wake (singleton) values (true);
 -- The wake-up row is taken with SKIP LOCKED: a writer whose transaction asked for a run holds it
 -- until it commits, and no other writer may wait for that (if it rolls back, the next event or
 -- the minutely safety net asks again). True when this call asked.
--- First it takes the writers' lock, shared, as app.webhook_emit does (why: app.webhook_release).
+-- First it takes the writers' lock shared, as app.webhook_emit does (app.webhook_writers_lock).
 create function app.webhook_wake_dispatcher() returns boolean
 language plpgsql security definer set search_path = '' as $$
 begin
-  perform pg_advisory_xact_lock_shared(7261127000700);
+  perform pg_advisory_xact_lock_shared(app.webhook_writers_lock());
   if exists (select 1 from app.webhook_dispatcher_lease l
              where l.expires_at > clock_timestamp() and l.ends_at > clock_timestamp()) then
     return false;
@@ -606,14 +606,13 @@ $$;
 -- still (the run stopped at its CPU budget or run time), asks for the next run: the hand-over.
 -- Also when a writer is still open that enqueued while this run held the lease: its messages
 -- are not visible here, and it asked for no run, counting on this one. Such a writer holds the
--- writers' lock shared (it takes it before it looks at the lease, and keeps it until it
--- commits), so the lock is not free: advisory key 7261127000700, transaction-scoped, which a
--- transaction-mode pooler keeps. True when it asked.
+-- writers' lock (app.webhook_writers_lock) shared: it takes it before it looks at the lease and
+-- keeps it until it commits, so the lock is not free. True when it asked.
 create function app.webhook_release(p_holder text) returns boolean
 language plpgsql security definer set search_path = '' as $$
 begin
   delete from app.webhook_dispatcher_lease where holder = p_holder;
-  if not pg_try_advisory_xact_lock(7261127000700)
+  if not pg_try_advisory_xact_lock(app.webhook_writers_lock())
      or exists (select 1 from pgmq.q_webhooks q where q.vt <= now()) or app.webhook_probe_due() then
     return app.webhook_wake_dispatcher();
   end if;
